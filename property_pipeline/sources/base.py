@@ -1,0 +1,64 @@
+"""What every collector source provides: read a raw file, extract by rules, prompt text.
+
+A source module defines one `Source` instance named `SOURCE`; the registry in
+`property_pipeline.sources` finds it, so a new collector is one new module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+
+class SourceError(Exception):
+    """A raw file that cannot become a record. `code` is a short, stable reason name."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class SourceDocument:
+    """A raw file, read and cleaned.
+
+    `text` is the compact text the LLM sees (never raw HTML, never personal
+    data); `data` holds whatever parsed structure the source's rule extractor
+    needs (the cleaned JSON object, the JSON-LD blocks, label/value pairs).
+    """
+
+    text: str
+    raw_bytes: int
+    data: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RuleExtraction:
+    """What the deterministic parser read from a document.
+
+    `values` holds contract fields (only those found, already normalized).
+    `structured` names the fields read from a machine-readable field (JSON-LD,
+    an assessor API key): values the LLM may not override unless it agrees.
+    `ambiguous` names fields where the page offered conflicting candidates.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    structured: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One collector source: how its files look and how to read them."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    parse: Callable[[bytes], SourceDocument]
+    extract_rules: Callable[[SourceDocument], RuleExtraction]
+    prompt_instructions: str
+    """Source-specific guidance for the LLM, placed before the delimited data."""
+
+    def accepts(self, filename: str) -> bool:
+        return filename.lower().endswith(self.suffixes)
