@@ -1,0 +1,36 @@
+"""The single Definitions object; resources are chosen from the environment (see settings.py)."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from .defs import assets
+from .defs.io_manager import WarehouseIOManager
+from .defs.resources import LandingZone, QualityThresholds
+from .settings import Settings
+
+
+def build_resources(settings: Settings) -> dict:
+    """The resources for one deployment; tests pass other Settings to the same assets."""
+    return {
+        "landing": LandingZone(root=str(settings.landing_root), max_file_bytes=settings.max_file_bytes),
+        "warehouse": WarehouseIOManager(url=settings.warehouse_url),
+        "quality": QualityThresholds(min_confidence=settings.min_confidence),
+    }
+
+
+ALL_ASSETS = dg.load_assets_from_modules([assets])
+
+property_job = dg.define_asset_job(
+    "property_pipeline_job",
+    selection=dg.AssetSelection.assets(*ALL_ASSETS),
+    description="Raw collector files to validated properties and the quality report, for one partition.",
+)
+
+
+def build_definitions(settings: Settings | None = None) -> dg.Definitions:
+    settings = settings or Settings.from_env()
+    return dg.Definitions(assets=ALL_ASSETS, jobs=[property_job], resources=build_resources(settings))
+
+
+defs = build_definitions()

@@ -1,0 +1,228 @@
+"""Assets, one per table, in the order the data flows; their checks sit beside them."""
+
+import dagster as dg
+import pandas as pd
+
+from ..extraction.extractor import extract_batch
+from ..landing import content_id, scan_partition
+from ..quality.report import partition_report
+from ..quality.validate import validate_records
+from .partitions import source_and_day, source_day_partitions
+from .resources import LandingZone, QualityThresholds
+
+WAREHOUSE = "warehouse"
+
+extraction_retry = dg.RetryPolicy(
+    max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
+)
+
+
+def preview(df: pd.DataFrame, columns: list[str], rows: int = 10) -> dg.MetadataValue:
+    """A small markdown table for the UI (no tabulate dependency)."""
+    shown = [c for c in columns if c in df.columns]
+    lines = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
+    for row in df[shown].head(rows).itertuples(index=False):
+        cells = ("" if v is None or v != v else str(v).replace("|", "\\|")[:60] for v in row)
+        lines.append("| " + " | ".join(cells) + " |")
+    return dg.MetadataValue.md("\n".join(lines))
+
+
+@dg.asset(partitions_def=source_day_partitions, io_manager_key=WAREHOUSE, group_name="properties")
+def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone) -> pd.DataFrame:
+    """The collector files of one (source, day) landing folder: path, size and content hash.
+
+    Temporary names (`.name`, `*.tmp`, `*.part`) are skipped; files are never changed.
+    Identical files (same sha256) are marked with `duplicate_of` and processed once.
+    """
+    source, day = source_and_day(context.partition_key)
+    files = scan_partition(landing.path, source, day)
+    rows, first_path = [], {}
+    for raw_file in files:
+        record_id = content_id(landing.path, raw_file)
+        first = first_path.setdefault(record_id, raw_file.path)
+        rows.append(
+            {
+                "record_id": record_id,
+                "source": source,
+                "source_file": raw_file.path,
+                "collected_on": day,
+                "size_bytes": raw_file.size,
+                "duplicate_of": first if first != raw_file.path else None,
+            }
+        )
+    df = pd.DataFrame(
+        rows, columns=["record_id", "source", "source_file", "collected_on", "size_bytes", "duplicate_of"]
+    )
+    context.add_output_metadata(
+        {
+            "files": len(df),
+            "distinct_files": int(df["record_id"].nunique()),
+            "bytes": int(df["size_bytes"].sum()),
+            "preview": preview(df, ["source_file", "size_bytes", "duplicate_of"]),
+        }
+    )
+    return df
+
+
+@dg.multi_asset(
+    partitions_def=source_day_partitions,
+    outs={
+        "extracted_properties": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
+        "extraction_dead_letters": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
+    },
+    retry_policy=extraction_retry,
+)
+def extraction(
+    context: dg.AssetExecutionContext, landing: LandingZone, raw_collector_files: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Property records extracted from the partition's raw files, and the files that produced none.
+
+    `extracted_properties` holds one record per distinct raw file that could be read;
+    `extraction_dead_letters` holds every other file with its reason, kept for replay:
+    rematerializing the partition retries them.
+    """
+    source, day = source_and_day(context.partition_key)
+    files = scan_partition(landing.path, source, day)
+    listed = set(raw_collector_files["source_file"]) if len(raw_collector_files) else set()
+    result = extract_batch(
+        [f for f in files if f.path in listed], source, root=landing.path, max_file_bytes=landing.max_file_bytes
+    )
+    for letter in result.dead_letters:
+        context.log.warning(f"dead letter {letter['source_file']}: [{letter['reason_code']}] {letter['reason']}")
+    records, letters = result.records_frame(), result.dead_letters_frame()
+    ratio = result.compact_chars / result.raw_bytes if result.raw_bytes else None
+    context.add_output_metadata(
+        {
+            "records": len(records),
+            "duplicates_skipped": result.duplicates,
+            "compact_text_ratio": ratio,
+            "seconds": round(result.seconds, 3),
+            "methods": dg.MetadataValue.json(records["extraction_method"].value_counts().to_dict()),
+            "preview": preview(records, ["source_file", "property_key", "list_price", "city", "extraction_method"]),
+        },
+        output_name="extracted_properties",
+    )
+    context.add_output_metadata(
+        {
+            "dead_letters": len(letters),
+            "reasons": dg.MetadataValue.json(letters["reason_code"].value_counts().to_dict()),
+            "preview": preview(letters, ["source_file", "reason_code", "reason"]),
+        },
+        output_name="extraction_dead_letters",
+    )
+    return records, letters
+
+
+@dg.multi_asset(
+    partitions_def=source_day_partitions,
+    outs={
+        "validated_properties": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
+        "quarantined_properties": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
+    },
+    check_specs=[
+        dg.AssetCheckSpec("confidence_thresholds", asset="validated_properties", blocking=True),
+    ],
+)
+def validation(
+    context: dg.AssetExecutionContext, quality: QualityThresholds, extracted_properties: pd.DataFrame
+):
+    """Records that passed the schema, the cross-field rules and the confidence threshold,
+    and the quarantined rest with their reasons (kept for review, never dropped).
+    """
+    result = validate_records(extracted_properties, quality.rules_config())
+    validated, quarantined = result.validated, result.quarantined
+    confidences = pd.concat([validated["confidence"], quarantined["confidence"]]).astype(float)
+    low_share = float((confidences < quality.min_confidence).mean()) if len(confidences) else 0.0
+    mean_conf = float(confidences.mean()) if len(confidences) else None
+    yield dg.Output(
+        validated,
+        output_name="validated_properties",
+        metadata={
+            "records": len(validated),
+            "mean_confidence": mean_conf,
+            "preview": preview(validated, ["property_key", "list_price", "city", "confidence"]),
+        },
+    )
+    yield dg.Output(
+        quarantined,
+        output_name="quarantined_properties",
+        metadata={
+            "records": len(quarantined),
+            "preview": preview(quarantined, ["source_file", "confidence", "quarantine_reason"]),
+        },
+    )
+    passed = mean_conf is None or (
+        mean_conf >= quality.min_mean_confidence and low_share <= quality.max_low_confidence_share
+    )
+    yield dg.AssetCheckResult(
+        check_name="confidence_thresholds",
+        asset_key="validated_properties",
+        passed=passed,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={
+            "mean_confidence": mean_conf,
+            "share_below_threshold": low_share,
+            "min_mean_confidence": quality.min_mean_confidence,
+            "max_low_confidence_share": quality.max_low_confidence_share,
+        },
+    )
+
+
+@dg.asset(
+    partitions_def=source_day_partitions,
+    io_manager_key=WAREHOUSE,
+    group_name="properties",
+    check_specs=[
+        dg.AssetCheckSpec("every_file_accounted_for", asset="property_quality_report", blocking=True),
+        dg.AssetCheckSpec("dead_letter_rate", asset="property_quality_report"),
+    ],
+)
+def property_quality_report(
+    context: dg.AssetExecutionContext,
+    quality: QualityThresholds,
+    raw_collector_files: pd.DataFrame,
+    extraction_dead_letters: pd.DataFrame,
+    validated_properties: pd.DataFrame,
+    quarantined_properties: pd.DataFrame,
+):
+    """Counts by disposition and field completeness for one partition, with the conservation
+    check: every distinct raw file is validated, quarantined or a dead letter, exactly once.
+    """
+    report = partition_report(
+        raw_collector_files, validated_properties, quarantined_properties, extraction_dead_letters
+    )
+    row = report.iloc[0]
+    yield dg.Output(
+        report,
+        metadata={
+            "files": int(row["files"]),
+            "validated": int(row["validated"]),
+            "quarantined": int(row["quarantined"]),
+            "dead_letters": int(row["dead_letters"]),
+            "completeness": dg.MetadataValue.json(row["completeness"]),
+        },
+    )
+    yield dg.AssetCheckResult(
+        check_name="every_file_accounted_for",
+        passed=bool(row["conserved"]),
+        metadata={
+            "distinct_files": int(row["distinct_files"]),
+            "accounted": int(row["validated"] + row["quarantined"] + row["dead_letters"]),
+            "missing": dg.MetadataValue.json(row["missing_files"]),
+            "duplicated": dg.MetadataValue.json(row["duplicated_files"]),
+        },
+    )
+    rate = float(row["dead_letter_rate"])
+    yield dg.AssetCheckResult(
+        check_name="dead_letter_rate",
+        passed=rate <= quality.dead_letter_warn_rate,
+        severity=dg.AssetCheckSeverity.ERROR
+        if rate > quality.dead_letter_error_rate
+        else dg.AssetCheckSeverity.WARN,
+        metadata={
+            "dead_letter_rate": rate,
+            "warn_above": quality.dead_letter_warn_rate,
+            "error_above": quality.dead_letter_error_rate,
+            "level": "error" if rate > quality.dead_letter_error_rate else "warn" if rate > quality.dead_letter_warn_rate else "ok",
+        },
+    )

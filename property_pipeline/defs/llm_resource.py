@@ -1,0 +1,65 @@
+"""The Ollama client as a Dagster resource: configuration in, `OllamaClient` out."""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+from pydantic import Field, PrivateAttr
+
+from property_pipeline.llm.ollama import DEFAULT_HOST, DEFAULT_MODEL, OllamaClient
+
+
+class OllamaResource(dg.ConfigurableResource):
+    """An Ollama server serving the extraction model, and how hard to push it."""
+
+    host: str = Field(default=DEFAULT_HOST, description="Base URL of the Ollama server.")
+    model: str = Field(default=DEFAULT_MODEL, description="Model tag; must be pulled on the server.")
+    timeout_s: float = Field(default=120.0, description="Per-request timeout in seconds.")
+    max_in_flight: int = Field(
+        default=1,
+        description="Concurrent requests; set to the server's OLLAMA_NUM_PARALLEL, since extra "
+        "requests only queue on the server while their timeouts run.",
+    )
+    temperature: float = Field(default=0.0, description="0 keeps extraction repeatable.")
+    seed: int | None = Field(default=0, description="Sampling seed, for repeatable output.")
+    num_ctx: int | None = Field(default=8192, description="Context window in tokens; None keeps the server default.")
+    keep_alive: str = Field(default="30m", description="How long the server keeps the model loaded after a request.")
+    max_retries: int = Field(default=3, description="Retries after unreachable, timeout, 5xx or busy replies.")
+    backoff_base_s: float = Field(default=0.5, description="First retry delay cap; doubles per retry, with full jitter.")
+    backoff_max_s: float = Field(default=8.0, description="Upper bound of a single retry delay.")
+    breaker_failure_threshold: int = Field(default=5, description="Consecutive failures that open the circuit.")
+    breaker_cooldown_s: float = Field(default=30.0, description="Seconds the circuit stays open before one probe.")
+
+    _client: OllamaClient | None = PrivateAttr(default=None)
+
+    @classmethod
+    def from_env(cls) -> OllamaResource:
+        """Configuration from the same variables the Ollama CLI and server read."""
+        return cls(
+            host=os.getenv("OLLAMA_HOST") or DEFAULT_HOST,
+            model=os.getenv("OLLAMA_MODEL") or DEFAULT_MODEL,
+            max_in_flight=int(os.getenv("OLLAMA_NUM_PARALLEL") or 1),
+            timeout_s=float(os.getenv("OLLAMA_TIMEOUT_S") or 120.0),
+        )
+
+    def get_client(self) -> OllamaClient:
+        # One client per resource instance, so retries, the circuit breaker and
+        # usage statistics span every partition a run extracts.
+        if self._client is None:
+            self._client = OllamaClient(
+                host=self.host,
+                model=self.model,
+                timeout_s=self.timeout_s,
+                max_in_flight=self.max_in_flight,
+                temperature=self.temperature,
+                seed=self.seed,
+                num_ctx=self.num_ctx,
+                keep_alive=self.keep_alive,
+                max_retries=self.max_retries,
+                backoff_base_s=self.backoff_base_s,
+                backoff_max_s=self.backoff_max_s,
+                breaker_failure_threshold=self.breaker_failure_threshold,
+                breaker_cooldown_s=self.breaker_cooldown_s,
+            )
+        return self._client

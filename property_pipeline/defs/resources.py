@@ -1,0 +1,34 @@
+"""Resources whose fields are the whole configuration of the core they wrap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from ..landing import DEFAULT_MAX_FILE_BYTES
+from ..quality.rules import QualityConfig
+
+
+class LandingZone(dg.ConfigurableResource):
+    """The collectors' landing root (read-only) and the largest file the pipeline will read."""
+
+    root: str
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+
+    @property
+    def path(self) -> Path:
+        return Path(self.root)
+
+
+class QualityThresholds(dg.ConfigurableResource):
+    """Thresholds for quarantine and for the blocking asset checks."""
+
+    min_confidence: float = 0.7
+    min_mean_confidence: float = 0.75
+    max_low_confidence_share: float = 0.5
+    dead_letter_warn_rate: float = 0.2
+    dead_letter_error_rate: float = 0.5
+
+    def rules_config(self) -> QualityConfig:
+        return QualityConfig(min_confidence=self.min_confidence)

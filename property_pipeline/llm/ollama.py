@@ -1,0 +1,268 @@
+"""`StructuredLLM` backed by an Ollama server, through the official `ollama` client."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import re
+import threading
+import time
+import urllib.parse
+import weakref
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import httpx
+import ollama
+import pydantic
+
+from property_pipeline.llm.base import HealthReport, LLMError, LLMReply, LLMStats
+from property_pipeline.llm.resilience import CircuitBreaker, backoff_delays
+
+DEFAULT_HOST = "http://localhost:11434"
+DEFAULT_MODEL = "llama3.2:latest"
+# JSON-schema values for `format` (structured outputs) arrived in Ollama 0.5.0;
+# older servers ignore the schema and return free-form text.
+MIN_SERVER_VERSION = (0, 5, 0)
+
+
+def normalize_host(host: str) -> str:
+    """Turn what people put in OLLAMA_HOST ("localhost", "gpu:11434") into a base URL."""
+    host = host.strip().rstrip("/")
+    if "://" not in host:
+        host = f"http://{host}"
+    parts = urllib.parse.urlsplit(host)
+    if parts.port is None and parts.scheme == "http" and not parts.path:
+        host = f"{parts.scheme}://{parts.hostname}:11434"
+    return host
+
+
+def model_matches(wanted: str, available: str) -> bool:
+    """Ollama treats a name without a tag as ":latest"."""
+
+    def full(name: str) -> str:
+        return name if ":" in name.rsplit("/", 1)[-1] else f"{name}:latest"
+
+    return full(wanted) == full(available)
+
+
+def _parse_version(text: str) -> tuple[int, int, int] | None:
+    match = re.match(r"v?(\d+)\.(\d+)\.(\d+)", text.strip())
+    return tuple(int(g) for g in match.groups()) if match else None  # type: ignore[return-value]
+
+
+@dataclass
+class _LoopState:
+    client: ollama.AsyncClient
+    semaphore: asyncio.Semaphore
+
+
+class OllamaClient:
+    """Structured JSON completions from Ollama, with bounded concurrency, retries and a breaker.
+
+    One instance is meant to live for the whole process and be used from
+    several `asyncio.run` calls: httpx clients and semaphores are bound to the
+    event loop that first uses them, so each loop gets its own; the statistics
+    and the circuit breaker are shared, because they describe the server.
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str = DEFAULT_HOST,
+        model: str = DEFAULT_MODEL,
+        timeout_s: float = 120.0,
+        max_in_flight: int = 1,
+        temperature: float = 0.0,
+        seed: int | None = 0,
+        num_ctx: int | None = 8192,
+        keep_alive: str | float | None = "30m",
+        max_retries: int = 3,
+        backoff_base_s: float = 0.5,
+        backoff_max_s: float = 8.0,
+        breaker_failure_threshold: int = 5,
+        breaker_cooldown_s: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        if max_in_flight < 1:
+            raise ValueError("max_in_flight must be at least 1")
+        self.host = normalize_host(host)
+        self.model = model
+        self.timeout_s = timeout_s
+        self.max_in_flight = max_in_flight
+        self.temperature = temperature
+        self.seed = seed
+        self.num_ctx = num_ctx
+        self.keep_alive = keep_alive
+        self.max_retries = max_retries
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+        self.breaker = CircuitBreaker(breaker_failure_threshold, breaker_cooldown_s, clock)
+        self.stats = LLMStats()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopState] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._loops_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"OllamaClient(host={self.host!r}, model={self.model!r}, max_in_flight={self.max_in_flight})"
+
+    def _loop_state(self) -> _LoopState:
+        loop = asyncio.get_running_loop()
+        with self._loops_lock:
+            state = self._loops.get(loop)
+            if state is None:
+                state = _LoopState(
+                    client=ollama.AsyncClient(host=self.host, timeout=self.timeout_s),
+                    semaphore=asyncio.Semaphore(self.max_in_flight),
+                )
+                self._loops[loop] = state
+            return state
+
+    async def aclose(self) -> None:
+        """Close the HTTP connections of the running event loop; call before the loop ends."""
+        with self._loops_lock:
+            state = self._loops.pop(asyncio.get_running_loop(), None)
+        if state is not None:
+            await state.client.close()
+
+    def _options(self, num_predict: int | None) -> dict:
+        options = {
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "num_ctx": self.num_ctx,
+            "num_predict": num_predict,
+        }
+        return {k: v for k, v in options.items() if v is not None}
+
+    async def chat_json(
+        self, messages: list[dict], schema: dict, *, num_predict: int | None = None
+    ) -> LLMReply:
+        state = self._loop_state()
+        delays = backoff_delays(self.max_retries, self.backoff_base_s, self.backoff_max_s, self._rng)
+        attempt = 0
+        while True:
+            attempt += 1
+            if not self.breaker.allow():
+                self.stats.add(failures=1)
+                raise LLMError(
+                    "circuit_open",
+                    f"not calling the server: it failed {self.breaker.failure_threshold} times in a row; "
+                    f"next probe after {self.breaker.cooldown_s:g}s",
+                    host=self.host,
+                    model=self.model,
+                    attempts=attempt - 1,
+                )
+            try:
+                async with state.semaphore:
+                    self.stats.add(calls=1)
+                    started = time.perf_counter()
+                    response = await state.client.chat(
+                        model=self.model,
+                        messages=messages,
+                        format=schema,
+                        options=self._options(num_predict),
+                        keep_alive=self.keep_alive,
+                        stream=False,
+                    )
+                    latency_ms = (time.perf_counter() - started) * 1000
+            except Exception as exc:
+                error = self._classify(exc, attempt)
+                if error is None:
+                    raise
+                # Only failures that say something about the server's health
+                # count; a 404 or 400 proves the server is up and answering.
+                if error.retryable or error.kind == "protocol":
+                    if self.breaker.record_failure():
+                        self.stats.add(circuit_opens=1)
+                else:
+                    self.breaker.record_success()
+                if not error.retryable or attempt > len(delays):
+                    self.stats.add(failures=1)
+                    raise error from exc
+                self.stats.add(retries=1)
+                await self._sleep(delays[attempt - 1])
+                continue
+            self.breaker.record_success()
+            reply = LLMReply(
+                content=response.message.content or "",
+                model=response.model or self.model,
+                prompt_tokens=response.prompt_eval_count,
+                completion_tokens=response.eval_count,
+                latency_ms=latency_ms,
+                done_reason=response.done_reason,
+                attempts=attempt,
+            )
+            self.stats.record_success(reply)
+            return reply
+
+    def _classify(self, exc: Exception, attempt: int) -> LLMError | None:
+        """Map a client exception to an `LLMError`; None for exceptions that are bugs, not outages."""
+        def error(kind, message, status_code=None) -> LLMError:
+            return LLMError(
+                kind, message, host=self.host, model=self.model, status_code=status_code, attempts=attempt
+            )
+
+        if isinstance(exc, ollama.ResponseError):
+            status = exc.status_code
+            if status == 404:
+                return error(
+                    "model_missing",
+                    f"{exc.error}; run `ollama pull {self.model}` on the server",
+                    status,
+                )
+            if status in (429, 503):
+                return error("busy", f"server busy: {exc.error}", status)
+            if 500 <= status < 600:
+                return error("server_error", f"server error: {exc.error}", status)
+            if 400 <= status < 500:
+                return error("bad_request", f"request rejected: {exc.error}", status)
+            return error("protocol", f"unexpected response: {exc.error}", status)
+        if isinstance(exc, httpx.TimeoutException):
+            return error("timeout", f"no reply within {self.timeout_s:g}s ({type(exc).__name__})")
+        if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+            # The server accepted the request and then went away: typically a
+            # runner crash or restart mid-generation, worth another attempt.
+            return error("server_error", f"connection dropped before a full reply: {exc}")
+        if isinstance(exc, (ConnectionError, httpx.TransportError)):
+            return error("unreachable", f"cannot connect: {exc}")
+        if isinstance(exc, (json.JSONDecodeError, pydantic.ValidationError)):
+            return error("protocol", f"reply is not an Ollama chat response: {exc}")
+        return None
+
+    def health(self) -> HealthReport:
+        """Check, without generating anything, that the server can serve this client."""
+        problems: list[str] = []
+        timeout = min(self.timeout_s, 10.0)
+        with httpx.Client(base_url=self.host, timeout=timeout) as http:
+            try:
+                version = http.get("/api/version").raise_for_status().json().get("version")
+                tags = http.get("/api/tags").raise_for_status().json().get("models") or []
+            except httpx.HTTPError as exc:
+                return HealthReport(
+                    ok=False,
+                    problems=[
+                        f"Ollama server unreachable at {self.host} ({type(exc).__name__}: {exc}); "
+                        "start it with `ollama serve` or point OLLAMA_HOST at a running server"
+                    ],
+                    server_version=None,
+                )
+        parsed = _parse_version(version or "")
+        # Source builds report 0.0.0; they are not old, just unversioned.
+        if parsed is not None and parsed != (0, 0, 0) and parsed < MIN_SERVER_VERSION:
+            problems.append(
+                f"Ollama {version} at {self.host} is too old for structured outputs: JSON-schema "
+                f"`format` needs Ollama >= {'.'.join(map(str, MIN_SERVER_VERSION))}; upgrade the server"
+            )
+        names = [m.get("name") or m.get("model") or "" for m in tags]
+        if not any(model_matches(self.model, name) for name in names):
+            problems.append(
+                f"model {self.model!r} is not pulled on {self.host} "
+                f"(available: {', '.join(names) or 'none'}); run `ollama pull {self.model}`"
+            )
+        return HealthReport(ok=not problems, problems=problems, server_version=version, models_available=names)

@@ -1,0 +1,93 @@
+"""Score and split extracted records into validated and quarantined.
+
+Record confidence starts from the mean of its field confidences (set by the
+merge from provenance and agreement), is lowered for every field a failed rule
+touches, capped for a blocking failure or a missing identity, and scaled down
+when a rule-based fallback stood in for the LLM. A record is quarantined with
+its reasons when a blocking rule fails or its confidence is under the
+threshold; it is never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+import pandera.errors as pa_errors
+
+from ..contract import ExtractedPropertiesSchema, ValidatedPropertiesSchema
+from .rules import RULES, QualityConfig, Rule, failed_rules
+
+IDENTITY_FIELDS = ("parcel_number", "unparsed_address")
+
+
+def score(record: dict[str, Any], failed: list[Rule], config: QualityConfig) -> tuple[dict[str, float], float]:
+    field_conf = dict(record.get("field_confidence") or {})
+    for rule in failed:
+        for name in rule.fields:
+            if name in field_conf:
+                field_conf[name] = round(field_conf[name] * 0.5, 3)
+    if not field_conf:
+        return field_conf, 0.0
+    confidence = sum(field_conf.values()) / len(field_conf)
+    confidence -= config.warning_penalty * sum(not rule.blocking for rule in failed)
+    if any(rule.blocking for rule in failed):
+        confidence = min(confidence, config.blocking_issue_cap)
+    if not any(record.get(f) for f in IDENTITY_FIELDS):
+        confidence = min(confidence, 0.5)
+    if record.get("llm_fallback"):
+        confidence *= config.fallback_factor
+    return field_conf, round(max(0.0, min(1.0, confidence)), 4)
+
+
+@dataclass
+class ValidationResult:
+    validated: pd.DataFrame
+    quarantined: pd.DataFrame
+
+
+def schema_failures(records: pd.DataFrame) -> dict[int, list[str]]:
+    """Row position -> the pandera checks it fails (types, enums, formats such as ZIP and APN)."""
+    try:
+        ExtractedPropertiesSchema.validate(records.reset_index(drop=True), lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        failures: dict[int, list[str]] = {}
+        cases = exc.failure_cases
+        for index, column, check in zip(cases["index"], cases["column"], cases["check"]):
+            if index is not None and index == index:
+                failures.setdefault(int(index), []).append(f"schema:{column}:{check}")
+        return failures
+    return {}
+
+
+def validate_records(records: pd.DataFrame, config: QualityConfig | None = None) -> ValidationResult:
+    """Apply the schema, the rules and the confidence threshold; every input row lands in exactly one output."""
+    config = config or QualityConfig()
+    records = records.reset_index(drop=True)
+    schema_issues = schema_failures(records) if len(records) else {}
+    valid_rows, quarantine_rows = [], []
+    for position, record in enumerate(records.to_dict("records")):
+        record = {k: (None if v is pd.NA or (isinstance(v, float) and v != v) else v) for k, v in record.items()}
+        failed = failed_rules(record, config)
+        record["field_confidence"], record["confidence"] = score(record, failed, config)
+        record["validation_issues"] = [rule.name for rule in failed] + schema_issues.get(position, [])
+        reasons = [f"blocking rule failed: {rule.name}" for rule in failed if rule.blocking]
+        reasons += [f"schema check failed: {issue[7:]}" for issue in schema_issues.get(position, [])]
+        if record["confidence"] < config.min_confidence:
+            reasons.append(f"confidence {record['confidence']:.2f} below {config.min_confidence:.2f}")
+        if reasons:
+            record["quarantine_reason"] = "; ".join(reasons)
+            quarantine_rows.append(record)
+        else:
+            valid_rows.append(record)
+    validated = pd.DataFrame(valid_rows, columns=records.columns)
+    quarantined = pd.DataFrame(quarantine_rows, columns=[*records.columns, "quarantine_reason"])
+    return ValidationResult(
+        validated=ValidatedPropertiesSchema.validate(validated) if len(validated) else validated,
+        quarantined=quarantined,
+    )
+
+
+__all__ = ["RULES", "QualityConfig", "ValidationResult", "score", "validate_records"]

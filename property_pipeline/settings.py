@@ -1,0 +1,59 @@
+"""Configuration from environment variables, read in this one place.
+
+The Dagster definitions, the command line and the Python API all build their
+resources from `Settings.from_env()`, so a deployment is chosen by its
+environment, never by editing code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .landing import DEFAULT_MAX_FILE_BYTES
+
+LLM_BACKENDS = ("none", "ollama", "embedded")
+
+
+def default_state_dir() -> Path:
+    """Where embedded defaults keep their files: `$DAGSTER_HOME` or `./.property_pipeline`."""
+    home = os.environ.get("DAGSTER_HOME")
+    return Path(home) if home else Path.cwd() / ".property_pipeline"
+
+
+def default_landing_root() -> Path:
+    """The sample landing zone shipped in the repository (the demo's input)."""
+    return Path(__file__).resolve().parent.parent / "samples" / "landing"
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing_root: Path
+    warehouse_url: str
+    llm_backend: str = "none"
+    ollama_host: str = "http://localhost:11434"
+    ollama_model: str = "llama3.2:latest"
+    min_confidence: float = 0.7
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    dagster_pg_url: str | None = None
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        backend = env.get("PROPERTY_PIPELINE_LLM", "none").strip().lower()
+        if backend not in LLM_BACKENDS:
+            raise ValueError(f"PROPERTY_PIPELINE_LLM={backend!r}; expected one of {', '.join(LLM_BACKENDS)}")
+        warehouse = env.get("PROPERTY_PIPELINE_WAREHOUSE_URL") or (
+            f"sqlite:///{default_state_dir() / 'warehouse.db'}"
+        )
+        return cls(
+            landing_root=Path(env.get("PROPERTY_PIPELINE_LANDING_ROOT") or default_landing_root()),
+            warehouse_url=warehouse,
+            llm_backend=backend,
+            ollama_host=env.get("OLLAMA_HOST", "http://localhost:11434"),
+            ollama_model=env.get("OLLAMA_MODEL", "llama3.2:latest"),
+            min_confidence=float(env.get("PROPERTY_PIPELINE_MIN_CONFIDENCE", "0.7")),
+            max_file_bytes=int(env.get("PROPERTY_PIPELINE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
+            dagster_pg_url=env.get("DAGSTER_PG_URL") or None,
+        )

@@ -1,0 +1,261 @@
+"""Maricopa County Assessor parcel records (`.json`), in the API shape or the GIS shape.
+
+The collector writes the Assessor API's responses when it has a token
+(`{"apn", "parcel", "residential_details", "valuations"}`) and the county GIS
+parcel layer's feature when it does not (`{"attributes": {...}}`). Both become
+one flat, PII-free view (`data["facts"]`) before anything else looks at them:
+owner names and mailing addresses are dropped at the door.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .base import RuleExtraction, Source, SourceDocument, SourceError
+from .normalize import (
+    compose_address,
+    normalize_apn,
+    normalize_city,
+    normalize_zip,
+    parse_bool,
+    parse_int,
+    parse_lot_size,
+    parse_number,
+    parse_one_line_address,
+    split_street,
+)
+
+MAX_JSON_DEPTH = 64
+
+# Keys that hold personal data, in any section and any spelling the county uses.
+_PERSONAL = re.compile(r"owner|mail|taxpayer|deed|grantee|grantor|buyer|seller|care_?of|in_?care", re.I)
+
+
+def _strip_personal(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_personal(v) for k, v in value.items() if not _PERSONAL.search(str(k))}
+    if isinstance(value, list):
+        return [_strip_personal(v) for v in value]
+    return value
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of parsed JSON, without recursion (hostile files nest thousands deep)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def _reject_constant(token: str) -> float:
+    raise ValueError(f"non-finite number {token} is not valid JSON")
+
+
+def _load(raw: bytes) -> dict[str, Any]:
+    if not raw.strip():
+        raise SourceError("empty", "file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError("bad_encoding", f"not UTF-8 JSON: {exc}") from None
+    try:
+        obj = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise SourceError("too_deep", "JSON nested too deeply to parse") from None
+    except ValueError as exc:
+        raise SourceError("invalid_json", f"invalid JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise SourceError("not_an_object", f"expected one parcel object, got a JSON {type(obj).__name__}")
+    if _depth(obj, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise SourceError("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return obj
+
+
+def _section(obj: dict[str, Any], *names: str) -> dict[str, Any]:
+    for name in names:
+        value = obj.get(name)
+        if isinstance(value, dict):
+            return value
+    return {}
+
+
+def _first(mapping: dict[str, Any], *keys: str) -> Any:
+    """The first present, non-blank value among `keys` (matched case-insensitively)."""
+    lowered = {str(k).lower(): v for k, v in mapping.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return value
+    return None
+
+
+def _latest_valuation(valuations: Any) -> dict[str, Any]:
+    if isinstance(valuations, dict):
+        valuations = valuations.get("Valuations") or valuations.get("valuations") or [valuations]
+    if not isinstance(valuations, list):
+        return {}
+    dated = [(parse_int(_first(v, "TaxYear", "tax_year")), v) for v in valuations if isinstance(v, dict)]
+    dated = [(year, v) for year, v in dated if year is not None]
+    return max(dated, key=lambda item: item[0])[1] if dated else {}
+
+
+def _api_facts(obj: dict[str, Any]) -> dict[str, Any]:
+    parcel = _section(obj, "parcel", "Parcel", "parcel_details", "ParcelDetails")
+    details = _section(obj, "residential_details", "ResidentialDetails", "residential")
+    valuation = _latest_valuation(obj.get("valuations") or obj.get("Valuations"))
+    return {
+        "apn": _first(parcel, "APN", "ParcelNumber") or obj.get("apn") or obj.get("APN"),
+        "address": _first(parcel, "PropertyAddress", "SitusAddress", "Address"),
+        "city": _first(parcel, "SitusCity", "City", "PropertyCity"),
+        "zip": _first(parcel, "SitusZip", "Zip", "ZipCode", "PropertyZip"),
+        "property_type": _first(parcel, "PropertyType", "PropertyUseDescription", "PropertyUseCode"),
+        "is_residential": _first(parcel, "IsResidential"),
+        "lot_size": _first(parcel, "LotSize", "LandSize"),
+        "subdivision": _first(parcel, "SubdivisionName", "Subdivision"),
+        "mcr": _first(parcel, "MCR"),
+        "parcel_status": _first(parcel, "ParcelStatus"),
+        "latitude": _first(parcel, "Latitude", "Lat"),
+        "longitude": _first(parcel, "Longitude", "Long", "Lon", "Lng"),
+        "living_area": _first(details, "LivableSpace", "LivingSpace"),
+        "year_built": _first(details, "ConstructionYear", "OriginalConstructionYear"),
+        "garages": _first(details, "NumberOfGarages", "GarageSpaces"),
+        "pool": _first(details, "Pool"),
+        "stories": _first(details, "Stories", "NumberOfStories"),
+        "exterior_walls": _first(details, "ExteriorWalls"),
+        "roof_type": _first(details, "RoofType"),
+        "bath_fixtures": _first(details, "BathFixtures"),
+        "tax_year": _first(valuation, "TaxYear"),
+        "full_cash_value": _first(valuation, "FullCashValue", "FCV"),
+        "limited_property_value": _first(valuation, "LimitedPropertyValue", "LPV"),
+        "legal_class": _first(valuation, "LegalClassification", "LegalClass"),
+    }
+
+
+def _gis_facts(attributes: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "apn": _first(attributes, "APN", "APN_DASH", "PARCEL_NUMBER"),
+        "address": _first(attributes, "PHYSICAL_ADDRESS", "SITUS_ADDRESS"),
+        "city": _first(attributes, "PHYSICAL_CITY", "SITUS_CITY"),
+        "zip": _first(attributes, "PHYSICAL_ZIP", "SITUS_ZIP"),
+        "property_type": _first(attributes, "PROPERTY_TYPE", "PUC_DESCRIPTION"),
+        "is_residential": _first(attributes, "IS_RESIDENTIAL"),
+        "lot_size": _first(attributes, "LAND_SIZE", "LOT_SIZE"),
+        "subdivision": _first(attributes, "SUBNAME", "SUBDIVISION", "SUBDIVISION_NAME"),
+        "mcr": _first(attributes, "MCR"),
+        "latitude": _first(attributes, "LATITUDE", "LAT"),
+        "longitude": _first(attributes, "LONGITUDE", "LON", "LONG"),
+        "living_area": _first(attributes, "LIVING_SPACE", "LIVABLE_SPACE"),
+        "year_built": _first(attributes, "CONST_YEAR", "CONSTRUCTION_YEAR"),
+        "garages": _first(attributes, "GARAGE_SPACES", "NUM_GARAGES"),
+        "pool": _first(attributes, "POOL", "POOL_SQFT"),
+        "stories": _first(attributes, "STORIES"),
+        "tax_year": _first(attributes, "TAX_YEAR", "FCV_YEAR"),
+        "full_cash_value": _first(attributes, "FCV_CUR", "FULL_CASH_VALUE"),
+        "limited_property_value": _first(attributes, "LPV_CUR", "LIMITED_VALUE"),
+    }
+
+
+def parse(raw: bytes) -> SourceDocument:
+    """Read one parcel file into PII-free facts and their compact text."""
+    obj = _strip_personal(_load(raw))
+    if isinstance(obj.get("attributes"), dict):
+        shape, facts = "gis", _gis_facts(obj["attributes"])
+    elif any(isinstance(obj.get(k), (dict, list)) for k in ("parcel", "Parcel", "residential_details", "valuations")):
+        shape, facts = "api", _api_facts(obj)
+    else:
+        raise SourceError(
+            "unknown_shape",
+            "neither the Assessor API shape (parcel/residential_details/valuations) "
+            "nor the GIS shape (attributes); keys: " + ", ".join(sorted(map(str, obj))[:10]),
+        )
+    facts = {k: v for k, v in facts.items() if v is not None}
+    if not facts.get("apn") and not facts.get("address"):
+        raise SourceError("no_identity", f"{shape} record has neither an APN nor an address")
+    text = "\n".join(f"{key}: {value}" for key, value in facts.items())
+    return SourceDocument(text=text, raw_bytes=len(raw), data={"shape": shape, "facts": facts})
+
+
+def _is_residential(facts: dict[str, Any]) -> bool | None:
+    flag = parse_bool(facts.get("is_residential"))
+    if flag is not None:
+        return flag
+    text = str(facts.get("property_type") or facts.get("legal_class") or "").lower()
+    if re.search(r"resid|single family|sfr|condo|townho", text):
+        return True
+    return None
+
+
+def _pool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    number = parse_number(value)
+    if number is not None:
+        return number > 0
+    return parse_bool(value)
+
+
+def extract_rules(doc: SourceDocument) -> RuleExtraction:
+    """Map the assessor's facts onto contract fields; every value here is structured."""
+    facts = doc.data["facts"]
+    values: dict[str, Any] = {"parcel_number": normalize_apn(facts.get("apn"))}
+
+    address = parse_one_line_address(facts.get("address"))
+    if facts.get("address") and not address.get("street_name"):
+        address = split_street(str(facts["address"]))
+    if facts.get("city"):
+        address["city"] = normalize_city(facts["city"])
+    if facts.get("zip"):
+        address["postal_code"] = normalize_zip(facts["zip"])
+    if address.get("city") or address.get("postal_code"):
+        address["state_or_province"] = "AZ"
+    values.update(address)
+    values["unparsed_address"] = compose_address(values)
+
+    if _is_residential(facts):
+        values["property_type"] = "Residential"
+    sqft, acres = parse_lot_size(facts.get("lot_size"))
+    values.update(lot_size_square_feet=sqft, lot_size_acres=acres)
+    values["living_area"] = parse_number(facts.get("living_area"))
+    values["year_built"] = parse_int(facts.get("year_built"))
+    values["garage_spaces"] = parse_number(facts.get("garages"))
+    values["stories"] = parse_int(facts.get("stories"))
+    values["pool_private_yn"] = _pool(facts.get("pool"))
+    values["subdivision_name"] = normalize_city(facts.get("subdivision"))
+    values["latitude"] = parse_number(facts.get("latitude"))
+    values["longitude"] = parse_number(facts.get("longitude"))
+    values["full_cash_value"] = parse_number(facts.get("full_cash_value"))
+    values["limited_property_value"] = parse_number(facts.get("limited_property_value"))
+    values["tax_year"] = parse_int(facts.get("tax_year"))
+
+    found = {k: v for k, v in values.items() if v is not None}
+    return RuleExtraction(values=found, structured=set(found))
+
+
+PROMPT_INSTRUCTIONS = """\
+The data is one Maricopa County Assessor parcel record, as `key: value` lines.
+Fill only what the record states: parcel_number (8 digits plus an optional
+upper-case split letter, no separators), the situs address split into
+street_number, street_name (with direction and suffix, title case), unit_number,
+city (title case), state_or_province "AZ", postal_code (5 digits) and
+unparsed_address ("1234 E Camelback Rd, Phoenix, AZ 85018"); living_area,
+lot_size_square_feet and lot_size_acres (1 acre = 43560 sq ft), year_built,
+garage_spaces, pool_private_yn (true when a pool area above 0 is stated),
+subdivision_name, latitude, longitude, full_cash_value, limited_property_value
+and tax_year of the latest tax year. Assessor records hold no listing: leave
+listing_id, standard_status, list_price, bedrooms and bathrooms null
+(bath_fixtures is a fixture count, not a bath count)."""
+
+SOURCE = Source(
+    name="maricopa_county",
+    suffixes=(".json",),
+    parse=parse,
+    extract_rules=extract_rules,
+    prompt_instructions=PROMPT_INSTRUCTIONS,
+)
