@@ -10,7 +10,7 @@ import threading
 import time
 import urllib.parse
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass
 
 import httpx
@@ -56,6 +56,7 @@ def _parse_version(text: str) -> tuple[int, int, int] | None:
 class _LoopState:
     client: ollama.AsyncClient
     semaphore: asyncio.Semaphore
+    closer: AsyncGenerator[None, None] | None = None
 
 
 class OllamaClient:
@@ -112,24 +113,41 @@ class OllamaClient:
     def __repr__(self) -> str:
         return f"OllamaClient(host={self.host!r}, model={self.model!r}, max_in_flight={self.max_in_flight})"
 
-    def _loop_state(self) -> _LoopState:
+    async def _loop_state(self) -> _LoopState:
         loop = asyncio.get_running_loop()
         with self._loops_lock:
             state = self._loops.get(loop)
-            if state is None:
-                state = _LoopState(
-                    client=ollama.AsyncClient(host=self.host, timeout=self.timeout_s),
-                    semaphore=asyncio.Semaphore(self.max_in_flight),
-                )
-                self._loops[loop] = state
-            return state
+            if state is not None:
+                return state
+            state = _LoopState(
+                client=ollama.AsyncClient(host=self.host, timeout=self.timeout_s),
+                semaphore=asyncio.Semaphore(self.max_in_flight),
+            )
+            self._loops[loop] = state
+        # asyncio.run finalizes the loop's async generators before closing it;
+        # parking one here closes the HTTP connections even when the caller
+        # never calls `aclose()`.
+        state.closer = self._close_with_loop(loop, state)
+        await anext(state.closer)
+        return state
+
+    async def _close_with_loop(
+        self, loop: asyncio.AbstractEventLoop, state: _LoopState
+    ) -> AsyncGenerator[None, None]:
+        try:
+            yield
+        finally:
+            with self._loops_lock:
+                if self._loops.get(loop) is state:
+                    del self._loops[loop]
+            await state.client.close()
 
     async def aclose(self) -> None:
-        """Close the HTTP connections of the running event loop; call before the loop ends."""
+        """Close the running event loop's HTTP connections now rather than at loop shutdown."""
         with self._loops_lock:
-            state = self._loops.pop(asyncio.get_running_loop(), None)
-        if state is not None:
-            await state.client.close()
+            state = self._loops.get(asyncio.get_running_loop())
+        if state is not None and state.closer is not None:
+            await state.closer.aclose()
 
     def _options(self, num_predict: int | None) -> dict:
         options = {
@@ -143,7 +161,7 @@ class OllamaClient:
     async def chat_json(
         self, messages: list[dict], schema: dict, *, num_predict: int | None = None
     ) -> LLMReply:
-        state = self._loop_state()
+        state = await self._loop_state()
         delays = backoff_delays(self.max_retries, self.backoff_base_s, self.backoff_max_s, self._rng)
         attempt = 0
         while True:

@@ -1,0 +1,65 @@
+"""Shared fixtures: the shipped sample landing zone, its labels, and a real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+SAMPLE_LANDING = SAMPLES / "landing"
+DEFAULT_PG_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+
+
+def load_labels(source: str | None = None) -> dict[str, dict]:
+    """Labels by landing-relative path: {"layout", "disposition", "fields", ...}."""
+    labels = {}
+    for path in sorted((SAMPLES / "expected").glob("*/*/*.json")):
+        rel = path.relative_to(SAMPLES / "expected").as_posix()
+        if source is None or rel.startswith(source + "/"):
+            labels[rel] = json.loads(path.read_text())
+    return labels
+
+
+@pytest.fixture(scope="session")
+def sample_landing() -> Path:
+    assert SAMPLE_LANDING.is_dir(), f"sample landing zone missing at {SAMPLE_LANDING}"
+    return SAMPLE_LANDING
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    """The PostgreSQL server to test against (PROPERTY_PIPELINE_TEST_PG_URL); fails loudly when unreachable."""
+    url = os.environ.get("PROPERTY_PIPELINE_TEST_PG_URL", DEFAULT_PG_URL)
+    try:
+        with sa.create_engine(url).connect() as conn:
+            conn.execute(sa.text("select 1"))
+    except Exception as exc:  # noqa: BLE001 - any failure means the same thing here
+        pytest.fail(
+            f"PostgreSQL is not reachable at {url} ({type(exc).__name__}: {exc}). "
+            "Start it, or set PROPERTY_PIPELINE_TEST_PG_URL to a server these tests may create databases on.",
+            pytrace=False,
+        )
+    return url
+
+
+@pytest.fixture()
+def pg_url(pg_server_url: str):
+    """A fresh database on the test server, dropped afterwards."""
+    name = f"pp_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    yield url
+    from property_pipeline.storage.warehouse import get_engine
+
+    get_engine.cache_clear()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
