@@ -122,7 +122,11 @@ METADATA_COLUMNS = (
     "llm_latency_ms",
 )
 RECORD_COLUMNS: tuple[str, ...] = LINEAGE_COLUMNS + PROPERTY_FIELDS + METADATA_COLUMNS
-JSON_COLUMNS = ("field_confidence", "field_sources", "validation_issues")
+# Added columns (the contract allows additions): whether the rules stood in for an
+# unavailable LLM, and what the extractor noticed (conflicts, truncation, fallbacks).
+EXTRACTION_EXTRA_COLUMNS = ("llm_fallback", "extraction_warnings")
+EXTRACTED_COLUMNS: tuple[str, ...] = RECORD_COLUMNS + EXTRACTION_EXTRA_COLUMNS
+JSON_COLUMNS = ("field_confidence", "field_sources", "validation_issues", "extraction_warnings")
 
 INT_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[int])
 FLOAT_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[float])
@@ -138,11 +142,6 @@ DEAD_LETTER_COLUMNS = (
     "reason",
     "attempts",
 )
-
-
-def empty_records() -> pd.DataFrame:
-    """An empty frame with the record columns, for partitions without files."""
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in RECORD_COLUMNS})
 
 
 class _RecordBase(pa.DataFrameModel):

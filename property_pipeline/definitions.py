@@ -6,15 +6,30 @@ import dagster as dg
 
 from .defs import assets
 from .defs.io_manager import WarehouseIOManager
-from .defs.resources import LandingZone, QualityThresholds
+from .defs.llm_resource import OllamaResource
+from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 from .settings import Settings
+
+
+def llm_backend(settings: Settings) -> LLMBackend:
+    if settings.llm_backend == "ollama":
+        return OllamaResource(
+            host=settings.ollama_host,
+            model=settings.ollama_model,
+            max_in_flight=settings.ollama_num_parallel,
+            timeout_s=settings.ollama_timeout_s,
+        )
+    return LLMBackend()
 
 
 def build_resources(settings: Settings) -> dict:
     """The resources for one deployment; tests pass other Settings to the same assets."""
+    warehouse = Warehouse(url=settings.warehouse_url)
     return {
         "landing": LandingZone(root=str(settings.landing_root), max_file_bytes=settings.max_file_bytes),
-        "warehouse": WarehouseIOManager(url=settings.warehouse_url),
+        "warehouse": warehouse,
+        "warehouse_io": WarehouseIOManager(warehouse=warehouse),
+        "llm": llm_backend(settings),
         "quality": QualityThresholds(min_confidence=settings.min_confidence),
     }
 

@@ -18,10 +18,14 @@ from .contract import PROPERTY_FIELDS
 from .extraction.merge import values_agree
 
 
-def load_labels(expected_root: Path) -> dict[str, dict[str, Any]]:
-    """Labels keyed by landing-relative path (`<source>/<day>/<file>`)."""
+def load_labels(expected_root: Path, source: str | None = None) -> dict[str, dict[str, Any]]:
+    """Labels keyed by landing-relative path: `<source>/<day>/<file>` is labeled by
+    `<expected_root>/<source>/<day>/<file>.json`."""
     root = Path(expected_root)
-    return {p.relative_to(root).as_posix(): json.loads(p.read_text()) for p in sorted(root.glob("*/*/*.json"))}
+    labels = {}
+    for path in sorted(root.glob(f"{source or '*'}/*/*.json")):
+        labels[path.relative_to(root).as_posix().removesuffix(".json")] = json.loads(path.read_text())
+    return labels
 
 
 def _is_null(value: Any) -> bool:

@@ -34,6 +34,8 @@ class Settings:
     llm_backend: str = "none"
     ollama_host: str = "http://localhost:11434"
     ollama_model: str = "llama3.2:latest"
+    ollama_num_parallel: int = 1
+    ollama_timeout_s: float = 120.0
     min_confidence: float = 0.7
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     dagster_pg_url: str | None = None
@@ -53,6 +55,8 @@ class Settings:
             llm_backend=backend,
             ollama_host=env.get("OLLAMA_HOST", "http://localhost:11434"),
             ollama_model=env.get("OLLAMA_MODEL", "llama3.2:latest"),
+            ollama_num_parallel=int(env.get("OLLAMA_NUM_PARALLEL", "1")),
+            ollama_timeout_s=float(env.get("OLLAMA_TIMEOUT_S", "120")),
             min_confidence=float(env.get("PROPERTY_PIPELINE_MIN_CONFIDENCE", "0.7")),
             max_file_bytes=int(env.get("PROPERTY_PIPELINE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
             dagster_pg_url=env.get("DAGSTER_PG_URL") or None,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
+from property_pipeline import evaluation
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -17,13 +18,8 @@ DEFAULT_PG_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
 
 
 def load_labels(source: str | None = None) -> dict[str, dict]:
-    """Labels by landing-relative path: {"layout", "disposition", "fields", ...}."""
-    labels = {}
-    for path in sorted((SAMPLES / "expected").glob("*/*/*.json")):
-        rel = path.relative_to(SAMPLES / "expected").as_posix()
-        if source is None or rel.startswith(source + "/"):
-            labels[rel] = json.loads(path.read_text())
-    return labels
+    """Labels of the shipped samples by landing-relative path: {"layout", "disposition", "fields", ...}."""
+    return evaluation.load_labels(SAMPLES / "expected", source)
 
 
 @pytest.fixture(scope="session")

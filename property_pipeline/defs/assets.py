@@ -1,16 +1,18 @@
 """Assets, one per table, in the order the data flows; their checks sit beside them."""
 
+import asyncio
+
 import dagster as dg
 import pandas as pd
 
-from ..extraction.extractor import extract_batch
+from ..extraction.extractor import Extractor
 from ..landing import content_id, scan_partition
 from ..quality.report import partition_report
 from ..quality.validate import validate_records
 from .partitions import source_and_day, source_day_partitions
-from .resources import LandingZone, QualityThresholds
+from .resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 
-WAREHOUSE = "warehouse"
+WAREHOUSE = "warehouse_io"
 
 extraction_retry = dg.RetryPolicy(
     max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
@@ -71,9 +73,14 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone)
         "extraction_dead_letters": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
     },
     retry_policy=extraction_retry,
+    pool="ollama",
 )
 def extraction(
-    context: dg.AssetExecutionContext, landing: LandingZone, raw_collector_files: pd.DataFrame
+    context: dg.AssetExecutionContext,
+    landing: LandingZone,
+    llm: LLMBackend,
+    warehouse: Warehouse,
+    raw_collector_files: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Property records extracted from the partition's raw files, and the files that produced none.
 
@@ -84,9 +91,17 @@ def extraction(
     source, day = source_and_day(context.partition_key)
     files = scan_partition(landing.path, source, day)
     listed = set(raw_collector_files["source_file"]) if len(raw_collector_files) else set()
-    result = extract_batch(
-        [f for f in files if f.path in listed], source, root=landing.path, max_file_bytes=landing.max_file_bytes
+    client = llm.get_client()
+    extractor = Extractor(
+        source,
+        root=landing.path,
+        llm=client,
+        cache=warehouse.llm_cache() if client is not None else None,
+        max_file_bytes=landing.max_file_bytes,
+        num_ctx=llm.num_ctx,
+        num_predict=llm.num_predict,
     )
+    result = asyncio.run(extractor.run(f for f in files if f.path in listed))
     for letter in result.dead_letters:
         context.log.warning(f"dead letter {letter['source_file']}: [{letter['reason_code']}] {letter['reason']}")
     records, letters = result.records_frame(), result.dead_letters_frame()
@@ -98,6 +113,8 @@ def extraction(
             "compact_text_ratio": ratio,
             "seconds": round(result.seconds, 3),
             "methods": dg.MetadataValue.json(records["extraction_method"].value_counts().to_dict()),
+            "llm_model": client.model if client is not None else "none (rules only)",
+            **({**result.usage.summary(), **{f"client_{k}": v for k, v in result.client_stats.items()}} if client else {}),
             "preview": preview(records, ["source_file", "property_key", "list_price", "city", "extraction_method"]),
         },
         output_name="extracted_properties",

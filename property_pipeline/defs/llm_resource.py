@@ -1,16 +1,14 @@
 """The Ollama client as a Dagster resource: configuration in, `OllamaClient` out."""
 
-from __future__ import annotations
-
 import os
 
-import dagster as dg
 from pydantic import Field, PrivateAttr
 
-from property_pipeline.llm.ollama import DEFAULT_HOST, DEFAULT_MODEL, OllamaClient
+from ..llm.ollama import DEFAULT_HOST, DEFAULT_MODEL, OllamaClient
+from .resources import LLMBackend
 
 
-class OllamaResource(dg.ConfigurableResource):
+class OllamaResource(LLMBackend):
     """An Ollama server serving the extraction model, and how hard to push it."""
 
     host: str = Field(default=DEFAULT_HOST, description="Base URL of the Ollama server.")
@@ -23,7 +21,6 @@ class OllamaResource(dg.ConfigurableResource):
     )
     temperature: float = Field(default=0.0, description="0 keeps extraction repeatable.")
     seed: int | None = Field(default=0, description="Sampling seed, for repeatable output.")
-    num_ctx: int | None = Field(default=8192, description="Context window in tokens; None keeps the server default.")
     keep_alive: str = Field(default="30m", description="How long the server keeps the model loaded after a request.")
     max_retries: int = Field(default=3, description="Retries after unreachable, timeout, 5xx or busy replies.")
     backoff_base_s: float = Field(default=0.5, description="First retry delay cap; doubles per retry, with full jitter.")
@@ -34,7 +31,7 @@ class OllamaResource(dg.ConfigurableResource):
     _client: OllamaClient | None = PrivateAttr(default=None)
 
     @classmethod
-    def from_env(cls) -> OllamaResource:
+    def from_env(cls) -> "OllamaResource":
         """Configuration from the same variables the Ollama CLI and server read."""
         return cls(
             host=os.getenv("OLLAMA_HOST") or DEFAULT_HOST,

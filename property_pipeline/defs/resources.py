@@ -1,13 +1,13 @@
 """Resources whose fields are the whole configuration of the core they wrap."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import dagster as dg
 
 from ..landing import DEFAULT_MAX_FILE_BYTES
+from ..llm.base import StructuredLLM
 from ..quality.rules import QualityConfig
+from ..storage.llm_cache import LLMCache
 
 
 class LandingZone(dg.ConfigurableResource):
@@ -32,3 +32,26 @@ class QualityThresholds(dg.ConfigurableResource):
 
     def rules_config(self) -> QualityConfig:
         return QualityConfig(min_confidence=self.min_confidence)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The warehouse database (SQLAlchemy URL): asset tables and the LLM result cache."""
+
+    url: str
+
+    def llm_cache(self) -> LLMCache:
+        return LLMCache(self.url)
+
+
+class LLMBackend(dg.ConfigurableResource):
+    """The LLM used for extraction. This base class is "no LLM": extraction by rules only.
+
+    Subclasses (Ollama, embedded llama.cpp) return a client implementing
+    `property_pipeline.llm.base.StructuredLLM`.
+    """
+
+    num_ctx: int = 8192
+    num_predict: int = 1024
+
+    def get_client(self) -> "StructuredLLM | None":
+        return None

@@ -1,12 +1,20 @@
-"""The extractor: raw file -> source adapter -> (LLM) -> merge -> record or dead letter.
+"""The extractor: raw file -> source adapter -> rules (+ cache -> LLM) -> merge -> record or dead letter.
 
 `extract_batch(files, source)` is what a script, a notebook or the Dagster
-asset calls. Every file comes back as exactly one record or one dead letter;
-an exception never escapes for one bad file.
+asset calls. Every distinct file comes back as exactly one record or one dead
+letter; an exception never escapes for one bad file or one LLM failure.
+
+LLM failures degrade, they do not crash:
+- the server is down, slow, overloaded or the circuit breaker is open: the
+  record falls back to the rules (`llm_fallback`, lower confidence), or is a
+  dead letter when the rules alone cannot identify the property;
+- the reply is still invalid after one re-ask: a dead letter (`llm_invalid_reply`),
+  replayed on the next materialization of the partition.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import time
@@ -16,12 +24,45 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from ..contract import DEAD_LETTER_COLUMNS, RECORD_COLUMNS
+from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS, RECORD_COLUMNS
 from ..landing import DEFAULT_MAX_FILE_BYTES, RawFile, content_id, read_raw
-from ..sources import Source, SourceError, get_source
+from ..llm.base import LLMError, StructuredLLM, percentile
+from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
+from ..storage.llm_cache import LLMCache, cache_key
+from .llm_step import PROMPT_VERSION, SCHEMA_VERSION, ReplyError, llm_extract
 from .merge import MergedFields, merge
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class LLMUsage:
+    """What one batch asked of the LLM, for the UI and the benchmarks."""
+
+    requests: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
+    fallbacks: int = 0
+    invalid_replies: int = 0
+    truncated_prompts: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        latencies = sorted(self.latencies_ms)
+        return {
+            "llm_requests": self.requests,
+            "cache_hits": self.cache_hits,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "latency_p50_ms": percentile(latencies, 50),
+            "latency_p95_ms": percentile(latencies, 95),
+            "reasks": self.reasks,
+            "fallbacks": self.fallbacks,
+            "invalid_replies": self.invalid_replies,
+            "truncated_prompts": self.truncated_prompts,
+        }
 
 
 @dataclass
@@ -34,12 +75,18 @@ class ExtractionResult:
     compact_chars: int = 0
     raw_bytes: int = 0
     seconds: float = 0.0
+    usage: LLMUsage = field(default_factory=LLMUsage)
+    client_stats: dict[str, Any] = field(default_factory=dict)
 
     def records_frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.records, columns=list(RECORD_COLUMNS))
+        return pd.DataFrame(sorted(self.records, key=_by_path), columns=list(EXTRACTED_COLUMNS))
 
     def dead_letters_frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.dead_letters, columns=list(DEAD_LETTER_COLUMNS))
+        return pd.DataFrame(sorted(self.dead_letters, key=_by_path), columns=list(DEAD_LETTER_COLUMNS))
+
+
+def _by_path(row: dict[str, Any]) -> str:
+    return row["source_file"]
 
 
 def property_key(values: dict[str, Any]) -> str | None:
@@ -65,7 +112,7 @@ def dead_letter(raw_file: RawFile, record_id: str, code: str, reason: str, attem
 
 
 def build_record(raw_file: RawFile, record_id: str, merged: MergedFields, key: str) -> dict[str, Any]:
-    record: dict[str, Any] = dict.fromkeys(RECORD_COLUMNS)
+    record: dict[str, Any] = dict.fromkeys(EXTRACTED_COLUMNS)
     record.update(merged.values)
     record.update(
         record_id=record_id,
@@ -78,34 +125,179 @@ def build_record(raw_file: RawFile, record_id: str, merged: MergedFields, key: s
         field_sources=dict(merged.sources),
         validation_issues=[],
         confidence=0.0,
+        llm_fallback=False,
+        extraction_warnings=[f"llm_rules_conflict:{name}" for name in merged.conflicts],
     )
     return record
 
 
-def extract_file(
-    root: Path, raw_file: RawFile, source: Source, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-) -> tuple[str, dict[str, Any] | None, dict[str, Any] | None, int]:
-    """Extract one file by rules: (record_id, record, dead_letter, compact_chars)."""
-    try:
-        raw = read_raw(root, raw_file, max_file_bytes)
-    except SourceError as exc:
-        record_id = content_id(root, raw_file)
-        return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message), 0
-    record_id = hashlib.sha256(raw).hexdigest()
-    try:
-        doc = source.parse(raw)
-        rules = source.extract_rules(doc)
-    except SourceError as exc:
-        return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message), 0
-    except Exception as exc:  # a parser bug must cost one file, not the run
-        log.exception("parser failed on %s", raw_file.path)
-        return record_id, None, dead_letter(raw_file, record_id, "parser_error", f"{type(exc).__name__}: {exc}"), 0
-    merged = merge(rules, None)
-    key = property_key(merged.values)
-    if key is None:
-        reason = "neither a parcel number nor a street address with city or ZIP could be read"
-        return record_id, None, dead_letter(raw_file, record_id, "no_property_key", reason), len(doc.text)
-    return record_id, build_record(raw_file, record_id, merged, key), None, len(doc.text)
+@dataclass
+class _Parsed:
+    raw_file: RawFile
+    record_id: str
+    doc: SourceDocument
+    rules: RuleExtraction
+
+
+class Extractor:
+    """Turns raw files of one source into records and dead letters, the LLM optional.
+
+    With `llm=None` extraction is rule-based. With an LLM, up to
+    `llm.max_in_flight` requests are kept in flight, and at most twice that
+    many parsed documents are held in memory at once.
+    """
+
+    def __init__(
+        self,
+        source: str | Source,
+        *,
+        root: Path,
+        llm: StructuredLLM | None = None,
+        cache: LLMCache | None = None,
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        num_ctx: int = 8192,
+        num_predict: int = 1024,
+        use_rules: bool = True,
+    ):
+        self.source = get_source(source) if isinstance(source, str) else source
+        self.root = Path(root)
+        self.llm = llm
+        self.cache = cache
+        self.max_file_bytes = max_file_bytes
+        self.num_ctx = num_ctx
+        self.num_predict = num_predict
+        self.use_rules = use_rules
+
+    def _read(self, raw_file: RawFile) -> tuple[str, _Parsed | None, dict[str, Any] | None]:
+        try:
+            raw = read_raw(self.root, raw_file, self.max_file_bytes)
+        except SourceError as exc:
+            record_id = content_id(self.root, raw_file)
+            return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message)
+        record_id = hashlib.sha256(raw).hexdigest()
+        try:
+            doc = self.source.parse(raw)
+            rules = self.source.extract_rules(doc)
+        except SourceError as exc:
+            return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message)
+        except Exception as exc:  # a parser bug must cost one file, not the run
+            log.exception("parser failed on %s", raw_file.path)
+            reason = f"{type(exc).__name__}: {exc}"
+            return record_id, None, dead_letter(raw_file, record_id, "parser_error", reason)
+        return record_id, _Parsed(raw_file, record_id, doc, rules), None
+
+    async def _ask_llm(self, parsed: _Parsed, result: ExtractionResult) -> tuple[dict | None, dict, str | None]:
+        """(LLM values or None, usage columns, dead-letter reason code or None); never raises."""
+        assert self.llm is not None
+        usage = result.usage
+        model = self.llm.model
+        key = cache_key(parsed.doc.text, self.source.name, model, PROMPT_VERSION, SCHEMA_VERSION)
+        cached = self.cache.get(key) if self.cache else None
+        if cached is not None:
+            usage.cache_hits += 1
+            columns = {"llm_model": model, "prompt_tokens": 0, "completion_tokens": 0, "llm_latency_ms": 0.0}
+            return cached["values"], columns, None
+        try:
+            outcome = await llm_extract(
+                self.llm, self.source, parsed.doc.text, num_ctx=self.num_ctx, num_predict=self.num_predict
+            )
+        except ReplyError as exc:
+            usage.requests += 2
+            usage.invalid_replies += 1
+            return None, {"llm_model": model, "error": f"invalid LLM reply {exc}"}, "llm_invalid_reply"
+        except LLMError as exc:
+            usage.requests += 1
+            return None, {"llm_model": None, "error": str(exc)}, None
+        reply = outcome.reply
+        usage.requests += 1 + outcome.reasks
+        usage.reasks += outcome.reasks
+        usage.truncated_prompts += outcome.prompt_truncated
+        usage.prompt_tokens += reply.prompt_tokens or 0
+        usage.completion_tokens += reply.completion_tokens or 0
+        usage.latencies_ms.append(reply.latency_ms)
+        columns = {
+            "llm_model": reply.model or model,
+            "prompt_tokens": reply.prompt_tokens,
+            "completion_tokens": reply.completion_tokens,
+            "llm_latency_ms": reply.latency_ms,
+            "truncated": outcome.prompt_truncated,
+        }
+        if self.cache is not None and not outcome.prompt_truncated:
+            self.cache.put(key, self.source.name, model, outcome.values, columns)
+        return outcome.values, columns, None
+
+    async def _finish(self, parsed: _Parsed, result: ExtractionResult) -> None:
+        raw_file, record_id = parsed.raw_file, parsed.record_id
+        rules = parsed.rules if self.use_rules else RuleExtraction()
+        llm_values, columns, failure = (None, {}, None)
+        if self.llm is not None:
+            llm_values, columns, failure = await self._ask_llm(parsed, result)
+        if failure is not None:
+            result.dead_letters.append(dead_letter(raw_file, record_id, failure, columns["error"], attempts=2))
+            return
+        merged = merge(rules, llm_values)
+        key = property_key(merged.values)
+        fallback = self.llm is not None and llm_values is None
+        if key is None:
+            if fallback:
+                reason = f"LLM unavailable ({columns['error']}) and the rules could not identify the property"
+                result.dead_letters.append(dead_letter(raw_file, record_id, "llm_unavailable", reason))
+            else:
+                reason = "neither a parcel number nor a street address with city or ZIP could be read"
+                result.dead_letters.append(dead_letter(raw_file, record_id, "no_property_key", reason))
+            return
+        record = build_record(raw_file, record_id, merged, key)
+        for name in ("llm_model", "prompt_tokens", "completion_tokens", "llm_latency_ms"):
+            record[name] = columns.get(name)
+        if fallback:
+            result.usage.fallbacks += 1
+            record["llm_fallback"] = True
+            record["extraction_warnings"].append(f"llm_fallback: {columns['error']}")
+        if columns.get("truncated"):
+            record["extraction_warnings"].append("llm_prompt_truncated")
+        result.records.append(record)
+
+    async def run(self, files: Iterable[RawFile]) -> ExtractionResult:
+        """Extract every file; identical files (same record_id) are processed once."""
+        result = ExtractionResult()
+        started = time.perf_counter()
+        seen: set[str] = set()
+        in_flight = max(1, self.llm.max_in_flight) if self.llm is not None else 1
+        slots = asyncio.Semaphore(2 * in_flight)
+        tasks: set[asyncio.Task] = set()
+
+        async def finish(parsed: _Parsed) -> None:
+            try:
+                await self._finish(parsed, result)
+            except Exception as exc:  # last line of defence: one file, never the batch
+                log.exception("extraction failed on %s", parsed.raw_file.path)
+                reason = f"{type(exc).__name__}: {exc}"
+                result.dead_letters.append(dead_letter(parsed.raw_file, parsed.record_id, "extractor_error", reason))
+            finally:
+                slots.release()
+
+        for raw_file in files:
+            record_id, parsed, letter = self._read(raw_file)
+            if record_id in seen:
+                result.duplicates += 1
+                continue
+            seen.add(record_id)
+            result.raw_bytes += raw_file.size
+            if letter is not None:
+                log.warning("dead letter %s: [%s] %s", raw_file.path, letter["reason_code"], letter["reason"])
+                result.dead_letters.append(letter)
+                continue
+            result.compact_chars += len(parsed.doc.text)
+            await slots.acquire()
+            task = asyncio.create_task(finish(parsed))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+        if tasks:
+            await asyncio.gather(*tasks)
+        result.seconds = time.perf_counter() - started
+        if self.llm is not None:
+            result.client_stats = self.llm.stats.snapshot()
+        return result
 
 
 def extract_batch(
@@ -113,26 +305,10 @@ def extract_batch(
     source: str | Source,
     *,
     root: Path,
+    llm: StructuredLLM | None = None,
+    cache: LLMCache | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> ExtractionResult:
-    """Extract every file of one source; identical files (same record_id) are processed once."""
-    source = get_source(source) if isinstance(source, str) else source
-    result = ExtractionResult()
-    seen: set[str] = set()
-    started = time.perf_counter()
-    for raw_file in files:
-        record_id, record, letter, chars = extract_file(root, raw_file, source, max_file_bytes=max_file_bytes)
-        if record_id in seen:
-            result.duplicates += 1
-            continue
-        seen.add(record_id)
-        result.raw_bytes += raw_file.size
-        result.compact_chars += chars
-        if record is not None:
-            result.records.append(record)
-        else:
-            log.warning("dead letter %s: %s", raw_file.path, letter["reason"])
-            result.dead_letters.append(letter)
-    result.seconds = time.perf_counter() - started
-    return result
-
+    """Extract every file of one source (synchronous; starts its own event loop)."""
+    extractor = Extractor(source, root=root, llm=llm, cache=cache, max_file_bytes=max_file_bytes)
+    return asyncio.run(extractor.run(files))

@@ -81,7 +81,7 @@ class HealthReport:
         return "; ".join(self.problems)
 
 
-def _percentile(sorted_values: list[float], pct: float) -> float | None:
+def percentile(sorted_values: list[float], pct: float) -> float | None:
     if not sorted_values:
         return None
     rank = max(1, math.ceil(pct / 100 * len(sorted_values)))
@@ -129,8 +129,8 @@ class LLMStats:
                 "circuit_opens": self.circuit_opens,
                 "prompt_tokens": self.prompt_tokens,
                 "completion_tokens": self.completion_tokens,
-                "latency_p50_ms": _percentile(latencies, 50),
-                "latency_p95_ms": _percentile(latencies, 95),
+                "latency_p50_ms": percentile(latencies, 50),
+                "latency_p95_ms": percentile(latencies, 95),
             }
 
 

@@ -36,6 +36,7 @@ _TYPES: dict[str, Any] = {
     "completion_tokens": sa.BigInteger(),
     "attempts": sa.BigInteger(),
     "size_bytes": sa.BigInteger(),
+    "llm_fallback": sa.Boolean(),
 }
 
 

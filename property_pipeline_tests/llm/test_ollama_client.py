@@ -240,7 +240,8 @@ def test_one_client_serves_successive_event_loops(srv, make_client):
         return await asyncio.gather(client.chat_json(MESSAGES, SCHEMA), client.chat_json(MESSAGES, SCHEMA))
 
     for _ in range(3):
-        asyncio.run(two())  # no aclose: a closed loop's client must not be reused
+        asyncio.run(two())  # no aclose: loop shutdown must release the connections
+        assert not client._loops, "the finished loop's HTTP client was not closed"
 
     assert srv.chat_count == 6
     assert client.stats.snapshot()["successes"] == 6
@@ -273,3 +274,26 @@ def test_generate_hook_supplies_content_and_usage(make_client):
         reply = chat(make_client(srv.url))
 
     assert (reply.content, reply.prompt_tokens, reply.completion_tokens) == ('{"price": 1}', 11, 5)
+
+
+@pytest.mark.parametrize(
+    ("fault", "kind"),
+    [("500", "server_error"), ("503", "busy"), ("drop", "server_error"), ("refused", "server_error")],
+)
+def test_each_server_fault_maps_to_its_kind(srv, make_client, fault, kind):
+    client = make_client(srv.url, max_retries=0)
+    srv.inject(fault)
+    with pytest.raises(LLMError) as info:
+        chat(client)
+    assert info.value.kind == kind and info.value.retryable
+
+
+def test_client_errors_do_not_open_the_breaker(srv, make_client):
+    # A 404 or 400 proves the server is answering; only outages should trip it.
+    client = make_client(srv.url, max_retries=0, breaker_failure_threshold=2)
+    for fault in ("404", "400", "404"):
+        srv.inject(fault)
+        with pytest.raises(LLMError):
+            chat(client)
+    assert client.breaker.state == "closed"
+    assert chat(client).attempts == 1 and srv.chat_count == 4
