@@ -22,13 +22,18 @@ from .conftest import REPO, load_labels
 OUTCOMES = ("validated_properties", "quarantined_properties", "extraction_dead_letters")
 
 
-def materialize_all(settings: Settings, instance: dg.DagsterInstance) -> list[dg.ExecuteInProcessResult]:
+def materialize_all(
+    settings: Settings, instance: dg.DagsterInstance, llm: dg.ConfigurableResource | None = None
+) -> list[dg.ExecuteInProcessResult]:
+    resources = build_resources(settings)
+    if llm is not None:
+        resources["llm"] = llm
     results = []
     for source, day in iter_partitions(settings.landing_root):
         result = dg.materialize(
             ALL_ASSETS,
             partition_key=partition_key(source, day),
-            resources=build_resources(settings),
+            resources=resources,
             instance=instance,
         )
         assert result.success, f"run for {source} {day} failed"
