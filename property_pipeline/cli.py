@@ -36,14 +36,15 @@ def run_partitions(
     settings: Settings, partitions: list[tuple[str, dt.date]], instance: dg.DagsterInstance | None = None
 ) -> list[dict[str, Any]]:
     """Materialize every asset for each (source, day) in process; one summary row per partition."""
-    from .definitions import ALL_ASSETS, build_resources
+    from .definitions import PARTITION_ASSETS, build_resources
+    from .defs.assets import property_quality_summary
     from .defs.partitions import partition_key
 
     instance = instance or _instance()
     summaries = []
     for source, day in partitions:
         result = dg.materialize(
-            ALL_ASSETS,
+            PARTITION_ASSETS,
             partition_key=partition_key(source, day),
             resources=build_resources(settings),
             instance=instance,
@@ -67,6 +68,13 @@ def run_partitions(
                 "success": result.success,
             }
         )
+    dg.materialize(
+        [property_quality_summary],
+        resources=build_resources(settings),
+        instance=instance,
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+    )
     return summaries
 
 

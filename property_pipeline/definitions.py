@@ -34,18 +34,25 @@ def build_resources(settings: Settings) -> dict:
     }
 
 
-ALL_ASSETS = dg.load_assets_from_modules([assets])
+# The per-partition assets (what one landing folder needs), and everything.
+PARTITION_ASSETS = assets.PARTITION_ASSETS
+ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary]
 
 property_job = dg.define_asset_job(
     "property_pipeline_job",
-    selection=dg.AssetSelection.assets(*ALL_ASSETS),
+    selection=dg.AssetSelection.assets(*PARTITION_ASSETS),
     description="Raw collector files to validated properties and the quality report, for one partition.",
+)
+summary_job = dg.define_asset_job(
+    "property_quality_summary_job",
+    selection=dg.AssetSelection.assets(assets.property_quality_summary),
+    description="Refresh the quality summary across all partitions.",
 )
 
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     settings = settings or Settings.from_env()
-    return dg.Definitions(assets=ALL_ASSETS, jobs=[property_job], resources=build_resources(settings))
+    return dg.Definitions(assets=ALL_ASSETS, jobs=[property_job, summary_job], resources=build_resources(settings))
 
 
 defs = build_definitions()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .sources import SourceError, all_sources
+from .sources import SourceError, all_sources, get_source
 
 TEMP_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".swp")
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -107,3 +107,15 @@ def content_id(root: Path, raw_file: RawFile) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def personal_values_in_partition(root: Path, source: str, day: dt.date, max_bytes: int) -> set[str]:
+    """Personal data (owner names, mailing addresses) in a partition's raw files, for the no-PII check."""
+    extract = get_source(source).personal_values
+    found: set[str] = set()
+    for raw_file in scan_partition(root, source, day):
+        try:
+            found |= extract(read_raw(root, raw_file, max_bytes))
+        except SourceError:
+            continue
+    return found

@@ -11,7 +11,7 @@ from pathlib import Path
 import dagster as dg
 import sqlalchemy as sa
 
-from property_pipeline.definitions import ALL_ASSETS, build_resources
+from property_pipeline.definitions import PARTITION_ASSETS, build_resources
 from property_pipeline.defs.partitions import partition_key
 from property_pipeline.landing import iter_partitions, scan_partition
 from property_pipeline.settings import Settings
@@ -31,7 +31,7 @@ def materialize_all(
     results = []
     for source, day in iter_partitions(settings.landing_root):
         result = dg.materialize(
-            ALL_ASSETS,
+            PARTITION_ASSETS,
             partition_key=partition_key(source, day),
             resources=resources,
             instance=instance,

@@ -6,9 +6,11 @@ import dagster as dg
 import pandas as pd
 
 from ..extraction.extractor import Extractor
-from ..landing import content_id, scan_partition
-from ..quality.report import partition_report
-from ..quality.validate import validate_records
+from ..landing import content_id, personal_values_in_partition, scan_partition
+from ..quality.privacy import personal_data_findings
+from ..quality.report import confidence_plot_markdown, partition_report, summarize
+from ..storage.warehouse import read_table
+from ..quality.validate import schema_failures, validate_records
 from .partitions import source_and_day, source_day_partitions
 from .resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 
@@ -138,6 +140,7 @@ def extraction(
     },
     check_specs=[
         dg.AssetCheckSpec("confidence_thresholds", asset="validated_properties", blocking=True),
+        dg.AssetCheckSpec("validated_schema", asset="validated_properties", blocking=True),
     ],
 )
 def validation(
@@ -168,6 +171,13 @@ def validation(
             "preview": preview(quarantined, ["source_file", "confidence", "quarantine_reason"]),
         },
     )
+    schema_errors = schema_failures(validated) if len(validated) else {}
+    yield dg.AssetCheckResult(
+        check_name="validated_schema",
+        asset_key="validated_properties",
+        passed=not schema_errors,
+        metadata={"rows_failing": len(schema_errors), "failures": dg.MetadataValue.json(dict(list(schema_errors.items())[:10]))},
+    )
     passed = mean_conf is None or (
         mean_conf >= quality.min_mean_confidence and low_share <= quality.max_low_confidence_share
     )
@@ -192,19 +202,24 @@ def validation(
     check_specs=[
         dg.AssetCheckSpec("every_file_accounted_for", asset="property_quality_report", blocking=True),
         dg.AssetCheckSpec("dead_letter_rate", asset="property_quality_report"),
+        dg.AssetCheckSpec("no_personal_data", asset="property_quality_report", blocking=True),
     ],
 )
 def property_quality_report(
     context: dg.AssetExecutionContext,
     quality: QualityThresholds,
+    landing: LandingZone,
     raw_collector_files: pd.DataFrame,
     extraction_dead_letters: pd.DataFrame,
     validated_properties: pd.DataFrame,
     quarantined_properties: pd.DataFrame,
 ):
-    """Counts by disposition and field completeness for one partition, with the conservation
-    check: every distinct raw file is validated, quarantined or a dead letter, exactly once.
+    """The partition's quality at a glance: files by disposition, the confidence distribution
+    (plot), completeness per field, the most frequent validation issues with example files,
+    where the LLM and the rules disagree, LLM usage; and the checks that every file is
+    accounted for exactly once and that no personal data reached an output.
     """
+    source, day = source_and_day(context.partition_key)
     report = partition_report(
         raw_collector_files, validated_properties, quarantined_properties, extraction_dead_letters
     )
@@ -216,7 +231,15 @@ def property_quality_report(
             "validated": int(row["validated"]),
             "quarantined": int(row["quarantined"]),
             "dead_letters": int(row["dead_letters"]),
+            "mean_confidence": None if pd.isna(row["mean_confidence"]) else float(row["mean_confidence"]),
+            "confidence_plot": dg.MetadataValue.md(
+                confidence_plot_markdown(row["confidence_histogram"], f"Confidence, {source} {day}")
+            ),
             "completeness": dg.MetadataValue.json(row["completeness"]),
+            "top_validation_issues": dg.MetadataValue.json(row["top_issues"]),
+            "llm_rules_disagreements": dg.MetadataValue.json(row["llm_rules_disagreements"]),
+            "dead_letter_reasons": dg.MetadataValue.json(row["dead_letter_reasons"]),
+            "llm_usage": dg.MetadataValue.json(row["llm_usage"]),
         },
     )
     yield dg.AssetCheckResult(
@@ -230,16 +253,55 @@ def property_quality_report(
         },
     )
     rate = float(row["dead_letter_rate"])
+    level = "error" if rate > quality.dead_letter_error_rate else "warn" if rate > quality.dead_letter_warn_rate else "ok"
     yield dg.AssetCheckResult(
         check_name="dead_letter_rate",
-        passed=rate <= quality.dead_letter_warn_rate,
-        severity=dg.AssetCheckSeverity.ERROR
-        if rate > quality.dead_letter_error_rate
-        else dg.AssetCheckSeverity.WARN,
+        passed=level == "ok",
+        severity=dg.AssetCheckSeverity.ERROR if level == "error" else dg.AssetCheckSeverity.WARN,
         metadata={
             "dead_letter_rate": rate,
             "warn_above": quality.dead_letter_warn_rate,
             "error_above": quality.dead_letter_error_rate,
-            "level": "error" if rate > quality.dead_letter_error_rate else "warn" if rate > quality.dead_letter_warn_rate else "ok",
+            "level": level,
         },
     )
+    personal = personal_values_in_partition(landing.path, source, day, landing.max_file_bytes)
+    findings = personal_data_findings(
+        {
+            "validated_properties": validated_properties,
+            "quarantined_properties": quarantined_properties,
+            "extraction_dead_letters": extraction_dead_letters,
+        },
+        personal,
+    )
+    yield dg.AssetCheckResult(
+        check_name="no_personal_data",
+        passed=not findings,
+        metadata={"personal_values_in_input": len(personal), "findings": dg.MetadataValue.json(findings[:20])},
+    )
+
+
+@dg.asset(deps=[property_quality_report], group_name="properties")
+def property_quality_summary(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    """Quality across every partition materialized so far: totals by disposition, the
+    confidence distribution (plot), the most frequent validation issues and LLM/rules
+    disagreements. Rematerialize it (the daily schedule does) to refresh.
+    """
+    reports = read_table(warehouse.url, "property_quality_report")
+    summary = summarize(reports)
+    metadata: dict = {k: v for k, v in summary.items() if not isinstance(v, dict)}
+    for key in ("top_issues", "llm_rules_disagreements"):
+        metadata[key] = dg.MetadataValue.json(summary.get(key, {}))
+    if summary.get("confidence_histogram"):
+        metadata["confidence_plot"] = dg.MetadataValue.md(
+            confidence_plot_markdown(summary["confidence_histogram"], "Confidence, all partitions")
+        )
+    if len(reports):
+        per_partition = reports.sort_values(["collected_on", "source"])
+        metadata["partitions_table"] = preview(
+            per_partition, ["source", "collected_on", "files", "validated", "quarantined", "dead_letters", "mean_confidence"], rows=60
+        )
+    return dg.MaterializeResult(metadata=metadata)
+
+
+PARTITION_ASSETS = [raw_collector_files, extraction, validation, property_quality_report]

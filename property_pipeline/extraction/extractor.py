@@ -29,6 +29,7 @@ from ..landing import DEFAULT_MAX_FILE_BYTES, RawFile, content_id, read_raw
 from ..llm.base import LLMError, StructuredLLM, percentile
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
 from ..storage.llm_cache import LLMCache, cache_key
+from .grounding import NUMERIC_FIELDS, is_grounded
 from .llm_step import PROMPT_VERSION, SCHEMA_VERSION, ReplyError, llm_extract
 from .merge import MergedFields, merge
 
@@ -129,6 +130,36 @@ def build_record(raw_file: RawFile, record_id: str, merged: MergedFields, key: s
         extraction_warnings=[f"llm_rules_conflict:{name}" for name in merged.conflicts],
     )
     return record
+
+
+# Fields the model must copy verbatim: an LLM-only value absent from the text is dropped.
+COPIED_FIELDS = frozenset(NUMERIC_FIELDS) | {"parcel_number", "listing_id", "postal_code", "street_number"}
+GROUNDED_LLM_CONFIDENCE = 0.85
+UNGROUNDED_LLM_CONFIDENCE = 0.3
+
+
+def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
+    """Check every value only the LLM found against the source text; returns the ungrounded fields.
+
+    Copied fields (numbers, identifiers) that are not in the text are removed: the contract
+    says never to guess. Ungrounded free-text fields are kept at low confidence.
+    """
+    ungrounded = []
+    for name, origin in list(merged.sources.items()):
+        if origin != "llm":
+            continue
+        grounded = is_grounded(name, merged.values[name], text)
+        if grounded is None:
+            continue
+        if grounded:
+            merged.confidence[name] = max(merged.confidence[name], GROUNDED_LLM_CONFIDENCE)
+            continue
+        ungrounded.append(name)
+        if name in COPIED_FIELDS:
+            del merged.values[name], merged.sources[name], merged.confidence[name]
+        else:
+            merged.confidence[name] = UNGROUNDED_LLM_CONFIDENCE
+    return ungrounded
 
 
 @dataclass
@@ -236,6 +267,7 @@ class Extractor:
             result.dead_letters.append(dead_letter(raw_file, record_id, failure, columns["error"], attempts=2))
             return
         merged = merge(rules, llm_values)
+        ungrounded = ground_llm_values(merged, parsed.doc.text)
         key = property_key(merged.values)
         fallback = self.llm is not None and llm_values is None
         if key is None:
@@ -253,6 +285,7 @@ class Extractor:
             result.usage.fallbacks += 1
             record["llm_fallback"] = True
             record["extraction_warnings"].append(f"llm_fallback: {columns['error']}")
+        record["extraction_warnings"] += [f"llm_ungrounded:{name}" for name in ungrounded]
         if columns.get("truncated"):
             record["extraction_warnings"].append("llm_prompt_truncated")
         result.records.append(record)

@@ -59,6 +59,8 @@ class Source:
     extract_rules: Callable[[SourceDocument], RuleExtraction]
     prompt_instructions: str
     """Source-specific guidance for the LLM, placed before the delimited data."""
+    personal_values: Callable[[bytes], set[str]] = lambda raw: set()
+    """Personal data (owner names, mailing addresses) in a raw file, for the no-PII check only."""
 
     def accepts(self, filename: str) -> bool:
         return filename.lower().endswith(self.suffixes)

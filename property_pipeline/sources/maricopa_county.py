@@ -41,6 +41,25 @@ def _strip_personal(value: Any) -> Any:
     return value
 
 
+def personal_values(raw: bytes) -> set[str]:
+    """Every string held under a personal-data key of a parcel file (empty for unreadable files)."""
+    try:
+        obj = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return set()
+    found: set[str] = set()
+    stack: list[tuple[Any, bool]] = [(obj, False)]
+    while stack:
+        node, personal = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, personal or bool(_PERSONAL.search(str(k)))) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, personal) for v in node)
+        elif personal and isinstance(node, str) and len(node.strip()) >= 4:
+            found.add(node.strip())
+    return found
+
+
 def _depth(value: Any, limit: int) -> int:
     """Nesting depth of parsed JSON, without recursion (hostile files nest thousands deep)."""
     deepest, stack = 0, [(value, 1)]
@@ -258,4 +277,5 @@ SOURCE = Source(
     parse=parse,
     extract_rules=extract_rules,
     prompt_instructions=PROMPT_INSTRUCTIONS,
+    personal_values=personal_values,
 )
