@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -125,3 +126,37 @@ def test_definitions_load_from_workspace(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "property_pipeline" in proc.stdout + proc.stderr
+
+
+def test_blocking_confidence_check_stops_the_downstream_report(sample_landing, tmp_path):
+    from property_pipeline.defs.resources import QualityThresholds
+
+    settings = Settings(landing_root=sample_landing, warehouse_url=f"sqlite:///{tmp_path / 'w.db'}")
+    resources = {**build_resources(settings), "quality": QualityThresholds(min_mean_confidence=0.999)}
+    result = dg.materialize(
+        PARTITION_ASSETS,
+        partition_key=partition_key("maricopa_county", dt.date(2026, 11, 20)),
+        resources=resources,
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+    )
+    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert checks["confidence_thresholds"] is False
+    materialized = {e.asset_key.path[-1] for e in result.get_asset_materialization_events()}
+    assert "validated_properties" in materialized
+    assert "property_quality_report" not in materialized
+
+
+def test_summary_across_partitions(sample_landing, tmp_path):
+    from property_pipeline.defs.assets import property_quality_summary
+
+    settings = Settings(landing_root=sample_landing, warehouse_url=f"sqlite:///{tmp_path / 'w.db'}")
+    instance = dg.DagsterInstance.ephemeral()
+    results = materialize_all(settings, instance)
+    result = dg.materialize([property_quality_summary], resources=build_resources(settings), instance=instance)
+    metadata = result.get_asset_materialization_events()[0].materialization.metadata
+    assert metadata["partitions"].value == len(results)
+    reports = warehouse.read_table(settings.warehouse_url, "property_quality_report")
+    assert metadata["validated"].value == int(reports["validated"].sum())
+    assert metadata["all_conserved"].value is True
+    assert "data:image/png;base64," in metadata["confidence_plot"].value

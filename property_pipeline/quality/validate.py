@@ -63,23 +63,27 @@ def schema_failures(records: pd.DataFrame) -> dict[int, list[str]]:
 
 
 def validate_records(records: pd.DataFrame, config: QualityConfig | None = None) -> ValidationResult:
-    """Apply the schema, the rules and the confidence threshold; every input row lands in exactly one output."""
+    """Score, then apply the rules, the schema and the confidence threshold; every input row
+    lands in exactly one of the two outputs."""
     config = config or QualityConfig()
-    records = records.reset_index(drop=True)
-    schema_issues = schema_failures(records) if len(records) else {}
-    valid_rows, quarantine_rows = [], []
-    for position, record in enumerate(records.to_dict("records")):
+    scored, reasons = [], []
+    for record in records.to_dict("records"):
         record = {k: (None if v is pd.NA or (isinstance(v, float) and v != v) else v) for k, v in record.items()}
         failed = failed_rules(record, config)
         record["field_confidence"], record["confidence"] = score(record, failed, config)
-        record["validation_issues"] = [rule.name for rule in failed] + schema_issues.get(position, [])
-        reasons = [f"blocking rule failed: {rule.name}" for rule in failed if rule.blocking]
-        reasons += [f"schema check failed: {issue[7:]}" for issue in schema_issues.get(position, [])]
+        record["validation_issues"] = [rule.name for rule in failed]
+        reasons.append([f"blocking rule failed: {rule.name}" for rule in failed if rule.blocking])
+        scored.append(record)
+    frame = pd.DataFrame(scored, columns=records.columns)
+    for position, issues in (schema_failures(frame) if len(frame) else {}).items():
+        scored[position]["validation_issues"] += issues
+        reasons[position] += [f"schema check failed: {issue.removeprefix('schema:')}" for issue in issues]
+    valid_rows, quarantine_rows = [], []
+    for record, why in zip(scored, reasons):
         if record["confidence"] < config.min_confidence:
-            reasons.append(f"confidence {record['confidence']:.2f} below {config.min_confidence:.2f}")
-        if reasons:
-            record["quarantine_reason"] = "; ".join(reasons)
-            quarantine_rows.append(record)
+            why.append(f"confidence {record['confidence']:.2f} below {config.min_confidence:.2f}")
+        if why:
+            quarantine_rows.append({**record, "quarantine_reason": "; ".join(why)})
         else:
             valid_rows.append(record)
     validated = pd.DataFrame(valid_rows, columns=records.columns)

@@ -1,0 +1,193 @@
+"""Validation rules, confidence, quarantine, report numbers and the blocking checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dagster as dg
+import pandas as pd
+import pytest
+
+from property_pipeline.contract import EXTRACTED_COLUMNS
+from property_pipeline.extraction.extractor import ground_llm_values
+from property_pipeline.extraction.grounding import is_grounded
+from property_pipeline.extraction.merge import merge
+from property_pipeline.quality.privacy import personal_data_findings
+from property_pipeline.quality.report import partition_report, summarize
+from property_pipeline.quality.rules import RULES, QualityConfig, failed_rules
+from property_pipeline.quality.validate import score, validate_records
+from property_pipeline.sources import RuleExtraction
+
+GOOD = {
+    "record_id": "a" * 64,
+    "source": "phoenix_mls",
+    "source_file": "phoenix_mls/2026-11-20/x.html",
+    "collected_on": dt.date(2026, 11, 20),
+    "property_key": "apn:12345678",
+    "parcel_number": "12345678",
+    "listing_id": "6789012",
+    "standard_status": "Active",
+    "list_price": 525000.0,
+    "unparsed_address": "1234 E Camelback Rd, Phoenix, AZ 85018",
+    "street_number": "1234",
+    "street_name": "E Camelback Rd",
+    "city": "Phoenix",
+    "state_or_province": "AZ",
+    "postal_code": "85018",
+    "property_type": "Residential",
+    "property_sub_type": "Single Family Residence",
+    "bedrooms_total": 3,
+    "bathrooms_full": 2,
+    "bathrooms_half": 1,
+    "bathrooms_total_integer": 3,
+    "living_area": 1850.0,
+    "lot_size_square_feet": 7405.0,
+    "lot_size_acres": 0.17,
+    "year_built": 1978,
+    "latitude": 33.5,
+    "longitude": -112.0,
+    "association_yn": True,
+    "association_fee": 85.0,
+    "extraction_method": "rules",
+    "validation_issues": [],
+    "extraction_warnings": [],
+    "llm_fallback": False,
+}
+GOOD["field_confidence"] = {k: 0.9 for k in GOOD if k in set(EXTRACTED_COLUMNS[5:39])}
+GOOD["field_sources"] = {k: "rules" for k in GOOD["field_confidence"]}
+
+BREAKERS = {
+    "lot_acres_match_square_feet": {"lot_size_acres": 1.5},
+    "bathrooms_add_up": {"bathrooms_total_integer": 5},
+    "year_built_not_in_future": {"year_built": dt.date.today().year + 3},
+    "zip_in_arizona": {"postal_code": "90210"},
+    "zip_in_maricopa_county": {"postal_code": "85701"},
+    "coordinates_in_arizona": {"latitude": 40.7, "longitude": -74.0},
+    "coordinates_in_maricopa_county": {"latitude": 32.2, "longitude": -110.9},
+    "state_is_arizona": {"state_or_province": "CA"},
+    "list_price_plausible": {"list_price": 1.0},
+    "assessed_value_plausible": {"full_cash_value": 5.0},
+    "living_area_plausible": {"living_area": 12.0},
+    "living_area_within_lot": {"living_area": 9000.0},
+    "land_without_bedrooms": {"property_type": "Land", "property_sub_type": None},
+    "bedrooms_plausible": {"bedrooms_total": 99},
+    "bathrooms_plausible": {"bathrooms_full": 60, "bathrooms_half": 0, "bathrooms_total_integer": 60},
+    "hoa_fee_needs_hoa": {"association_yn": False},
+}
+
+
+def test_every_rule_has_a_breaking_case():
+    assert {r.name for r in RULES} == set(BREAKERS)
+
+
+def test_good_record_passes_every_rule():
+    assert failed_rules(GOOD, QualityConfig()) == []
+
+
+@pytest.mark.parametrize("rule_name", sorted(BREAKERS))
+def test_each_rule_catches_its_break(rule_name):
+    record = {**GOOD, **BREAKERS[rule_name]}
+    assert rule_name in {r.name for r in failed_rules(record, QualityConfig())}
+
+
+def test_rules_are_configurable():
+    record = {**GOOD, "list_price": 150_000_000.0}
+    assert "list_price_plausible" in {r.name for r in failed_rules(record, QualityConfig())}
+    assert failed_rules(record, QualityConfig(max_price=200_000_000.0)) == []
+
+
+def test_blocking_failure_and_low_confidence_quarantine_with_reasons():
+    rows = [
+        GOOD,
+        {**GOOD, "record_id": "b" * 64, "bedrooms_total": 99},
+        {**GOOD, "record_id": "c" * 64, "field_confidence": {"city": 0.3, "parcel_number": 0.4}},
+        {**GOOD, "record_id": "d" * 64, "postal_code": "8501"},
+    ]
+    result = validate_records(pd.DataFrame(rows, columns=list(EXTRACTED_COLUMNS)))
+    assert list(result.validated["record_id"]) == ["a" * 64]
+    reasons = dict(zip(result.quarantined["record_id"], result.quarantined["quarantine_reason"]))
+    assert "bedrooms_plausible" in reasons["b" * 64]
+    assert "below 0.70" in reasons["c" * 64]
+    assert "postal_code" in reasons["d" * 64]
+    assert len(result.validated) + len(result.quarantined) == len(rows)
+
+
+def test_confidence_from_evidence_agreement_rules_fallback():
+    rules = RuleExtraction(values={"city": "Phoenix", "list_price": 500000.0}, structured={"list_price"})
+    agree = merge(rules, {"city": "phoenix", "list_price": 500000.0})
+    disagree = merge(rules, {"city": "Mesa", "list_price": 1.0})
+    assert agree.sources == {"city": "both", "list_price": "both"}
+    assert disagree.values == {"city": "Phoenix", "list_price": 500000.0}, "rules win a disagreement"
+    assert disagree.conflicts == ["list_price", "city"] or set(disagree.conflicts) == {"city", "list_price"}
+    assert min(agree.confidence.values()) > max(disagree.confidence.values())
+
+    config = QualityConfig()
+    base = {**GOOD}
+    _, plain = score(base, [], config)
+    _, fallback = score({**base, "llm_fallback": True}, [], config)
+    broken = [r for r in RULES if r.name == "bathrooms_add_up"]
+    field_conf, failed = score(base, broken, config)
+    assert fallback < plain
+    assert failed <= config.blocking_issue_cap
+    assert field_conf["bathrooms_full"] < base["field_confidence"]["bathrooms_full"]
+
+
+def test_grounding_drops_invented_numbers_and_lowers_invented_text():
+    text = "MLS #: 6789012\nList Price: $525K\nCity: Phoenix\nBeds: 3"
+    assert is_grounded("list_price", 525000.0, text) is True
+    assert is_grounded("list_price", 1.0, text) is False
+    assert is_grounded("standard_status", "Active", text) is None
+    merged = merge(RuleExtraction(), {"list_price": 525000.0, "bedrooms_total": 4, "subdivision_name": "Arcadia"})
+    ungrounded = ground_llm_values(merged, text)
+    assert set(ungrounded) == {"bedrooms_total", "subdivision_name"}
+    assert "bedrooms_total" not in merged.values, "an invented number is dropped"
+    assert merged.confidence["subdivision_name"] < 0.5 < merged.confidence["list_price"]
+
+
+def test_report_numbers_on_a_known_partition():
+    raw = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "source_file": ["1", "2", "3", "4"]})
+    valid = pd.DataFrame(
+        {
+            "record_id": ["a", "b"],
+            "confidence": [0.95, 0.85],
+            "city": ["Phoenix", None],
+            "validation_issues": [["zip_in_maricopa_county"], []],
+            "extraction_warnings": [["llm_rules_conflict:city"], []],
+            "source_file": ["1", "2"],
+        }
+    )
+    quarantined = pd.DataFrame(
+        {
+            "record_id": ["c"],
+            "confidence": [0.4],
+            "city": ["Mesa"],
+            "validation_issues": [["zip_in_maricopa_county"]],
+            "extraction_warnings": [[]],
+            "source_file": ["3"],
+        }
+    )
+    letters = pd.DataFrame({"record_id": ["d"], "reason_code": ["empty"], "source_file": ["4"]})
+    row = partition_report(raw, valid, quarantined, letters).iloc[0]
+    assert (row["validated"], row["quarantined"], row["dead_letters"]) == (2, 1, 1)
+    assert row["dead_letter_rate"] == 0.25
+    assert row["mean_confidence"] == pytest.approx((0.95 + 0.85 + 0.4) / 3)
+    assert row["completeness"]["city"] == pytest.approx(0.667, abs=1e-3)
+    assert row["top_issues"][0] == {"issue": "zip_in_maricopa_county", "records": 2, "examples": ["1", "3"]}
+    assert row["llm_rules_disagreements"] == {"city": 1}
+    assert row["conserved"]
+    assert sum(row["confidence_histogram"].values()) == 3
+
+    lost = partition_report(raw, valid, quarantined, letters.iloc[0:0]).iloc[0]
+    assert not lost["conserved"] and lost["missing_files"] == ["4"]
+    twice = partition_report(raw, valid, pd.concat([quarantined, valid.iloc[:1]]), letters).iloc[0]
+    assert not twice["conserved"] and twice["duplicated_files"] == ["1"]
+
+    summary = summarize(pd.DataFrame([row, row]))
+    assert summary["validated"] == 4 and summary["all_conserved"]
+
+
+def test_personal_data_findings():
+    frame = pd.DataFrame({"source_file": ["x"], "public_remarks": ["Call JOHN Q SMITH today"], "city": ["Phoenix"]})
+    assert personal_data_findings({"validated_properties": frame}, {"John Q Smith"})
+    assert not personal_data_findings({"validated_properties": frame}, {"Jane Doe"})
+    assert personal_data_findings({"t": pd.DataFrame({"owner_name": []})}, set())
