@@ -1,0 +1,36 @@
+"""Synthetic landing zones for benchmarks: the labeled samples, copied N times with unique bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+from property_pipeline.evaluation import load_labels
+from property_pipeline.landing import RawFile
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+
+
+def valid_sample_paths(source: str) -> list[Path]:
+    labels = load_labels(SAMPLES / "expected", source)
+    return [SAMPLES / "landing" / p for p, label in labels.items() if label["disposition"] != "dead_letter"]
+
+
+def make_partition(root: Path, source: str, count: int, day: dt.date = dt.date(2026, 1, 1)) -> list[RawFile]:
+    """`count` files of one partition, cycling over the valid samples; each file's bytes are unique
+    (a trailing comment or JSON key), so no two share a record_id."""
+    folder = root / source / day.isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i, path in zip(range(count), itertools.cycle(valid_sample_paths(source))):
+        data = path.read_bytes()
+        if path.suffix == ".json":
+            data = data.rstrip()[:-1] + f', "bench_copy": {i}}}'.encode()
+        else:
+            data += f"<!-- copy {i} -->".encode()
+        name = f"{i:06d}_{path.name}"
+        (folder / name).write_bytes(data)
+        files.append(RawFile(source, day, f"{source}/{day.isoformat()}/{name}", len(data)))
+    return files

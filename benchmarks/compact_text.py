@@ -1,0 +1,32 @@
+"""How much smaller the LLM's input is than the raw page: compact text and whole prompt vs raw HTML.
+
+    python benchmarks/compact_text.py
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from property_pipeline.extraction.llm_step import build_messages
+from property_pipeline.sources import get_source
+
+from _corpus import valid_sample_paths
+
+
+def main() -> None:
+    source = get_source("phoenix_mls")
+    rows = []
+    for path in valid_sample_paths("phoenix_mls"):
+        raw = path.read_bytes()
+        doc = source.parse(raw)
+        prompt = sum(len(m["content"]) for m in build_messages(source, doc.text))
+        rows.append((path.name, len(raw), len(doc.text), len(doc.text) / len(raw), prompt / len(raw)))
+    print(f"{'page':24} {'raw bytes':>10} {'text chars':>10} {'text/raw':>9} {'prompt/raw':>10}")
+    for name, raw, text, ratio, prompt_ratio in rows:
+        print(f"{name:24} {raw:10d} {text:10d} {ratio:9.3f} {prompt_ratio:10.3f}")
+    print(f"\nmedian compact text / raw HTML: {statistics.median(r[3] for r in rows):.3f}")
+    print(f"median whole prompt (instructions + text) / raw HTML: {statistics.median(r[4] for r in rows):.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Pipeline overhead per record outside the LLM (read, parse, rules, merge, ground, validate,
+write), and peak memory against partition size.
+
+    python benchmarks/overhead.py            # 1k, 5k and 10k records, each in a fresh process
+
+The LLM is an in-process double that answers instantly with the sample's labeled
+facts, so every record goes through the full hybrid merge. Target: under 5 ms
+per record, and peak RSS that does not grow with the partition beyond the rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from property_pipeline.evaluation import load_labels  # noqa: E402
+from property_pipeline.extraction.extractor import Extractor  # noqa: E402
+from property_pipeline.extraction.llm_step import DELIMITER  # noqa: E402
+from property_pipeline.llm.base import HealthReport, LLMReply, LLMStats  # noqa: E402
+from property_pipeline.quality.validate import validate_records  # noqa: E402
+from property_pipeline.sources import get_source  # noqa: E402
+from property_pipeline.storage.warehouse import replace_partition  # noqa: E402
+
+from _corpus import SAMPLES, make_partition  # noqa: E402
+
+
+class InstantLLM:
+    """A StructuredLLM that answers at once with the labeled facts of the sample in the prompt."""
+
+    model = "instant-double"
+    max_in_flight = 8
+
+    def __init__(self, source: str):
+        self.stats = LLMStats()
+        parser = get_source(source)
+        self.answers = {}
+        for path, label in load_labels(SAMPLES / "expected", source).items():
+            if label["disposition"] != "dead_letter":
+                text = parser.parse((SAMPLES / "landing" / path).read_bytes()).text
+                self.answers[text] = json.dumps(label["fields"])
+
+    async def chat_json(self, messages, schema, *, num_predict=None):
+        text = messages[1]["content"].split(DELIMITER + "\n", 1)[1].rsplit("\n" + DELIMITER, 1)[0]
+        return LLMReply(self.answers.get(text, "{}"), self.model, 500, 200, 0.0, "stop", 1)
+
+    def health(self):
+        return HealthReport(True, [], "double")
+
+
+def child(count: int, source: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files = make_partition(root, source, count)
+        url = f"sqlite:///{root / 'warehouse.db'}"
+        started = time.perf_counter()
+        result = asyncio.run(Extractor(source, root=root, llm=InstantLLM(source)).run(files))
+        extracted = time.perf_counter()
+        validation = validate_records(result.records_frame())
+        validated = time.perf_counter()
+        partition = {"source": source, "collected_on": files[0].collected_on}
+        replace_partition(url, "validated_properties", validation.validated, partition)
+        replace_partition(url, "quarantined_properties", validation.quarantined, partition)
+        written = time.perf_counter()
+    return {
+        "records": count,
+        "ms_per_record": 1000 * (written - started) / count,
+        "extract_ms": 1000 * (extracted - started) / count,
+        "validate_ms": 1000 * (validated - extracted) / count,
+        "write_ms": 1000 * (written - validated) / count,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", type=int)
+    parser.add_argument("--source", default="phoenix_mls")
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.source)))
+        return
+    print(f"{'source':16} {'records':>8} {'ms/record':>10} {'extract':>8} {'validate':>9} {'write':>6} {'peak RSS MB':>12}")
+    for size in map(int, args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--source", args.source],
+            capture_output=True, text=True, check=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"{args.source:16} {r['records']:8d} {r['ms_per_record']:10.2f} {r['extract_ms']:8.2f} "
+            f"{r['validate_ms']:9.2f} {r['write_ms']:6.2f} {r['peak_rss_mb']:12.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
