@@ -17,7 +17,8 @@ import pandas as pd
 
 from .contract import RECORD_COLUMNS, SOURCES
 from .landing import iter_partitions
-from .settings import Settings
+from .evaluation import MODES, evaluate_samples, format_calibration, format_scores, load_labels
+from .settings import Settings, default_landing_root
 from .storage import warehouse
 
 OUTCOME_TABLES = (
@@ -113,6 +114,21 @@ def _print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
         print("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
 
 
+def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
+    from .definitions import llm_backend
+
+    landing = args.landing or default_landing_root()
+    labels = load_labels(args.labels or landing.parent / "expected")
+    modes = MODES if args.mode == "all" else (args.mode,)
+    llm = llm_backend(settings).get_client() if any(m != "rules" for m in modes) else None
+    for mode in modes:
+        _, scores, calibration = evaluate_samples(landing, labels, mode=mode, llm=llm, threshold=settings.min_confidence)
+        print(f"\n== {mode} ==")
+        print(format_scores(scores))
+        print(format_calibration(calibration))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="property-pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -122,10 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--source", choices=SOURCES, help="only this source")
     export = sub.add_parser("export", help="write every validated, quarantined and dead-lettered record")
     export.add_argument("--out", type=Path, required=True, help="output .jsonl file")
+    evaluate = sub.add_parser("evaluate", help="field accuracy and calibration on a labeled landing zone")
+    evaluate.add_argument("--landing", type=Path, default=None, help="labeled landing root (default: samples/landing)")
+    evaluate.add_argument("--labels", type=Path, default=None, help="labels root (default: samples/expected)")
+    evaluate.add_argument("--mode", choices=(*MODES, "all"), default="rules")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
     settings = Settings.from_env()
+    if args.command == "evaluate":
+        return _evaluate(settings, args)
     if args.command == "run":
         if args.landing:
             settings = dataclasses.replace(settings, landing_root=args.landing)

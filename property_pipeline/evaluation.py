@@ -102,3 +102,103 @@ def format_scores(scores: dict[tuple[str, str], Score]) -> str:
             f"{s.hallucination_rate:8.3f}  {worst}"
         )
     return "\n".join(lines)
+
+
+CALIBRATION_BUCKETS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
+
+
+@dataclass
+class Calibration:
+    """Field confidence against correctness, and record confidence against any wrong field."""
+
+    buckets: dict[str, list[int]] = field(default_factory=dict)  # label -> [fields, correct]
+    high_fields: int = 0
+    high_correct: int = 0
+    low_records: int = 0
+    low_records_wrong: int = 0
+
+    @property
+    def high_precision(self) -> float:
+        """Among fields with confidence >= 0.8, the share that is correct."""
+        return self.high_correct / self.high_fields if self.high_fields else 0.0
+
+    @property
+    def low_record_error_rate(self) -> float:
+        """Among records below the threshold, the share with at least one wrong field."""
+        return self.low_records_wrong / self.low_records if self.low_records else 0.0
+
+
+def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any]], threshold: float = 0.7) -> Calibration:
+    """Judge every emitted field value (and every record) of labeled files against the label."""
+    result = Calibration()
+    edges = CALIBRATION_BUCKETS
+    names = [f"{lo:.2f}-{min(hi, 1.0):.2f}" for lo, hi in zip(edges, edges[1:])]
+    result.buckets = {name: [0, 0] for name in names}
+    for record in records:
+        label = labels.get(record["source_file"])
+        if not label or label.get("disposition") == "dead_letter":
+            continue
+        any_wrong = False
+        for name, conf in (record.get("field_confidence") or {}).items():
+            value = record.get(name)
+            if _is_null(value):
+                continue
+            correct = values_agree(name, label["fields"].get(name), value)
+            any_wrong |= not correct
+            bucket = next(n for n, lo, hi in zip(names, edges, edges[1:]) if lo <= conf < hi)
+            result.buckets[bucket][0] += 1
+            result.buckets[bucket][1] += correct
+            if conf >= 0.8:
+                result.high_fields += 1
+                result.high_correct += correct
+        if float(record.get("confidence") or 0) < threshold:
+            result.low_records += 1
+            result.low_records_wrong += any_wrong
+    return result
+
+
+def format_calibration(cal: Calibration) -> str:
+    lines = [f"{'field confidence':>16} {'fields':>7} {'correct':>8}"]
+    for name, (count, correct) in cal.buckets.items():
+        share = f"{correct / count:8.3f}" if count else f"{'-':>8}"
+        lines.append(f"{name:>16} {count:7d} {share}")
+    lines.append(f"fields with confidence >= 0.8 that are correct: {cal.high_precision:.3f} ({cal.high_fields} fields)")
+    lines.append(
+        f"records below the threshold with at least one wrong field: {cal.low_record_error_rate:.3f} "
+        f"({cal.low_records} records)"
+    )
+    return "\n".join(lines)
+
+
+MODES = ("rules", "llm", "hybrid")
+
+
+def evaluate_samples(
+    landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = 0.7
+) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Score], Calibration]:
+    """Extract and validate every labeled file with the plain core, then score it.
+
+    `mode` is `rules` (no LLM), `llm` (the LLM alone, rules switched off) or `hybrid`.
+    """
+    import asyncio
+
+    import pandas as pd
+
+    from .extraction.extractor import Extractor
+    from .landing import iter_partitions, scan_partition
+    from .quality.rules import QualityConfig
+    from .quality.validate import validate_records
+
+    if mode not in MODES:
+        raise ValueError(f"mode {mode!r}; expected one of {MODES}")
+    if mode != "rules" and llm is None:
+        raise ValueError(f"mode {mode!r} needs an LLM backend (PROPERTY_PIPELINE_LLM=ollama or embedded)")
+    records: list[dict[str, Any]] = []
+    for source, day in iter_partitions(landing):
+        files = [f for f in scan_partition(landing, source, day) if f.path in labels]
+        extractor = Extractor(source, root=landing, llm=None if mode == "rules" else llm, use_rules=mode != "llm")
+        result = asyncio.run(extractor.run(files))
+        checked = validate_records(result.records_frame(), QualityConfig(min_confidence=threshold))
+        for frame in (checked.validated, checked.quarantined):
+            records += frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return records, score_records(records, labels), calibrate(records, labels, threshold)

@@ -18,6 +18,7 @@ from .normalize import (
     compose_address,
     normalize_apn,
     normalize_city,
+    normalize_dwelling_type,
     normalize_zip,
     parse_bool,
     parse_int,
@@ -239,6 +240,8 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
 
     if _is_residential(facts):
         values["property_type"] = "Residential"
+    elif normalize_dwelling_type(facts.get("property_type"))[0] == "Land":
+        values["property_type"] = "Land"
     sqft, acres = parse_lot_size(facts.get("lot_size"))
     values.update(lot_size_square_feet=sqft, lot_size_acres=acres)
     values["living_area"] = parse_number(facts.get("living_area"))
