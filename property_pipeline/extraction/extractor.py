@@ -30,7 +30,15 @@ from ..llm.base import LLMError, StructuredLLM, percentile
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
 from ..storage.llm_cache import LLMCache, cache_key
 from .grounding import NUMERIC_FIELDS, is_grounded
-from .llm_step import PROMPT_VERSION, SCHEMA_VERSION, ReplyError, llm_extract
+from .llm_step import (
+    PROMPT_VERSION,
+    STRATEGIES,
+    ReplyError,
+    full_request,
+    llm_extract,
+    targeted_fields,
+    targeted_request,
+)
 from .merge import MergedFields, merge
 
 log = logging.getLogger(__name__)
@@ -48,6 +56,7 @@ class LLMUsage:
     fallbacks: int = 0
     invalid_replies: int = 0
     truncated_prompts: int = 0
+    skipped: int = 0
     latencies_ms: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
@@ -63,6 +72,7 @@ class LLMUsage:
             "fallbacks": self.fallbacks,
             "invalid_replies": self.invalid_replies,
             "truncated_prompts": self.truncated_prompts,
+            "records_needing_no_llm_call": self.skipped,
         }
 
 
@@ -189,7 +199,10 @@ class Extractor:
         num_ctx: int = 8192,
         num_predict: int = 1024,
         use_rules: bool = True,
+        strategy: str = "targeted",
     ):
+        if strategy not in STRATEGIES:
+            raise ValueError(f"strategy {strategy!r}; expected one of {STRATEGIES}")
         self.source = get_source(source) if isinstance(source, str) else source
         self.root = Path(root)
         self.llm = llm
@@ -198,6 +211,8 @@ class Extractor:
         self.num_ctx = num_ctx
         self.num_predict = num_predict
         self.use_rules = use_rules
+        # Without rules there is nothing to target: ask for everything.
+        self.strategy = strategy if use_rules else "full"
 
     def _read(self, raw_file: RawFile) -> tuple[str, _Parsed | None, dict[str, Any] | None]:
         try:
@@ -218,20 +233,29 @@ class Extractor:
         return record_id, _Parsed(raw_file, record_id, doc, rules), None
 
     async def _ask_llm(self, parsed: _Parsed, result: ExtractionResult) -> tuple[dict | None, dict, str | None]:
-        """(LLM values or None, usage columns, dead-letter reason code or None); never raises."""
+        """(LLM values or None, usage columns, dead-letter reason code or None); never raises.
+
+        Values are `{}` without a call when a targeted request has nothing to ask.
+        """
         assert self.llm is not None
         usage = result.usage
         model = self.llm.model
-        key = cache_key(parsed.doc.text, self.source.name, model, PROMPT_VERSION, SCHEMA_VERSION)
+        if self.strategy == "full":
+            request = full_request(self.num_predict)
+        else:
+            fields = targeted_fields(self.source, parsed.rules)
+            if not fields:
+                usage.skipped += 1
+                return {}, {}, None
+            request = targeted_request(fields)
+        key = cache_key(parsed.doc.text, self.source.name, model, PROMPT_VERSION, request.version)
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
             usage.cache_hits += 1
             columns = {"llm_model": model, "prompt_tokens": 0, "completion_tokens": 0, "llm_latency_ms": 0.0}
             return cached["values"], columns, None
         try:
-            outcome = await llm_extract(
-                self.llm, self.source, parsed.doc.text, num_ctx=self.num_ctx, num_predict=self.num_predict
-            )
+            outcome = await llm_extract(self.llm, self.source, parsed.doc.text, request, num_ctx=self.num_ctx)
         except ReplyError as exc:
             usage.requests += 2
             usage.invalid_replies += 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..contract import PROPERTY_FIELDS
+
 
 class SourceError(Exception):
     """A raw file that cannot become a record. `code` is a short, stable reason name."""
@@ -42,11 +44,14 @@ class RuleExtraction:
     `structured` names the fields read from a machine-readable field (JSON-LD,
     an assessor API key): values the LLM may not override unless it agrees.
     `ambiguous` names fields where the page offered conflicting candidates.
+    `complete` means nothing in the document was left unread.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     structured: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)
+    complete: bool = False
+    """True when the parser understood everything the document states: an LLM could add nothing."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,11 @@ class Source:
     extract_rules: Callable[[SourceDocument], RuleExtraction]
     prompt_instructions: str
     """Source-specific guidance for the LLM, placed before the delimited data."""
+    llm_fields: tuple[str, ...] = PROPERTY_FIELDS
+    """The contract fields this source can state: what a targeted LLM request may ask for."""
+    cross_check_fields: tuple[str, ...] = ()
+    """Fields the LLM is asked for even when the rules read them from text (not from a
+    structured field), so that agreement can confirm them and disagreement flag them."""
     personal_values: Callable[[bytes], set[str]] = lambda raw: set()
     """Personal data (owner names, mailing addresses) in a raw file, for the no-PII check only."""
 

@@ -126,69 +126,92 @@ def _latest_valuation(valuations: Any) -> dict[str, Any]:
     return max(dated, key=lambda item: item[0])[1] if dated else {}
 
 
-def _api_facts(obj: dict[str, Any]) -> dict[str, Any]:
-    parcel = _section(obj, "parcel", "Parcel", "parcel_details", "ParcelDetails")
-    details = _section(obj, "residential_details", "ResidentialDetails", "residential")
-    valuation = _latest_valuation(obj.get("valuations") or obj.get("Valuations"))
-    return {
-        "apn": _first(parcel, "APN", "ParcelNumber") or obj.get("apn") or obj.get("APN"),
-        "address": _first(parcel, "PropertyAddress", "SitusAddress", "Address"),
-        "city": _first(parcel, "SitusCity", "City", "PropertyCity"),
-        "zip": _first(parcel, "SitusZip", "Zip", "ZipCode", "PropertyZip"),
-        "property_type": _first(parcel, "PropertyType", "PropertyUseDescription", "PropertyUseCode"),
-        "is_residential": _first(parcel, "IsResidential"),
-        "lot_size": _first(parcel, "LotSize", "LandSize"),
-        "subdivision": _first(parcel, "SubdivisionName", "Subdivision"),
-        "mcr": _first(parcel, "MCR"),
-        "parcel_status": _first(parcel, "ParcelStatus"),
-        "latitude": _first(parcel, "Latitude", "Lat"),
-        "longitude": _first(parcel, "Longitude", "Long", "Lon", "Lng"),
-        "living_area": _first(details, "LivableSpace", "LivingSpace"),
-        "year_built": _first(details, "ConstructionYear", "OriginalConstructionYear"),
-        "garages": _first(details, "NumberOfGarages", "GarageSpaces"),
-        "pool": _first(details, "Pool"),
-        "stories": _first(details, "Stories", "NumberOfStories"),
-        "exterior_walls": _first(details, "ExteriorWalls"),
-        "roof_type": _first(details, "RoofType"),
-        "bath_fixtures": _first(details, "BathFixtures"),
-        "tax_year": _first(valuation, "TaxYear"),
-        "full_cash_value": _first(valuation, "FullCashValue", "FCV"),
-        "limited_property_value": _first(valuation, "LimitedPropertyValue", "LPV"),
-        "legal_class": _first(valuation, "LegalClassification", "LegalClass"),
-    }
+# Fact name -> the keys the county spells it with, per section of each shape.
+PARCEL_KEYS = {
+    "apn": ("APN", "ParcelNumber"),
+    "address": ("PropertyAddress", "SitusAddress", "Address"),
+    "city": ("SitusCity", "City", "PropertyCity"),
+    "zip": ("SitusZip", "Zip", "ZipCode", "PropertyZip"),
+    "property_type": ("PropertyType", "PropertyUseDescription", "PropertyUseCode"),
+    "is_residential": ("IsResidential",),
+    "lot_size": ("LotSize", "LandSize"),
+    "subdivision": ("SubdivisionName", "Subdivision"),
+    "mcr": ("MCR",),
+    "parcel_status": ("ParcelStatus",),
+    "latitude": ("Latitude", "Lat"),
+    "longitude": ("Longitude", "Long", "Lon", "Lng"),
+}
+DETAIL_KEYS = {
+    "living_area": ("LivableSpace", "LivingSpace"),
+    "year_built": ("ConstructionYear", "OriginalConstructionYear"),
+    "garages": ("NumberOfGarages", "GarageSpaces"),
+    "pool": ("Pool",),
+    "stories": ("Stories", "NumberOfStories"),
+    "exterior_walls": ("ExteriorWalls",),
+    "roof_type": ("RoofType",),
+    "bath_fixtures": ("BathFixtures",),
+}
+VALUATION_KEYS = {
+    "tax_year": ("TaxYear",),
+    "full_cash_value": ("FullCashValue", "FCV"),
+    "limited_property_value": ("LimitedPropertyValue", "LPV"),
+    "legal_class": ("LegalClassification", "LegalClass"),
+}
+GIS_KEYS = {
+    "apn": ("APN", "APN_DASH", "PARCEL_NUMBER"),
+    "address": ("PHYSICAL_ADDRESS", "SITUS_ADDRESS"),
+    "city": ("PHYSICAL_CITY", "SITUS_CITY"),
+    "zip": ("PHYSICAL_ZIP", "SITUS_ZIP"),
+    "property_type": ("PROPERTY_TYPE", "PUC_DESCRIPTION"),
+    "is_residential": ("IS_RESIDENTIAL",),
+    "lot_size": ("LAND_SIZE", "LOT_SIZE"),
+    "subdivision": ("SUBNAME", "SUBDIVISION", "SUBDIVISION_NAME"),
+    "mcr": ("MCR",),
+    "latitude": ("LATITUDE", "LAT"),
+    "longitude": ("LONGITUDE", "LON", "LONG"),
+    "living_area": ("LIVING_SPACE", "LIVABLE_SPACE"),
+    "year_built": ("CONST_YEAR", "CONSTRUCTION_YEAR"),
+    "garages": ("GARAGE_SPACES", "NUM_GARAGES"),
+    "pool": ("POOL", "POOL_SQFT"),
+    "stories": ("STORIES",),
+    "tax_year": ("TAX_YEAR", "FCV_YEAR"),
+    "full_cash_value": ("FCV_CUR", "FULL_CASH_VALUE"),
+    "limited_property_value": ("LPV_CUR", "LIMITED_VALUE"),
+}
+# Keys that carry no property fact (GIS bookkeeping, codes without a published mapping).
+IGNORED_KEYS = re.compile(r"^(objectid|fid|globalid|shape__\w+|puc|apn|code|message|status)$", re.I)
+_KNOWN = {k.lower() for table in (PARCEL_KEYS, DETAIL_KEYS, VALUATION_KEYS, GIS_KEYS) for ks in table.values() for k in ks}
 
 
-def _gis_facts(attributes: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "apn": _first(attributes, "APN", "APN_DASH", "PARCEL_NUMBER"),
-        "address": _first(attributes, "PHYSICAL_ADDRESS", "SITUS_ADDRESS"),
-        "city": _first(attributes, "PHYSICAL_CITY", "SITUS_CITY"),
-        "zip": _first(attributes, "PHYSICAL_ZIP", "SITUS_ZIP"),
-        "property_type": _first(attributes, "PROPERTY_TYPE", "PUC_DESCRIPTION"),
-        "is_residential": _first(attributes, "IS_RESIDENTIAL"),
-        "lot_size": _first(attributes, "LAND_SIZE", "LOT_SIZE"),
-        "subdivision": _first(attributes, "SUBNAME", "SUBDIVISION", "SUBDIVISION_NAME"),
-        "mcr": _first(attributes, "MCR"),
-        "latitude": _first(attributes, "LATITUDE", "LAT"),
-        "longitude": _first(attributes, "LONGITUDE", "LON", "LONG"),
-        "living_area": _first(attributes, "LIVING_SPACE", "LIVABLE_SPACE"),
-        "year_built": _first(attributes, "CONST_YEAR", "CONSTRUCTION_YEAR"),
-        "garages": _first(attributes, "GARAGE_SPACES", "NUM_GARAGES"),
-        "pool": _first(attributes, "POOL", "POOL_SQFT"),
-        "stories": _first(attributes, "STORIES"),
-        "tax_year": _first(attributes, "TAX_YEAR", "FCV_YEAR"),
-        "full_cash_value": _first(attributes, "FCV_CUR", "FULL_CASH_VALUE"),
-        "limited_property_value": _first(attributes, "LPV_CUR", "LIMITED_VALUE"),
-    }
+def _facts(section: dict[str, Any], keys: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    return {fact: _first(section, *names) for fact, names in keys.items()}
+
+
+def _unmapped(sections: list[dict[str, Any]]) -> dict[str, Any]:
+    """Scalar values under keys this adapter does not know: facts only the LLM can place."""
+    out = {}
+    for section in sections:
+        for key, value in section.items():
+            if isinstance(value, (dict, list)) or value in (None, ""):
+                continue
+            if str(key).lower() not in _KNOWN and not IGNORED_KEYS.match(str(key)):
+                out[str(key)] = value
+    return out
 
 
 def parse(raw: bytes) -> SourceDocument:
     """Read one parcel file into PII-free facts and their compact text."""
     obj = _strip_personal(_load(raw))
     if isinstance(obj.get("attributes"), dict):
-        shape, facts = "gis", _gis_facts(obj["attributes"])
+        shape, sections = "gis", [obj["attributes"]]
+        facts = _facts(obj["attributes"], GIS_KEYS)
     elif any(isinstance(obj.get(k), (dict, list)) for k in ("parcel", "Parcel", "residential_details", "valuations")):
-        shape, facts = "api", _api_facts(obj)
+        parcel = _section(obj, "parcel", "Parcel", "parcel_details", "ParcelDetails")
+        details = _section(obj, "residential_details", "ResidentialDetails", "residential")
+        valuation = _latest_valuation(obj.get("valuations") or obj.get("Valuations"))
+        shape, sections = "api", [parcel, details, valuation]
+        facts = {**_facts(parcel, PARCEL_KEYS), **_facts(details, DETAIL_KEYS), **_facts(valuation, VALUATION_KEYS)}
+        facts["apn"] = facts["apn"] or obj.get("apn") or obj.get("APN")
     else:
         raise SourceError(
             "unknown_shape",
@@ -198,8 +221,9 @@ def parse(raw: bytes) -> SourceDocument:
     facts = {k: v for k, v in facts.items() if v is not None}
     if not facts.get("apn") and not facts.get("address"):
         raise SourceError("no_identity", f"{shape} record has neither an APN nor an address")
-    text = "\n".join(f"{key}: {value}" for key, value in facts.items())
-    return SourceDocument(text=text, raw_bytes=len(raw), data={"shape": shape, "facts": facts})
+    unmapped = _unmapped(sections)
+    text = "\n".join(f"{key}: {value}" for key, value in {**facts, **unmapped}.items())
+    return SourceDocument(text=text, raw_bytes=len(raw), data={"shape": shape, "facts": facts, "unmapped": unmapped})
 
 
 def _is_residential(facts: dict[str, Any]) -> bool | None:
@@ -257,7 +281,8 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     values["tax_year"] = parse_int(facts.get("tax_year"))
 
     found = {k: v for k, v in values.items() if v is not None}
-    return RuleExtraction(values=found, structured=set(found))
+    # Every key was understood: what is missing is not stated, and an LLM call would add nothing.
+    return RuleExtraction(values=found, structured=set(found), complete=not doc.data.get("unmapped"))
 
 
 PROMPT_INSTRUCTIONS = """\
@@ -280,5 +305,11 @@ SOURCE = Source(
     parse=parse,
     extract_rules=extract_rules,
     prompt_instructions=PROMPT_INSTRUCTIONS,
+    llm_fields=(
+        "parcel_number", "unparsed_address", "street_number", "street_name", "unit_number", "city",
+        "state_or_province", "postal_code", "property_type", "living_area", "lot_size_square_feet",
+        "lot_size_acres", "year_built", "garage_spaces", "stories", "pool_private_yn", "subdivision_name",
+        "latitude", "longitude", "full_cash_value", "limited_property_value", "tax_year",
+    ),
     personal_values=personal_values,
 )
