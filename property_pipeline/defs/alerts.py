@@ -1,0 +1,66 @@
+"""Alerting: a failed run (a failed step or blocking check) is posted to the team's webhook."""
+
+import dagster as dg
+
+from ..ops.alerts import Failure, RunAlert, build_message, post_json
+from ..ops.config import OpsSettings
+
+
+def error_chain(error) -> str:
+    """The error and its causes: Dagster wraps the real reason ("connection refused") in
+    a generic one ("error occurred while handling output"), and the alert needs the reason."""
+    messages = []
+    while error is not None and len(messages) < 5:
+        messages.append(error.message.strip())
+        error = error.cause or error.context
+    return "\n".join(messages)
+
+
+def failures_of_run(context: dg.RunFailureSensorContext) -> list[Failure]:
+    """Failed blocking checks (by name, with their description) and failed steps (with the error)."""
+    failures = []
+    evaluations = context.instance.get_records_for_run(
+        context.dagster_run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
+    ).records
+    for record in evaluations:
+        evaluation = record.event_log_entry.dagster_event.asset_check_evaluation_data
+        if evaluation.passed or not evaluation.blocking or evaluation.severity != dg.AssetCheckSeverity.ERROR:
+            continue
+        asset = evaluation.asset_key.to_user_string()
+        detail = evaluation.description or ", ".join(
+            f"{k}={getattr(v, 'value', v)}" for k, v in list(evaluation.metadata.items())[:6]
+        )
+        failures.append(Failure("check", f"{asset}:{evaluation.check_name}", detail))
+    for event in context.get_step_failure_events():
+        error = event.step_failure_data.error
+        failures.append(Failure("step", event.step_key or "?", error_chain(error) if error else event.message or ""))
+    return failures
+
+
+def run_alert(context: dg.RunFailureSensorContext) -> RunAlert:
+    run = context.dagster_run
+    return RunAlert(
+        run_id=run.run_id,
+        job_name=run.job_name,
+        partition=run.tags.get("dagster/partition"),
+        failures=failures_of_run(context),
+        summary=context.failure_event.message or "",
+    )
+
+
+@dg.run_failure_sensor(name="run_failure_alert", default_status=dg.DefaultSensorStatus.RUNNING)
+def run_failure_alert(context: dg.RunFailureSensorContext):
+    """Posts a Slack-compatible message to PROPERTY_PIPELINE_ALERT_WEBHOOK for every failed run
+    of this code location: run id, partition, the failed steps and blocking checks, and a link
+    to the run. A blocking check that fails fails its step (and so the run), so this one sensor
+    covers both. Nothing is sent when the variable is unset.
+    """
+    settings = OpsSettings.from_env()
+    if not settings.alert_webhook:
+        context.log.info("PROPERTY_PIPELINE_ALERT_WEBHOOK is unset; no alert sent")
+        return
+    alert = run_alert(context)
+    if post_json(settings.alert_webhook, build_message(alert, settings.ui_url), settings.alert_timeout_s):
+        context.log.info(f"alert sent for run {alert.run_id}")
+    else:
+        context.log.warning(f"alert for run {alert.run_id} could not be delivered (see the daemon log)")

