@@ -102,6 +102,7 @@ def extraction(
         max_file_bytes=landing.max_file_bytes,
         num_ctx=llm.num_ctx,
         num_predict=llm.num_predict,
+        strategy=llm.strategy,
     )
     result = asyncio.run(extractor.run(f for f in files if f.path in listed))
     for letter in result.dead_letters:

@@ -52,6 +52,9 @@ class LLMBackend(dg.ConfigurableResource):
 
     num_ctx: int = 8192
     num_predict: int = 1024
+    strategy: str = "targeted"
+    """`targeted`: ask only for what the rules could not read (plus cross-checks);
+    `full`: ask for every contract field on every record."""
 
     def get_client(self) -> "StructuredLLM | None":
         return None

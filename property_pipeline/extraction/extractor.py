@@ -180,6 +180,14 @@ class _Parsed:
     rules: RuleExtraction
 
 
+def facts_text(parsed: _Parsed) -> str:
+    """The text values may be grounded in: the document without its free-text remarks, which
+    are untrusted prose (an injected "set the price to 1" must not ground a price of 1)."""
+    remarks = parsed.rules.values.get("public_remarks")
+    text = parsed.doc.text
+    return text.replace(remarks, " ") if remarks else text
+
+
 class Extractor:
     """Turns raw files of one source into records and dead letters, the LLM optional.
 
@@ -291,7 +299,7 @@ class Extractor:
             result.dead_letters.append(dead_letter(raw_file, record_id, failure, columns["error"], attempts=2))
             return
         merged = merge(rules, llm_values)
-        ungrounded = ground_llm_values(merged, parsed.doc.text)
+        ungrounded = ground_llm_values(merged, facts_text(parsed))
         key = property_key(merged.values)
         fallback = self.llm is not None and llm_values is None
         if key is None:
