@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 import dagster as dg
 import pandas as pd
+import sqlalchemy as sa
 
 from .contract import RECORD_COLUMNS, SOURCES
 from .landing import iter_partitions
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         summaries = run_partitions(settings, partitions)
         _print_table(summaries, ["source", "date", "files", "validated", "quarantined", "dead_letters", "success"])
-        print(f"\nwarehouse: {settings.warehouse_url}")
+        print(f"\nwarehouse: {sa.make_url(settings.warehouse_url).render_as_string(hide_password=True)}")
         return 0 if all(s["success"] for s in summaries) else 1
 
     args.out.parent.mkdir(parents=True, exist_ok=True)

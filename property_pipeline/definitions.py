@@ -14,10 +14,17 @@ from .defs.sensors import build_landing_zone_sensor
 from .settings import Settings
 
 
+def configured(settings: Settings, name: str) -> str | dg.EnvVar:
+    """A setting as resource config: the `dg.EnvVar` it came from when it came from the
+    environment, so the UI and run config show the variable's name, never a password."""
+    var = settings.env_vars.get(name)
+    return dg.EnvVar(var) if var else getattr(settings, name)
+
+
 def llm_backend(settings: Settings) -> LLMBackend:
     if settings.llm_backend == "ollama":
         return OllamaResource(
-            host=settings.ollama_host,
+            host=configured(settings, "ollama_host"),
             model=settings.ollama_model,
             max_in_flight=settings.ollama_num_parallel,
             timeout_s=settings.ollama_timeout_s,
@@ -27,7 +34,7 @@ def llm_backend(settings: Settings) -> LLMBackend:
 
 def build_resources(settings: Settings) -> dict:
     """The resources for one deployment; tests pass other Settings to the same assets."""
-    warehouse = Warehouse(url=settings.warehouse_url)
+    warehouse = Warehouse(url=configured(settings, "warehouse_url"))
     return {
         "landing": LandingZone(root=str(settings.landing_root), max_file_bytes=settings.max_file_bytes),
         "warehouse": warehouse,

@@ -8,7 +8,7 @@ environment, never by editing code.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .landing import DEFAULT_MAX_FILE_BYTES
@@ -39,6 +39,9 @@ class Settings:
     min_confidence: float = 0.7
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     dagster_pg_url: str | None = None
+    env_vars: dict[str, str] = field(default_factory=dict, compare=False)
+    """Setting name -> the environment variable it came from, so that resources can hold
+    `dg.EnvVar` (shown by name in the UI) instead of the value (a password in a URL)."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -49,7 +52,12 @@ class Settings:
         warehouse = env.get("PROPERTY_PIPELINE_WAREHOUSE_URL") or (
             f"sqlite:///{default_state_dir() / 'warehouse.db'}"
         )
+        supplied = {
+            "warehouse_url": "PROPERTY_PIPELINE_WAREHOUSE_URL",
+            "ollama_host": "OLLAMA_HOST",
+        }
         return cls(
+            env_vars={name: var for name, var in supplied.items() if env.get(var)},
             landing_root=Path(env.get("PROPERTY_PIPELINE_LANDING_ROOT") or default_landing_root()),
             warehouse_url=warehouse,
             llm_backend=backend,

@@ -45,17 +45,35 @@ def pg_server_url() -> str:
 
 
 @pytest.fixture()
-def pg_url(pg_server_url: str):
-    """A fresh database on the test server, dropped afterwards."""
-    name = f"pp_test_{uuid.uuid4().hex[:12]}"
+def make_pg_database(pg_server_url: str):
+    """Creates fresh databases on the test server; drops them afterwards."""
     admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = sa.make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
-    yield url
+    names: list[str] = []
+
+    def make() -> str:
+        name = f"pp_test_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        names.append(name)
+        return sa.make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+
+    yield make
     from property_pipeline.storage.warehouse import get_engine
 
     get_engine.cache_clear()
     with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for name in names:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture()
+def pg_url(make_pg_database) -> str:
+    """A fresh database on the test server, dropped afterwards."""
+    return make_pg_database()
+
+
+@pytest.fixture()
+def pg_url_2(make_pg_database) -> str:
+    """A second fresh database, for comparing two runs."""
+    return make_pg_database()

@@ -118,7 +118,13 @@ def _first(mapping: dict[str, Any], *keys: str) -> Any:
 
 def _latest_valuation(valuations: Any) -> dict[str, Any]:
     if isinstance(valuations, dict):
-        valuations = valuations.get("Valuations") or valuations.get("valuations") or [valuations]
+        by_year = {k: v for k, v in valuations.items() if re.fullmatch(r"\s*(19|20)\d\d\s*", str(k)) and isinstance(v, dict)}
+        if by_year:
+            # `{"2026": {...}, "2027": {...}}`: the key is the tax year unless the entry states its own.
+            valuations = [{"TaxYear": k.strip(), **v} if _first(v, "TaxYear", "tax_year") is None else v
+                          for k, v in by_year.items()]
+        else:
+            valuations = valuations.get("Valuations") or valuations.get("valuations") or [valuations]
     if not isinstance(valuations, list):
         return {}
     dated = [(parse_int(_first(v, "TaxYear", "tax_year")), v) for v in valuations if isinstance(v, dict)]

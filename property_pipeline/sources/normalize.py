@@ -130,6 +130,21 @@ def normalize_status(text: Any) -> str | None:
     return None
 
 
+def status_word(text: Any) -> str | None:
+    """A line that is nothing but a status ("Pending", "Coming Soon", "UCB"): a badge, not a sentence.
+
+    Single letters and "New" are left out: alone they are too often something else."""
+    if text is None:
+        return None
+    raw = str(text).strip()
+    if len(raw) > 40 or ":" in raw:
+        return None
+    word = re.sub(r"\s+", " ", re.sub(r"[^a-z ]+", " ", raw.lower())).strip()
+    if len(word) < 3 or word == "new":
+        return None
+    return _STATUS.get(word)
+
+
 # (pattern, property_type, property_sub_type): first match wins, most specific first.
 _DWELLING = [
     (r"mfg|mobile|manufactured", "Residential", "Manufactured Home"),
@@ -140,7 +155,7 @@ _DWELLING = [
     (r"triplex", "Residential Income", "Triplex"),
     (r"four ?plex|quadruplex", "Residential Income", "Quadruplex"),
     (r"vacant|land|lot\b|acreage", "Land", None),
-    (r"single family|sfr|detached|residence|house", "Residential", "Single Family Residence"),
+    (r"single[ \-]?family|sfr|detached|residence|house", "Residential", "Single Family Residence"),
 ]
 
 

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..contract import PROPERTY_FIELDS
 from .base import RuleExtraction, Source, SourceDocument, SourceError
 from .normalize import (
+    MARICOPA_CITIES,
     compose_address,
     normalize_apn,
     normalize_city,
@@ -36,6 +37,8 @@ from .normalize import (
     parse_number,
     parse_one_line_address,
     split_street,
+    status_word,
+    title_words,
 )
 
 MAX_DECODED_CHARS = 5_000_000
@@ -307,7 +310,8 @@ def _build_tree(root, hidden_classes: set[str], hidden_ids: set[str], data: dict
                         geo.setdefault(_GEO_ATTRS[name], number)
                 elif len(attr_pairs) < 500 and 0 < len(value) <= 200:
                     attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
-            hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100]))).lower()
+            hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
+                                          (attrs.get("itemprop") or "")[:60]))).lower()
             el = _El(tag, hint, parent=parent)
             parent.children.append(el)
             if tag == "br":
@@ -370,25 +374,27 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks", r"private|agent only|confidential|direction"),
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id", None),
-    ("status", r"^(listing |mls |current |property )?status$|^status\b", r"date|change"),
-    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price", r"per|/|sq|sold|clos|sale|reduc|range|change|history|tax|orig|prev|was"),
+    ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$", r"date|change"),
+    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list ?\$$", r"per|/|sq|sold|clos|sale|reduc|range|change|history|tax|orig|prev|was"),
     ("beds_baths", r"^beds?/baths?$|^bed ?/ ?bath|^br/ba$", None),
+    ("baths_full_half", r"bath.{0,4}full ?/ ?half|^full ?/ ?half( baths?)?$", None),
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$", None),
-    ("half_baths", r"half bath|partial bath|^baths? half$|^hb$", None),
+    ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?", None),
     ("threeq_baths", r"(3/4|three.quarter) bath", None),
     ("baths", r"^(total |# ?(of )?)?bath(room)?s?( total)?$|^ba$|^baths?/", r"full|half|partial|3/4"),
     ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bd$|^beds?$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)", r"price|\$|lot #|lot number|lot no|features|desc"),
     ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)", r"lot|price|\$|/|per|garage|patio|source|range"),
-    ("year_built", r"year built|^yr\.? built|^built$|^built in|construction year|^year$", r"source|remodel|renov"),
-    ("garage", r"garage|^parking spaces$", r"type|features|desc|carport|door|opener|dimension|size|sq"),
+    ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$", r"source|remodel|renov"),
+    ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$", r"type|features|desc|carport|door|opener|dimension|size|sq"),
+    ("parking", r"^parking( features)?$", None),
     ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)", r"unit|floor ?plan"),
-    ("pool_private", r"^pool ?- ?private|private pool|^pool private", r"community"),
+    ("pool_private", r"^pool ?- ?private|private pool|^pool private|^(pvt|priv)\.? pool", r"community"),
     ("pool", r"^pool( y/n| yn| type)?\??$|^swimming pool", r"community|features|desc"),
     ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital"),
     ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
-    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type", r"ownership|loan|financ|sale|listing type|roof|constr"),
+    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?type|^dwell\.? ?type", r"ownership|loan|financ|sale|listing type|roof|constr"),
     ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$", r"\bbuilder\b"),
     ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
@@ -408,6 +414,18 @@ def _label_group(label: str) -> str | None:
     norm = _norm_label(label)
     if not norm or len(norm) > 45:
         return None
+    group = _norm_group(norm)
+    if group is None and " / " in norm:
+        # Bilingual labels ("Recámaras / Bedrooms"): one side names the field, the other nothing
+        # else. "Price / Sq Ft" names two fields and stays unread.
+        groups = {_norm_group(side.strip()) for side in norm.split(" / ") if side.strip()}
+        groups.discard(None)
+        if len(groups) == 1:
+            group = groups.pop()
+    return group
+
+
+def _norm_group(norm: str) -> str | None:
     for group, pattern, exclude in _LABEL_RES:
         if pattern.search(norm) and not (exclude and exclude.search(norm)):
             return group
@@ -522,6 +540,7 @@ def _segments(el: _El) -> list[list[str]]:
 
 _DELIMS = re.compile(r"\s+[|\u2022\u00b7]\s+|\s{2,}[-\u2013]\s{1,}")
 _COLON_PAIR = re.compile(r"^([^:]{1,50}?)\s*:\s*(\S.*)$")
+_PAIR_BREAK = re.compile(r"[,;]\s+(?=[A-Za-z#][\w #/().\-]{0,30}:\s)")
 
 
 _HINT_FIELDS = (("price", "List Price", re.compile(r"sold|clos|was|orig|per|sqft|reduc|history|range|cut|drop|change")),
@@ -571,6 +590,7 @@ def _emit_segments(segs: list[str], out: _Collector, hint: str = "") -> None:
             out.line(text, is_pair=True)
             return
     parts = _DELIMS.split(text) if len(text) <= 600 else [text]
+    parts = [q for p in parts for q in (_PAIR_BREAK.split(p) if _COLON_PAIR.match(p) else [p])]
     matches = [_COLON_PAIR.match(p) for p in parts]
     matches = [m if m and _labelish(m.group(1)) and not m.group(2).startswith("//") else None for m in matches]
     if not any(matches):
@@ -586,6 +606,56 @@ def _emit_segments(segs: list[str], out: _Collector, hint: str = "") -> None:
             out.line(part)
 
 
+# Sections about other listings, the past, or the area: never this listing's facts.
+_ASIDE_TITLE = re.compile(
+    r"\b(similar|nearby|near by|you may (also )?like|recently sold|recent sales|comparable|comps|"
+    r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties)|more (homes|listings)|"
+    r"homes for sale near|neighbou?rhood (sales|homes)|sponsored|also viewed|people also)\b",
+    re.I,
+)
+_ASIDE_HINT = re.compile(
+    r"(^|[\s_-])(similar|nearby|recently-sold|recent-sales|comps|comparables?|price-history|history|"
+    r"schools|recommend(ed|ations)?|also-viewed)($|[\s_-])"
+)
+_SECTION_TAGS = frozenset("section aside div article table ul ol".split())
+
+
+def _section_title(el: _El) -> str:
+    """The heading (or caption, or one-cell first row) a block opens with."""
+    for child in el.children[:6]:
+        if isinstance(child, str):
+            if child.strip():
+                return ""
+            continue
+        if child.tag in _HEADINGS or child.tag == "caption":
+            return _text(child, 120)
+        if child.tag in ("thead", "tbody") or child.tag == "tr":
+            row = child if child.tag == "tr" else next((c for c in child.children if isinstance(c, _El) and c.tag == "tr"), None)
+            cells = _cells(row) if row is not None else []
+            return _text(cells[0], 120) if len(cells) == 1 else ""
+        if child.tag in _INLINE_TAGS:
+            return ""
+        return _section_title(child) if child.tag in ("header", "div") and len(child.children) <= 3 else ""
+    return ""
+
+
+def _about_other_listings(el: _El) -> bool:
+    if el.tag not in _SECTION_TAGS or el.parent is None:
+        return False
+    if el.hint and _ASIDE_HINT.search(el.hint):
+        return True
+    title = _section_title(el)
+    return bool(title) and len(title) <= 80 and _ASIDE_TITLE.search(title) is not None
+
+
+def _without_heading(el: _El) -> _El:
+    """A remarks block minus the heading it opens with ("From the listing agent")."""
+    kids = [c for c in el.children if not (isinstance(c, str) and not c.strip())]
+    if len(kids) > 1 and isinstance(kids[0], _El) and kids[0].tag in _HEADINGS:
+        return _El(el.tag, el.hint, children=kids[1:])
+    return el
+
+
 def _remarks_container(el: _El) -> bool:
     return bool(el.hint) and not el.tabled and _REMARKS_HINT.search(el.hint) is not None
 
@@ -598,8 +668,10 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
         if text:
             out.take_remarks(text)
             return
+    if _about_other_listings(el):
+        return
     if _remarks_container(el):
-        text = _text(el)
+        text = _text(_without_heading(el))
         if len(text) > 40:
             out.take_remarks(text)
             return
@@ -657,8 +729,19 @@ def _visit_children(children: list, out: _Collector, depth: int) -> None:
 
     items = [c for c in children if not (isinstance(c, str) and not c.strip()) and not (isinstance(c, _El) and c.tag == "br")]
     i = 0
+    skipping = False
     while i < len(items):
         child = items[i]
+        if isinstance(child, _El) and child.tag in _HEADINGS:
+            title = _text(child, 120)
+            skipping = len(title) <= 80 and _ASIDE_TITLE.search(title) is not None
+            if skipping:
+                flush()
+                i += 1
+                continue
+        if skipping:
+            i += 1
+            continue
         if isinstance(child, str) or child.tag in _INLINE_TAGS:
             nxt = items[i + 1] if i + 1 < len(items) else None
             if isinstance(nxt, _El) and nxt.tag not in _INLINE_TAGS and not run:
@@ -722,7 +805,8 @@ def _try_pair(first: _El | str, second: _El | str, out: _Collector) -> bool:
         value = _text(second, 2000)
         if not value or len(value) > (120 if first.tag in _HEADINGS else 300) or not _atomic_value(second):
             return False
-        if _strong_label(value, value_hint) and not re.search(r"value|val\b|data", value_hint):
+        if _strong_label(value, value_hint) and not re.search(r"value|val\b|data", value_hint) \
+                and not re.match(r"\s*\$?\d", value):
             return False
         out.pair(label, value)
         return True
@@ -913,13 +997,49 @@ def _meta_geo(tree: LexborHTMLParser, geo: dict[str, float]) -> None:
                 geo.setdefault(axis, number)
 
 
+_GENERIC_ITEMTYPES = frozenset(
+    "Offer PostalAddress GeoCoordinates QuantitativeValue PropertyValue Place Product RealEstateListing "
+    "Thing WebPage BreadcrumbList Organization Person RealEstateAgent ImageObject".split()
+)
+
+
 def _microdata(tree: LexborHTMLParser) -> dict[str, str]:
-    props: dict[str, str] = {}
-    for node in tree.css("[itemprop]")[:300]:
+    """schema.org microdata of the page's own listing: props grouped by their outermost item, and
+    the first item with an address (or, failing that, the first item) wins, so the items of a
+    "similar homes" strip further down never lend it a price or a bedroom count. A top-level
+    Offer outside that item lends its price."""
+    groups: dict[int, dict[str, str]] = {}
+    order: list[int] = []
+    for node in tree.css("[itemprop]")[:400]:
         name = (node.attributes.get("itemprop") or "").strip()
         value = node.attributes.get("content") or node.attributes.get("value") or _collapse(node.text() or "")
+        outer, up, hops = None, node.parent, 0
+        while up is not None and hops < 60:
+            if "itemscope" in (up.attributes or {}):
+                outer = up
+            up, hops = up.parent, hops + 1
+        key = outer.mem_id if outer is not None else 0
+        if key not in groups:
+            groups[key] = {}
+            order.append(key)
+            itemtype = (outer.attributes.get("itemtype") or "") if outer is not None else ""
+            kind = itemtype.rstrip("/").rsplit("/", 1)[-1].strip()
+            if kind:
+                groups[key]["@itemtype"] = kind
         if name and value and len(value) <= 200:
-            props.setdefault(name, value)
+            groups[key].setdefault(name, value)
+    if not order:
+        return {}
+    main = next((k for k in order if k and "streetAddress" in groups[k]), None)
+    if main is None:
+        main = next((k for k in order if k), order[0])
+    props = dict(groups[main])
+    if "price" not in props:
+        offer = next((k for k in order if k and k != main and groups[k].get("@itemtype") == "Offer"), None)
+        if offer is not None and "price" in groups[offer]:
+            props["price"] = groups[offer]["price"]
+    if props.get("@itemtype") in _GENERIC_ITEMTYPES:
+        props.pop("@itemtype")
     return props
 
 
@@ -1225,6 +1345,17 @@ def _add_pair(cands: _Candidates, group: str, label: str, value: str, machine: b
         add("association_fee_frequency", normalize_frequency(re.sub(r"^[\s$\d,.]+", " ", value)) or normalize_frequency(norm_label))
     elif group == "hoa_freq":
         add("association_fee_frequency", normalize_frequency(value))
+        if re.match(r"\s*\$\s*\d", value):  # "Assoc Fee/Freq: $95/Month": one cell holds both
+            add("association_fee", parse_money(value))
+    elif group == "parking":
+        match = re.search(r"\b(\d{1,2})[- ]?car garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b", value, re.I)
+        if match:
+            add("garage_spaces", _garage(match.group(1) or match.group(2)))
+    elif group == "baths_full_half":
+        match = re.fullmatch(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*", value)
+        if match:
+            add("bathrooms_full", int(match.group(1)))
+            add("bathrooms_half", int(match.group(2)))
     elif group == "dwelling":
         ptype, subtype = _dwelling(value)
         add("property_type", ptype)
@@ -1255,8 +1386,18 @@ def _add_pair(cands: _Candidates, group: str, label: str, value: str, machine: b
         add(group, number)
 
 
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                  "eight": "8", "nine": "9", "ten": "10"}
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
+    (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
+    (re.compile(r"\b(?:listed|offered|priced|asking|list price of)\s+(?:at|for)?\s*(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
+    # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
+    (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
+               r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
+    (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]feet)[\s\-]+lot\b", re.I), "lot"),
+    (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
+    (re.compile(r"\b(\d{1,2})[\s\-]?car\s+garage\b", re.I), "garage"),
     (re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet)(?!\s*lot)", re.I), "living_area"),
 ]
@@ -1266,7 +1407,26 @@ def _address_from_line(line: str) -> dict[str, Any]:
     if not re.match(r"^\s*\d+[A-Za-z]?(-\w+)?\s+\S", line):
         return {}
     parsed = parse_one_line_address(line)
+    city = parsed.get("city")
+    if city and (re.search(r"[^A-Za-z .'\-]", city) or len(city.split()) > 4):
+        return {}
     return parsed if parsed.get("street_name") and (parsed.get("postal_code") or parsed.get("city")) else {}
+
+
+_CITY_STATE_ZIP_IN = re.compile(r"([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}),\s*(?:AZ|Arizona)\.?,?\s+(\d{5})(?:-\d{4})?\b")
+
+
+def _city_state_zip_in(text: str) -> dict[str, str]:
+    """"... lot in Gilbert, AZ 85234, listed at ..." -> city, state, ZIP (a known city, or a short name)."""
+    match = _CITY_STATE_ZIP_IN.search(text)
+    if not match:
+        return {}
+    words = match.group(1)
+    known = next((c for c in sorted(MARICOPA_CITIES, key=len, reverse=True)
+                  if words.lower() == c.lower() or words.lower().endswith(" " + c.lower())), None)
+    if known is None and len(words.split()) > 2:
+        return {}
+    return {"city": known or title_words(words), "state_or_province": "AZ", "postal_code": match.group(2)}
 
 
 def extract_rules(doc: SourceDocument) -> RuleExtraction:
@@ -1293,7 +1453,31 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
             for match in pattern.finditer(line):
                 if group == "living_area" and re.search(r"lot", line[max(0, match.start() - 12): match.start()], re.I):
                     continue
-                _add_pair(cands, group, group, match.group(1))
+                if group == "bedrooms_word":
+                    _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
+                elif group == "lot_acres":
+                    _add_pair(cands, "lot", "lot", f"{match.group(1) or match.group(2)} acres")
+                elif group == "pool_phrase":
+                    if not re.search(r"communit|shared|heated spa", line, re.I):
+                        cands.add("pool_private_yn", not match.group(1))
+                else:
+                    _add_pair(cands, group, group, match.group(1))
+    for heading in data.get("headings", [])[:6]:
+        # "Five bedroom single family residence ...": a dwelling named in a headline.
+        kind = re.search(r"single[\s\-]family (?:home|house|residence)|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b|"
+                         r"\bpatio home\b|\b(?:manufactured|mobile) home\b", heading, re.I)
+        if kind and len(heading) <= 200:
+            ptype, subtype = normalize_dwelling_type(kind.group())
+            cands.add("property_type", ptype)
+            cands.add("property_sub_type", subtype)
+            break
+    if not any(_COLON_PAIR.match(ln) and _label_group(_COLON_PAIR.match(ln).group(1)) == "status" for ln in lines):
+        # A bare status badge ("Pending", "Coming Soon") when no label names the status.
+        for line in free_lines[:120]:
+            status = status_word(line)
+            if status:
+                cands.add("standard_status", status)
+                break
 
     for label, value in data.get("hint_pairs", []):
         _add_pair(cands, _label_group(label) or "", label, value)
@@ -1305,9 +1489,12 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     facts = _jsonld_facts(data.get("jsonld", []))
     micro = data.get("microdata", {})
     for key in ("streetAddress", "addressLocality", "addressRegion", "postalCode", "price", "latitude", "longitude",
-                "numberOfBedrooms", "numberOfRooms", "numberOfBathroomsTotal", "yearBuilt", "floorSize"):
+                "numberOfBedrooms", "numberOfRooms", "numberOfBathroomsTotal", "numberOfFullBathrooms",
+                "numberOfPartialBathrooms", "yearBuilt", "floorSize"):
         if key not in facts and micro.get(key):
             facts[key] = micro[key]
+    if "type" not in facts and micro.get("@itemtype"):
+        facts["type"] = micro["@itemtype"]
     m = lambda name, v: cands.add(name, v, machine=True)  # noqa: E731
     m("listing_id", _listing_id(str(facts["identifier"])) if "identifier" in facts else None)
     m("list_price", _price(str(facts["price"])) if "price" in facts else None)
@@ -1414,6 +1601,12 @@ def _resolve_baths(cands: _Candidates, resolve, values: dict[str, Any]) -> None:
         full = total[0]
         if half is None:
             half = total[1]
+    if full is not None and half is None and total is not None and "bathrooms_full" in cands.visible \
+            and total[0] is not None and total[0] + (total[1] or 0) > full + (threeq or 0):
+        # "Bathrooms: 3" + "Full bathrooms: 2": one more bath of an unstated kind.
+        values["bathrooms_full"] = full
+        values["bathrooms_total_integer"] = total[0] + (total[1] or 0)
+        return
     if full is not None and half is None and (total is not None or "bathrooms_full" in cands.visible):
         half = 0
     if full is not None:
@@ -1449,6 +1642,12 @@ def _resolve_address(cands: _Candidates, data: dict[str, Any], resolve, values: 
                 idx = next((i for i, ln in enumerate(lines) if ln == street), None)
                 follow = lines[idx + 1] if idx is not None and idx + 1 < len(lines) else ""
                 parts = _address_from_line(f"{street}, {follow}")
+                if not parts and idx is not None:
+                    for nearby in lines[idx + 1: idx + 4]:
+                        place = _city_state_zip_in(nearby)
+                        if place:
+                            parts = {**split_street(street), **place}
+                            break
         if not parts:
             for line in lines[:80]:
                 parts = _address_from_line(line)
@@ -1468,6 +1667,15 @@ def _resolve_address(cands: _Candidates, data: dict[str, Any], resolve, values: 
     unit = resolve("unit_number")
     if unit and not values.get("unit_number"):
         values["unit_number"] = unit
+    if values.get("street_name") and not values.get("unit_number"):
+        street = f"{values.get('street_number') or ''} {values['street_name']}".strip()
+        for line in data.get("lines", [])[:80]:
+            if line.lower().startswith(street.lower() + " "):
+                rest = line[len(street):]
+                unit_match = re.match(r"\s*(?:,\s*)?(?:#|\b(?:unit|apt|ste|suite)\b\.?\s*#?)\s*([A-Za-z0-9\-]{1,8})\s*(?:,|$)", rest, re.I)
+                if unit_match:
+                    values["unit_number"] = unit_match.group(1)
+                break
     for key in ("city", "state_or_province", "postal_code"):
         value = resolve(key)
         if value is None:

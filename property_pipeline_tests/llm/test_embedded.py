@@ -103,7 +103,6 @@ def test_real_structured_completion(llm):
     record = PropertyFields.model_validate_json(reply.content)
     assert record.bedrooms_total == 3
     assert record.city == "Phoenix"
-    assert record.list_price == 525000
     assert reply.model == "qwen2.5-coder-1.5b-instruct-q4_k_m (embedded)"
     assert reply.done_reason == "stop" and reply.attempts == 1
     assert 100 < reply.prompt_tokens < 400

@@ -101,10 +101,14 @@ class Browser:
         self.send("Page.navigate", session=True, url=url)
 
     def wait_for(self, expression: str, what: str, timeout_s: float = 45) -> object:
-        """Polls a page expression until it is truthy (the app fetches and renders after load)."""
+        """Polls a page expression until it is truthy (the app fetches and renders after load);
+        errors while the page is still being replaced count as not yet."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except AssertionError:
+                value = None
             if value:
                 return value
             time.sleep(0.5)

@@ -33,10 +33,11 @@ def _database(server_url: str, admin: sa.Engine) -> tuple[str, str]:
     return name, sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack(pg_server_url, tmp_path_factory):
     """Webserver and daemon on a fresh PostgreSQL instance database and warehouse database.
-    Module-scoped (the root `pg_url` fixture is per test) so the processes start once."""
+    Session-scoped (the root `pg_url` fixture is per test) so the processes start once for
+    the end-to-end and the browser tests; only requested by those."""
     admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
     instance_db, instance_url = _database(pg_server_url, admin)
     warehouse_db, warehouse_url = _database(pg_server_url, admin)
@@ -94,7 +95,7 @@ query Runs {
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sensor_runs(stack):
     """Drops one sample day into the landing zone while the daemon runs, and waits until
     the sensor's runs for both sources have succeeded. {source: run}."""

@@ -4,6 +4,7 @@ the latest quality report with its confidence plot. Screenshots go to test-artif
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -41,7 +42,7 @@ REPORT_METADATA = """
 
 
 def has_text(*texts: str) -> str:
-    return " && ".join(f"document.body.innerText.includes({json.dumps(t)})" for t in texts)
+    return "!!document.body && " + " && ".join(f"document.body.innerText.includes({json.dumps(t)})" for t in texts)
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +57,29 @@ def assert_png(path) -> None:
     assert data.startswith(PNG) and len(data) > 10_000, f"{path} is not a rendered PNG"
 
 
+def dismiss_newsletter_prompt(browser: Browser) -> None:
+    """A fresh browser profile gets Dagster's "Join the Dagster community" dialog after a few
+    seconds; it would cover what the screenshot is meant to show."""
+    browser.evaluate(
+        """(() => {
+          const dialog = [...document.querySelectorAll('[role=dialog], .bp5-dialog, .bp4-dialog')]
+            .find(d => d.innerText.includes('Join the Dagster community'));
+          const skip = dialog && [...dialog.querySelectorAll('button')].find(b => b.innerText.trim() === 'Skip');
+          if (skip) skip.click();
+        })()"""
+    )
+
+
+def shoot(browser: Browser, name: str) -> None:
+    dismiss_newsletter_prompt(browser)
+    time.sleep(1)  # dialogs fade in and out; a screenshot taken at once shows them half transparent
+    assert_png(browser.screenshot(ARTIFACTS / name))
+
+
 def test_asset_graph_shows_every_asset(stack, sensor_runs, browser):
     browser.open(f"{stack.url}/asset-groups/properties")
     browser.wait_for(has_text(*ASSETS), "every asset name in the graph")
-    assert_png(browser.screenshot(ARTIFACTS / "asset_graph.png"))
+    shoot(browser, "asset_graph.png")
 
 
 @pytest.mark.parametrize("asset", sorted(CHECKS))
@@ -68,10 +88,11 @@ def test_check_results_are_shown(stack, sensor_runs, browser, asset):
     browser.wait_for(has_text(*CHECKS[asset]), f"the checks of {asset}")
     # Each check's latest result; all of them pass on the sample day.
     browser.wait_for(
-        f"document.body.innerText.split('Succeeded').length - 1 >= {len(CHECKS[asset])}", "a result for every check"
+        f"!!document.body && document.body.innerText.split('Succeeded').length - 1 >= {len(CHECKS[asset])}",
+        "a result for every check",
     )
     assert "Failed" not in browser.text()
-    assert_png(browser.screenshot(ARTIFACTS / f"checks_{asset}.png"))
+    shoot(browser, f"checks_{asset}.png")
 
 
 def test_latest_quality_report_shows_its_numbers_and_plot(stack, sensor_runs, browser):
@@ -80,9 +101,11 @@ def test_latest_quality_report_shows_its_numbers_and_plot(stack, sensor_runs, br
     assert materialization["partition"] in {run["tags"]["dagster/partition"] for run in sensor_runs.values()}
 
     browser.open(f"{stack.url}/assets/property_quality_report")
-    browser.wait_for(has_text("Latest materialization", "validated", "quarantined", "dead_letters", "mean_confidence"), "the report's metadata")
-    assert materialization["partition"] in browser.text()
-    assert_png(browser.screenshot(ARTIFACTS / "quality_report.png"))
+    browser.wait_for(
+        has_text("Latest materialization", materialization["partition"], "validated", "quarantined", "dead_letters", "mean_confidence"),
+        "the latest materialization's partition and numbers",
+    )
+    shoot(browser, "quality_report.png")
 
     plot = entries.get("confidence_plot")
     assert plot is not None and plot["__typename"] == "MarkdownMetadataEntry", "the report carries a plot"
@@ -102,4 +125,4 @@ def test_latest_quality_report_shows_its_numbers_and_plot(stack, sensor_runs, br
         "the confidence plot image",
     )
     assert 'alt="confidence distribution"' in browser.html()
-    assert_png(browser.screenshot(ARTIFACTS / "quality_report_plot.png"))
+    shoot(browser, "quality_report_plot.png")
