@@ -135,3 +135,43 @@ def test_kill_during_warehouse_write_rolls_back_then_rerun_matches(pg_url, tmp_p
         assert snapshot(pg_url) == before, "the killed write left nothing half done"
         finish(start_run(pg_url, fast.url, tmp_path / "home"))
     assert snapshot(pg_url) == before
+
+
+def test_database_connections_dropped_mid_run_never_lose_rows_silently(pg_server_url, make_pg_database, tmp_path):
+    """PostgreSQL dropping every connection (as a restart does) during a run, on both the
+    warehouse and the Dagster instance storage: the run fails or retries, and either way a
+    rerun completes the partitions exactly."""
+    clean_url, url, instance_url = make_pg_database(), make_pg_database(), make_pg_database()
+    with FakeOllama(responder=labelled_responder()) as fast:
+        finish(start_run(clean_url, fast.url, tmp_path / "clean"))
+    clean = snapshot(clean_url)
+
+    home = tmp_path / "pg_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((REPO / "dagster.yaml").read_text())
+    os.environ["DAGSTER_PG_URL"] = instance_url
+    admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+    databases = [sa.make_url(u).database for u in (url, instance_url)]
+    terminate = sa.text(
+        "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = any(:names) and pid <> pg_backend_pid()"
+    )
+    try:
+        with FakeOllama(responder=labelled_responder(), latency_s=0.2) as srv:
+            proc = start_run(url, srv.url, home)
+            killed = 0
+            with admin.connect() as conn:
+                deadline = time.monotonic() + 120
+                while proc.poll() is None and time.monotonic() < deadline and killed < 6:
+                    dropped = conn.execute(terminate, {"names": databases}).scalar()
+                    killed += bool(dropped)
+                    time.sleep(1.0)
+            out, _ = proc.communicate(timeout=300)
+            assert killed >= 1, "the fault was never injected"
+            if proc.returncode == 0:
+                # Success despite the drops (retries): it must be complete, not silently short.
+                assert snapshot(url) == clean, out.decode(errors="replace")[-2000:]
+            finish(start_run(url, srv.url, home))
+        assert snapshot(url) == clean
+    finally:
+        del os.environ["DAGSTER_PG_URL"]
+        admin.dispose()
