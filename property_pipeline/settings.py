@@ -39,6 +39,9 @@ class Settings:
     min_confidence: float = 0.7
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     dagster_pg_url: str | None = None
+    model_path: str | None = None
+    model_sha256: str | None = None
+    model_dir: str | None = None
     env_vars: dict[str, str] = field(default_factory=dict, compare=False)
     """Setting name -> the environment variable it came from, so that resources can hold
     `dg.EnvVar` (shown by name in the UI) instead of the value (a password in a URL)."""
@@ -68,4 +71,38 @@ class Settings:
             min_confidence=float(env.get("PROPERTY_PIPELINE_MIN_CONFIDENCE", "0.7")),
             max_file_bytes=int(env.get("PROPERTY_PIPELINE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
             dagster_pg_url=env.get("DAGSTER_PG_URL") or None,
+            model_path=env.get("PROPERTY_PIPELINE_MODEL_PATH") or None,
+            model_sha256=env.get("PROPERTY_PIPELINE_MODEL_SHA256") or None,
+            model_dir=env.get("PROPERTY_PIPELINE_MODEL_DIR") or None,
+        )
+
+
+DEFAULT_UI_URL = "http://127.0.0.1:3000"
+
+
+@dataclass(frozen=True)
+class OpsSettings:
+    """How the pipeline is operated: sensor cadence, settle time, the day-close schedule, alerts."""
+
+    # 30 s keeps the daemon's load negligible while a new folder still starts within a minute.
+    sensor_interval_s: int = 30
+    # A file modified within this many seconds may still be being written.
+    settle_s: float = 60.0
+    schedule_cron: str = "30 0 * * *"
+    schedule_timezone: str = "America/Phoenix"
+    alert_webhook: str | None = None
+    ui_url: str = DEFAULT_UI_URL
+    alert_timeout_s: float = 10.0
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "OpsSettings":
+        env = os.environ if env is None else env
+        return cls(
+            sensor_interval_s=int(env.get("PROPERTY_PIPELINE_SENSOR_INTERVAL_S", "30")),
+            settle_s=float(env.get("PROPERTY_PIPELINE_SETTLE_S", "60")),
+            schedule_cron=env.get("PROPERTY_PIPELINE_CLOSE_DAY_CRON", "30 0 * * *"),
+            schedule_timezone=env.get("PROPERTY_PIPELINE_TIMEZONE", "America/Phoenix"),
+            alert_webhook=env.get("PROPERTY_PIPELINE_ALERT_WEBHOOK") or None,
+            ui_url=(env.get("PROPERTY_PIPELINE_UI_URL") or DEFAULT_UI_URL).rstrip("/"),
+            alert_timeout_s=float(env.get("PROPERTY_PIPELINE_ALERT_TIMEOUT_S", "10")),
         )

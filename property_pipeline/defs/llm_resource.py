@@ -1,7 +1,5 @@
 """The Ollama client as a Dagster resource: configuration in, `OllamaClient` out."""
 
-import os
-
 from pydantic import Field, PrivateAttr
 
 from ..llm.ollama import DEFAULT_HOST, DEFAULT_MODEL, OllamaClient
@@ -29,16 +27,6 @@ class OllamaResource(LLMBackend):
     breaker_cooldown_s: float = Field(default=30.0, description="Seconds the circuit stays open before one probe.")
 
     _client: OllamaClient | None = PrivateAttr(default=None)
-
-    @classmethod
-    def from_env(cls) -> "OllamaResource":
-        """Configuration from the same variables the Ollama CLI and server read."""
-        return cls(
-            host=os.getenv("OLLAMA_HOST") or DEFAULT_HOST,
-            model=os.getenv("OLLAMA_MODEL") or DEFAULT_MODEL,
-            max_in_flight=int(os.getenv("OLLAMA_NUM_PARALLEL") or 1),
-            timeout_s=float(os.getenv("OLLAMA_TIMEOUT_S") or 120.0),
-        )
 
     def get_client(self) -> OllamaClient:
         # One client per resource instance, so retries, the circuit breaker and

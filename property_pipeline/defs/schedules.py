@@ -5,7 +5,7 @@ import datetime as dt
 import dagster as dg
 
 from ..contract import SOURCES
-from ..ops.config import OpsSettings
+from ..settings import OpsSettings
 from .partitions import partition_key
 
 CLOSE_DAY_SCHEDULE = "close_day_schedule"

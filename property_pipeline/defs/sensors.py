@@ -5,7 +5,7 @@ import time
 
 import dagster as dg
 
-from ..ops.config import OpsSettings
+from ..settings import OpsSettings
 from ..ops.landing_watch import WatchCursor, observe, plan, run_key
 from .partitions import PARTITION_START, partition_key
 from .resources import LandingZone

@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS, RECORD_COLUMNS
+from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS
 from ..landing import DEFAULT_MAX_FILE_BYTES, RawFile, content_id, read_raw
 from ..llm.base import LLMError, StructuredLLM, percentile
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source

@@ -1,4 +1,5 @@
-from property_pipeline.defs.llm_resource import OllamaResource
+from property_pipeline.definitions import llm_backend
+from property_pipeline.settings import Settings
 from property_pipeline.llm import OllamaClient
 from property_pipeline_tests.fake_ollama import FakeOllama
 
@@ -44,11 +45,12 @@ def test_old_server_cannot_do_structured_outputs():
 
 
 def test_resource_builds_one_configured_client(monkeypatch):
+    monkeypatch.setenv("PROPERTY_PIPELINE_LLM", "ollama")
     monkeypatch.setenv("OLLAMA_HOST", "gpu-box")
     monkeypatch.setenv("OLLAMA_MODEL", "llama3.2:3b")
     monkeypatch.setenv("OLLAMA_NUM_PARALLEL", "4")
     monkeypatch.setenv("OLLAMA_TIMEOUT_S", "45")
-    resource = OllamaResource.from_env()
+    resource = llm_backend(Settings.from_env())
     client = resource.get_client()
     assert client is resource.get_client()
     assert (client.host, client.model, client.max_in_flight, client.timeout_s) == (
@@ -57,5 +59,5 @@ def test_resource_builds_one_configured_client(monkeypatch):
 
     for name in ("OLLAMA_HOST", "OLLAMA_MODEL", "OLLAMA_NUM_PARALLEL", "OLLAMA_TIMEOUT_S"):
         monkeypatch.delenv(name)
-    defaults = OllamaResource.from_env().get_client()
+    defaults = llm_backend(Settings.from_env()).get_client()
     assert (defaults.host, defaults.model) == ("http://localhost:11434", "llama3.2:latest")
