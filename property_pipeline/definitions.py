@@ -51,7 +51,7 @@ def build_resources(settings: Settings) -> dict:
 
 # The per-partition assets (what one landing folder needs), and everything.
 PARTITION_ASSETS = assets.PARTITION_ASSETS
-ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary]
+ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary, assets.extraction_evaluation]
 
 property_job = dg.define_asset_job(
     "property_pipeline_job",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import dagster as dg
 import pandas as pd
 import pytest
 
@@ -190,3 +191,19 @@ def test_personal_data_findings():
     assert personal_data_findings({"validated_properties": frame}, {"John Q Smith"})
     assert not personal_data_findings({"validated_properties": frame}, {"Jane Doe"})
     assert personal_data_findings({"t": pd.DataFrame({"owner_name": []})}, set())
+
+
+def test_evaluation_asset_reports_accuracy_per_mode(tmp_path):
+    from property_pipeline.defs.assets import extraction_evaluation
+    from property_pipeline.defs.resources import LLMBackend, QualityThresholds
+
+    result = dg.materialize(
+        [extraction_evaluation],
+        resources={"llm": LLMBackend(), "quality": QualityThresholds()},
+        run_config={"ops": {"extraction_evaluation": {"config": {"modes": ["rules"]}}}},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    metadata = result.get_asset_materialization_events()[0].materialization.metadata
+    assert 0.9 <= metadata["rules_accuracy"].value <= 1.0
+    assert metadata["rules_hallucination_rate"].value == 0.0
+    assert "phoenix_mls" in metadata["rules_table"].value and "agent_flyer" in metadata["rules_table"].value

@@ -1,14 +1,17 @@
 """Assets, one per table, in the order the data flows; their checks sit beside them."""
 
 import asyncio
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
+from ..evaluation import evaluate_samples, format_calibration, format_scores, load_labels
 from ..extraction.extractor import Extractor
 from ..landing import content_id, personal_values_in_partition, scan_partition
 from ..quality.privacy import personal_data_findings
 from ..quality.report import confidence_plot_markdown, partition_report, summarize
+from ..settings import default_landing_root
 from ..storage.warehouse import read_table
 from ..quality.validate import schema_failures, validate_records
 from .partitions import source_and_day, source_day_partitions
@@ -306,3 +309,36 @@ def property_quality_summary(context: dg.AssetExecutionContext, warehouse: Wareh
 
 
 PARTITION_ASSETS = [raw_collector_files, extraction, validation, property_quality_report]
+
+
+class EvaluationConfig(dg.Config):
+    """Which labeled landing zone to evaluate on, and which extraction modes to compare."""
+
+    landing: str = str(default_landing_root())
+    labels: str = str(default_landing_root().parent / "expected")
+    modes: list[str] = ["rules", "hybrid"]
+
+
+@dg.asset(group_name="evaluation")
+def extraction_evaluation(
+    context: dg.AssetExecutionContext, config: EvaluationConfig, llm: LLMBackend, quality: QualityThresholds
+) -> dg.MaterializeResult:
+    """Field accuracy, hallucination rate and confidence calibration on a labeled landing zone,
+    per source and layout family, for each extraction mode (rules only, LLM only, hybrid).
+    Materialize it on demand from the UI; it is in no job or schedule.
+    """
+    labels = load_labels(Path(config.labels))
+    client = llm.get_client() if any(m != "rules" for m in config.modes) else None
+    metadata: dict = {}
+    for mode in config.modes:
+        _, scores, calibration = evaluate_samples(
+            Path(config.landing), labels, mode=mode, llm=client, threshold=quality.min_confidence
+        )
+        table = format_scores(scores) + "\n\n" + format_calibration(calibration)
+        context.log.info(f"{mode}:\n{table}")
+        overall = scores[("all", "all")]
+        metadata[f"{mode}_accuracy"] = overall.accuracy
+        metadata[f"{mode}_hallucination_rate"] = overall.hallucination_rate
+        metadata[f"{mode}_high_confidence_precision"] = calibration.high_precision
+        metadata[f"{mode}_table"] = dg.MetadataValue.md(f"```\n{table}\n```")
+    return dg.MaterializeResult(metadata=metadata)
