@@ -1,4 +1,5 @@
-"""`property-pipeline`: run the assets over a landing zone, export the results."""
+"""`property-pipeline`: run the assets over a landing zone, export the results, extract ad-hoc
+files, check the configuration."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import logging
 import os
 import sys
+import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -121,13 +123,267 @@ def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
     landing = args.landing or default_landing_root()
     labels = load_labels(args.labels or landing.parent / "expected")
     modes = MODES if args.mode == "all" else (args.mode,)
-    llm = llm_backend(settings).get_client() if any(m != "rules" for m in modes) else None
+    # Outside a Dagster run nothing resolves a `dg.EnvVar`: hand the resource values.
+    llm = llm_backend(dataclasses.replace(settings, env_vars={})).get_client() if any(m != "rules" for m in modes) else None
     for mode in modes:
         _, scores, calibration = evaluate_samples(landing, labels, mode=mode, llm=llm, threshold=settings.min_confidence)
         print(f"\n== {mode} ==")
         print(format_scores(scores))
         print(format_calibration(calibration))
     return 0
+
+
+EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+class _Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.enabled = total > 1 and self.stream.isatty()
+        self.done = 0
+        self.counts = {"valid": 0, "quarantine": 0, "dead_letter": 0}
+
+    def update(self, disposition: str) -> None:
+        self.done += 1
+        self.counts[disposition] += 1
+        if self.enabled:
+            filled = self.WIDTH * self.done // self.total
+            self.stream.write(
+                f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}"
+                f"  valid {self.counts['valid']}  quarantine {self.counts['quarantine']}"
+                f"  dead letter {self.counts['dead_letter']}"
+            )
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+class _Writer:
+    """Rows to stdout in json, jsonl or csv, one at a time."""
+
+    def __init__(self, fmt: str, out=None) -> None:
+        out = out or sys.stdout
+        self.fmt, self.out, self.count = fmt, out, 0
+        self.columns = [*RECORD_COLUMNS, "disposition", "reason"]
+        if fmt == "csv":
+            import csv
+
+            self.csv = csv.DictWriter(out, fieldnames=self.columns, extrasaction="ignore")
+            self.csv.writeheader()
+        elif fmt == "json":
+            out.write("[")
+
+    def write(self, row: dict[str, Any]) -> None:
+        row = {k: _clean(v) for k, v in row.items()}
+        if self.fmt == "csv":
+            self.csv.writerow(
+                {k: json.dumps(v, default=_json_default) if isinstance(v, (dict, list)) else v for k, v in row.items()}
+            )
+        else:
+            text = json.dumps(row, default=_json_default)
+            if self.fmt == "json":
+                text = ("\n  " if self.count == 0 else ",\n  ") + text
+            self.out.write(text + ("\n" if self.fmt == "jsonl" else ""))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "]\n")
+        self.out.flush()
+
+
+def _extract(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the core on ad-hoc files; records go to stdout in input order as soon as they can."""
+    import asyncio
+
+    from .api import Pipeline
+
+    items: list[Path | bytes] = []
+    for name in args.files:
+        if name == "-":
+            items.append(sys.stdin.buffer.read())
+            continue
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}: {'not a file' if path.exists() else 'no such file'}", file=sys.stderr)
+            return EXIT_USAGE
+        items.append(path)
+    if args.concurrency is not None and args.concurrency < 1:
+        print("--concurrency must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+
+    pipeline = Pipeline(settings, cache=args.cache)
+    writer, progress = _Writer(args.format), _Progress(len(items))
+    counts = progress.counts
+
+    async def run() -> None:
+        waiting: dict[int, Any] = {}
+        next_index = 0
+        async with pipeline:
+            async for result in pipeline.process_stream(items, args.source, concurrency=args.concurrency):
+                progress.update(result.disposition)
+                waiting[result.index] = result
+                while next_index in waiting:
+                    writer.write(waiting.pop(next_index).to_dict())
+                    next_index += 1
+
+    try:
+        asyncio.run(run())
+    finally:
+        writer.close()
+        progress.close()
+    for disposition in ("quarantine", "dead_letter"):
+        if counts[disposition]:
+            print(f"{counts[disposition]} of {len(items)} file(s): {disposition}", file=sys.stderr)
+    return EXIT_OK if counts["valid"] == len(items) else EXIT_PARTIAL
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    """One line of `doctor`: what was checked, `ok`/`WARN`/`FAIL`, what was found, what to do."""
+
+    name: str
+    status: str
+    detail: str
+    fix: str | None = None
+
+
+def _first_line(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+
+
+def _shown(url: str) -> str:
+    return sa.make_url(warehouse.normalize_url(url)).render_as_string(hide_password=True)
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    # A firewalled host would otherwise hang the check for minutes.
+    return {"connect_timeout": 5} if url.startswith("postgresql") else {}
+
+
+def check_llm(settings: Settings) -> Check:
+    if settings.llm_backend == "none":
+        return Check("llm", "ok", "rules only (PROPERTY_PIPELINE_LLM=none); set it to ollama or embedded for LLM extraction")
+    from .definitions import llm_backend
+
+    try:
+        # Outside a Dagster run nothing resolves a `dg.EnvVar`: hand the resource values.
+        client = llm_backend(dataclasses.replace(settings, env_vars={})).get_client()
+        report = client.health()
+    except Exception as exc:  # a broken backend must be reported, not crash the doctor
+        return Check("llm", "FAIL", f"{settings.llm_backend} backend: {_first_line(exc)}", "check the LLM settings")
+    where = f"{settings.ollama_model} at {settings.ollama_host}" if settings.llm_backend == "ollama" else client.model
+    if not report.ok:
+        return Check("llm", "FAIL", f"{settings.llm_backend} {where}: " + "; ".join(report.problems))
+    return Check("llm", "ok", f"{settings.llm_backend} {where}: {report}, {client.max_in_flight} request(s) in flight")
+
+
+def check_warehouse(url: str) -> Check:
+    shown = _shown(url)
+    fix = "point PROPERTY_PIPELINE_WAREHOUSE_URL at a database this user can reach and create tables in"
+    try:
+        parsed = sa.make_url(warehouse.normalize_url(url))
+    except Exception as exc:
+        return Check("warehouse", "FAIL", f"PROPERTY_PIPELINE_WAREHOUSE_URL is not a database URL: {_first_line(exc)}", fix)
+    database = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not parsed.query.get("uri"):
+        path = Path(database)
+        if not path.exists():
+            # The pipeline creates the file (and its folder) on first write: check that it can.
+            existing = next(p for p in [path.parent, *path.parent.parents] if p.exists())
+            if existing.is_dir() and os.access(existing, os.W_OK | os.X_OK):
+                return Check("warehouse", "ok", f"{shown}: does not exist yet; will be created on the first run")
+            return Check("warehouse", "FAIL", f"{shown}: cannot create it ({existing} is not a writable folder)", fix)
+    engine = sa.create_engine(warehouse.normalize_url(url), connect_args=_connect_args(parsed.drivername))
+    try:
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text("select 1"))
+        except Exception as exc:
+            return Check("warehouse", "FAIL", f"{shown}: unreachable ({_first_line(exc)})", fix)
+        table = f"property_pipeline_doctor_{uuid.uuid4().hex[:8]}"
+        try:
+            with engine.begin() as conn:
+                conn.execute(sa.text(f'CREATE TABLE "{table}" (id INTEGER)'))
+                conn.execute(sa.text(f'INSERT INTO "{table}" (id) VALUES (1)'))
+                conn.execute(sa.text(f'DROP TABLE "{table}"'))
+        except Exception as exc:
+            return Check("warehouse", "FAIL", f"{shown}: reachable but not writable ({_first_line(exc)})", fix)
+    finally:
+        engine.dispose()
+    return Check("warehouse", "ok", f"{shown}: reachable and writable")
+
+
+def check_landing(root: Path) -> Check:
+    fix = "set PROPERTY_PIPELINE_LANDING_ROOT to the collectors' landing root (<root>/<source>/<YYYY-MM-DD>/)"
+    if not root.exists():
+        return Check("landing", "FAIL", f"{root} does not exist", fix)
+    if not root.is_dir():
+        return Check("landing", "FAIL", f"{root} is not a folder", fix)
+    try:
+        partitions = list(iter_partitions(root))
+    except OSError as exc:
+        return Check("landing", "FAIL", f"{root} is not readable ({_first_line(exc)})", fix)
+    if not partitions:
+        return Check("landing", "WARN", f"{root} is readable but holds no <source>/<YYYY-MM-DD>/ folders yet")
+    return Check("landing", "ok", f"{root}: {len(partitions)} partition folder(s)")
+
+
+def check_instance(pg_url: str | None) -> Check:
+    if not pg_url:
+        home = os.environ.get("DAGSTER_HOME")
+        where = f"DAGSTER_HOME={home}" if home else "DAGSTER_HOME unset: commands use an ephemeral instance"
+        return Check("instance", "ok", f"DAGSTER_PG_URL unset; instance storage from {where}")
+    shown = _shown(pg_url)
+    engine = sa.create_engine(warehouse.normalize_url(pg_url), connect_args=_connect_args(warehouse.normalize_url(pg_url)))
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("select 1"))
+    except Exception as exc:
+        return Check(
+            "instance",
+            "FAIL",
+            f"DAGSTER_PG_URL {shown}: unreachable ({_first_line(exc)})",
+            "start PostgreSQL or fix DAGSTER_PG_URL (host, port, database, credentials)",
+        )
+    finally:
+        engine.dispose()
+    return Check("instance", "ok", f"DAGSTER_PG_URL {shown}: reachable")
+
+
+def run_checks(env: dict[str, str] | None = None) -> list[Check]:
+    """Every configuration check, in the order the data flows; never raises."""
+    try:
+        settings = Settings.from_env(env)
+    except ValueError as exc:
+        return [Check("settings", "FAIL", str(exc), "fix the variable named above (see README, Configuration)")]
+    return [
+        Check("settings", "ok", f"LLM backend {settings.llm_backend}, min confidence {settings.min_confidence}"),
+        check_llm(settings),
+        check_warehouse(settings.warehouse_url),
+        check_landing(settings.landing_root),
+        check_instance(settings.dagster_pg_url),
+    ]
+
+
+def _doctor() -> int:
+    checks = run_checks()
+    width = max(len(c.name) for c in checks)
+    for check in checks:
+        print(f"{check.status:<5} {check.name:<{width}}  {check.detail}")
+        if check.fix:
+            print(f"{'':<5} {'':<{width}}  fix: {check.fix}")
+    broken = [c for c in checks if c.status == "FAIL"]
+    print(f"\n{len(broken)} problem(s) found" if broken else "\neverything looks fine")
+    return EXIT_BROKEN if broken else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,10 +399,29 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--landing", type=Path, default=None, help="labeled landing root (default: samples/landing)")
     evaluate.add_argument("--labels", type=Path, default=None, help="labels root (default: samples/expected)")
     evaluate.add_argument("--mode", choices=(*MODES, "all"), default="rules")
+    extract = sub.add_parser(
+        "extract",
+        help="extract ad-hoc files (no landing zone, no Dagster) and write the records to stdout",
+        description="Exit status: 0 every file valid, 3 some quarantined or dead-lettered, 2 usage error.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE", help="raw files of one source; - reads stdin")
+    extract.add_argument("--source", choices=SOURCES, required=True)
+    extract.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
+    extract.add_argument("--concurrency", type=int, default=None, help="LLM requests in flight (default: OLLAMA_NUM_PARALLEL)")
+    extract.add_argument("--cache", action="store_true", help="use the LLM result cache in the warehouse")
+    sub.add_parser("doctor", help="check the configuration end to end and say what to fix")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-    settings = Settings.from_env()
+    if args.command == "doctor":
+        return _doctor()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(f"configuration error: {exc} (run `property-pipeline doctor`)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "extract":
+        return _extract(settings, args)
     if args.command == "evaluate":
         return _evaluate(settings, args)
     if args.command == "run":

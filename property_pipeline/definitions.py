@@ -15,17 +15,20 @@ from .defs.sensors import build_landing_zone_sensor
 from .settings import Settings
 
 
-def configured(settings: Settings, name: str) -> str | dg.EnvVar:
+def configured(settings: Settings, name: str, env_vars: bool = True) -> str | dg.EnvVar:
     """A setting as resource config: the `dg.EnvVar` it came from when it came from the
-    environment, so the UI and run config show the variable's name, never a password."""
-    var = settings.env_vars.get(name)
+    environment, so the UI and run config show the variable's name, never a password.
+    Outside Dagster (`env_vars=False`) nothing would resolve an EnvVar: the plain value."""
+    var = settings.env_vars.get(name) if env_vars else None
     return dg.EnvVar(var) if var else getattr(settings, name)
 
 
-def llm_backend(settings: Settings) -> LLMBackend:
+def llm_backend(settings: Settings, env_vars: bool = False) -> LLMBackend:
+    """The LLM resource for the configured backend. `env_vars=True` only for Definitions,
+    where Dagster resolves `dg.EnvVar`; scripts call `llm_backend(settings).get_client()`."""
     if settings.llm_backend == "ollama":
         return OllamaResource(
-            host=configured(settings, "ollama_host"),
+            host=configured(settings, "ollama_host", env_vars),
             model=settings.ollama_model,
             max_in_flight=settings.ollama_num_parallel,
             timeout_s=settings.ollama_timeout_s,
@@ -44,7 +47,7 @@ def build_resources(settings: Settings) -> dict:
         "landing": LandingZone(root=str(settings.landing_root), max_file_bytes=settings.max_file_bytes),
         "warehouse": warehouse,
         "warehouse_io": WarehouseIOManager(warehouse=warehouse),
-        "llm": llm_backend(settings),
+        "llm": llm_backend(settings, env_vars=True),
         "quality": QualityThresholds(min_confidence=settings.min_confidence),
     }
 

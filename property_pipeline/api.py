@@ -1,0 +1,480 @@
+"""The Python API: the pipeline's core for one-off work, without Dagster.
+
+    from pathlib import Path
+    from property_pipeline import process_property
+
+    result = process_property(Path("listing.html"), "phoenix_mls")
+
+Every item goes through the same core the assets run (source adapter ->
+extractor -> validator), configured from the same environment variables
+(`Settings.from_env()`, the LLM backend from `llm_backend(settings)`), and
+ends as exactly one `ProcessedRecord` whose disposition is `valid`,
+`quarantine` or `dead_letter`. See docs/api.md.
+
+Input items are `Path` (a file to read), `bytes` (the file's content) or
+`str` (always a path: pass content as bytes). Items have no landing folder,
+so each gets a synthetic landing entry: `source_file` is the file name, or
+`<memory>/<n>` for the n-th item given as bytes, and `collected_on` is today.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import dataclasses
+import datetime as dt
+import hashlib
+import math
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar, Union
+
+import pandas as pd
+
+from .contract import EXTRACTED_COLUMNS, LINEAGE_COLUMNS, RECORD_COLUMNS
+from .extraction.extractor import ExtractionResult, Extractor, dead_letter
+from .landing import RawFile
+from .llm.base import StructuredLLM
+from .quality.rules import QualityConfig
+from .quality.validate import validate_records
+from .settings import Settings
+from .sources import Source, get_source
+from .storage.llm_cache import LLMCache
+
+__all__ = [
+    "Disposition",
+    "Item",
+    "Pipeline",
+    "ProcessedRecord",
+    "process_batch",
+    "process_property",
+    "process_stream",
+]
+
+Disposition = Literal["valid", "quarantine", "dead_letter"]
+Item = Union[Path, bytes, str]
+"""A raw collector file: a `Path` (or a `str`, always taken as a path) to read, or its content as `bytes`."""
+
+MEMORY_PREFIX = "<memory>"
+T = TypeVar("T")
+
+
+def _plain(value: Any) -> Any:
+    """A DataFrame cell as a plain Python value: missing -> None, numpy scalars -> Python."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes)):
+        return _plain(value.item())
+    return value
+
+
+@dataclass(frozen=True)
+class ProcessedRecord:
+    """What one raw file became.
+
+    `record` holds the record contract's columns (lineage, property fields,
+    metadata; missing values are None). `disposition` is `valid` (passed
+    schema, rules and the confidence threshold), `quarantine` (kept for
+    review; `reasons` says why) or `dead_letter` (no record could be
+    extracted; `reasons` and `reason_code` say why, `confidence` is None).
+    """
+
+    record: dict[str, Any]
+    disposition: Disposition
+    confidence: float | None
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the extractor noticed: LLM/rules conflicts, an LLM fallback, ungrounded values."""
+    reason_code: str | None = None
+    """For dead letters, the machine-readable reason (`binary`, `no_property_key`, `llm_invalid_reply`, ...)."""
+    index: int = 0
+    """Position of the item in its input (0 for `process_property`)."""
+
+    @property
+    def source_file(self) -> str:
+        return self.record["source_file"]
+
+    @property
+    def ok(self) -> bool:
+        return self.disposition == "valid"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat, JSON-friendly row: the contract columns plus `disposition` and `reason`,
+        the same shape as `property-pipeline export` writes."""
+        row = {
+            name: value.isoformat() if isinstance(value, dt.date) else value for name, value in self.record.items()
+        }
+        row["disposition"] = self.disposition
+        row["reason"] = "; ".join(self.reasons) or None
+        return row
+
+
+@dataclass
+class _Extracted:
+    """One item after extraction, before validation."""
+
+    index: int
+    record: dict[str, Any] | None = None
+    letter: dict[str, Any] | None = None
+
+
+def _from_dead_letter(index: int, letter: dict[str, Any]) -> ProcessedRecord:
+    record: dict[str, Any] = dict.fromkeys(RECORD_COLUMNS)
+    record.update({name: letter.get(name) for name in LINEAGE_COLUMNS})
+    return ProcessedRecord(
+        record=record,
+        disposition="dead_letter",
+        confidence=None,
+        reasons=[f"[{letter['reason_code']}] {letter['reason']}"],
+        reason_code=letter["reason_code"],
+        index=index,
+    )
+
+
+def _from_row(index: int, row: dict[str, Any], disposition: Disposition) -> ProcessedRecord:
+    row = {name: _plain(value) for name, value in row.items()}
+    reasons = [r for r in (row.get("quarantine_reason") or "").split("; ") if r]
+    return ProcessedRecord(
+        record={name: row.get(name) for name in RECORD_COLUMNS},
+        disposition=disposition,
+        confidence=row.get("confidence"),
+        reasons=reasons,
+        warnings=list(row.get("extraction_warnings") or []),
+        index=index,
+    )
+
+
+def _run_sync(coro: Awaitable[T]) -> T:
+    """Run a coroutine to completion from synchronous code. Inside a running event loop (a
+    notebook), it runs on a helper thread's own loop: the caller blocks, nothing deadlocks."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)  # type: ignore[arg-type]
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="property_pipeline") as pool:
+        return pool.submit(asyncio.run, coro).result()  # type: ignore[arg-type]
+
+
+_FROM_SETTINGS: Any = object()
+
+
+class Pipeline:
+    """The core pipeline for one-off work: settings, an LLM client (optional), an LLM result
+    cache (optional) and the quality thresholds.
+
+    By default everything comes from the environment, as for the assets:
+    `Settings.from_env()` and the LLM client of `llm_backend(settings)`. Pass
+    `llm=None` for rules only, or any `StructuredLLM` client. A client the
+    pipeline built itself is owned, and closed by `aclose()` or on leaving
+    `async with Pipeline() as p:`; a client passed in stays the caller's.
+
+    `cache=True` uses the LLM result cache in the warehouse database
+    (`settings.warehouse_url`), so the same text is never sent to the LLM
+    twice; the default is no cache (nothing is written anywhere).
+
+    `concurrency` caps the items being extracted at once (LLM requests in
+    flight); it never exceeds the client's `max_in_flight`, which is its
+    default.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        llm: StructuredLLM | None = _FROM_SETTINGS,
+        cache: LLMCache | bool = False,
+        quality: QualityConfig | None = None,
+        concurrency: int | None = None,
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self.quality = quality or QualityConfig(min_confidence=self.settings.min_confidence)
+        self.concurrency = concurrency
+        self._extractor_options: dict[str, Any] = {}
+        self._owns_llm = llm is _FROM_SETTINGS
+        if self._owns_llm:
+            llm = None
+            if self.settings.llm_backend != "none":
+                # Imported here: the definitions module loads Dagster, which rules-only use never needs.
+                from .definitions import llm_backend
+
+                # Outside a Dagster run nothing resolves a `dg.EnvVar`: hand the resource values.
+                backend = llm_backend(dataclasses.replace(self.settings, env_vars={}))
+                llm = backend.get_client()
+                self._extractor_options = {
+                    "num_ctx": backend.num_ctx,
+                    "num_predict": backend.num_predict,
+                    "strategy": backend.strategy,
+                }
+        self.llm: StructuredLLM | None = llm
+        if cache is True:
+            cache = LLMCache(self.settings.warehouse_url)
+        self.cache: LLMCache | None = cache or None
+
+    def __repr__(self) -> str:
+        llm = self.llm.model if self.llm is not None else "none (rules only)"
+        return f"Pipeline(llm={llm!r}, cache={self.cache is not None}, min_confidence={self.quality.min_confidence})"
+
+    async def __aenter__(self) -> "Pipeline":
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def __enter__(self) -> "Pipeline":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass  # each synchronous call runs and closes its own event loop (and its connections)
+
+    async def aclose(self) -> None:
+        """Close the owned LLM client's connections on the running event loop."""
+        close = getattr(self.llm, "aclose", None)
+        if self._owns_llm and close is not None:
+            await close()
+
+    def in_flight_limit(self, concurrency: int | None = None) -> int:
+        """How many items are extracted at once: `concurrency` (or the pipeline's), never more
+        than the LLM client's `max_in_flight`."""
+        wanted = concurrency or self.concurrency
+        if self.llm is None:
+            return max(1, wanted or os.cpu_count() or 1)
+        limit = max(1, self.llm.max_in_flight)
+        return max(1, min(wanted, limit)) if wanted else limit
+
+    def extractor(self, source: str | Source, root: Path) -> Extractor:
+        return Extractor(
+            source,
+            root=root,
+            llm=self.llm,
+            cache=self.cache if self.llm is not None else None,
+            max_file_bytes=self.settings.max_file_bytes,
+            **self._extractor_options,
+        )
+
+    async def process(self, raw: Item, source: str | Source) -> ProcessedRecord:
+        """Process one raw file (`Path`/`str` path, or `bytes` content) of `source`."""
+        async for result in self.process_stream([raw], source):
+            return result
+        raise AssertionError("unreachable: one item in, one result out")
+
+    async def process_batch(
+        self, items: Iterable[Item], source: str | Source, *, concurrency: int | None = None
+    ) -> list[ProcessedRecord]:
+        """Process every item; results in input order, one per item."""
+        results = [r async for r in self.process_stream(items, source, concurrency=concurrency)]
+        return sorted(results, key=lambda r: r.index)
+
+    async def process_stream(
+        self,
+        items: AsyncIterable[Item] | Iterable[Item],
+        source: str | Source,
+        *,
+        concurrency: int | None = None,
+    ) -> AsyncIterator[ProcessedRecord]:
+        """Yield one `ProcessedRecord` per item as it finishes (not in input order; `.index`
+        is the input position).
+
+        The input is consumed lazily: at most twice the in-flight limit of items
+        are read and parsed ahead, at most the limit are with the LLM at once, and
+        finished records wait for the consumer in a bounded queue, so memory stays
+        flat however long the input is.
+        """
+        source = get_source(source) if isinstance(source, str) else source
+        limit = self.in_flight_limit(concurrency)
+        workdir = Path(tempfile.mkdtemp(prefix="property_pipeline_"))
+        (workdir / MEMORY_PREFIX).mkdir()
+        today = dt.date.today()
+        extractor = self.extractor(source, workdir)
+        llm_slots = asyncio.Semaphore(limit)
+        alive = asyncio.Semaphore(2 * limit)
+        done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=4 * limit)
+        tasks: set[asyncio.Task] = set()
+
+        async def extract(index: int, item: Item) -> None:
+            try:
+                await done.put(await extract_one(index, item))
+            except Exception as exc:  # a bad item type or a full disk: the caller's to see
+                await done.put(exc)
+            finally:
+                alive.release()
+
+        async def extract_one(index: int, item: Item) -> _Extracted:
+            raw_file, name, letter = _stage(workdir, index, item, source.name, today)
+            parsed = None
+            if letter is None:
+                try:
+                    _, parsed, letter = extractor._read(raw_file)
+                finally:
+                    if name.startswith(MEMORY_PREFIX):
+                        (workdir / name).unlink(missing_ok=True)
+            out = _Extracted(index, letter=letter)
+            if parsed is not None:
+                result = ExtractionResult()
+                async with llm_slots:
+                    try:
+                        await extractor._finish(parsed, result)
+                    except Exception as exc:  # one item, never the stream (as in Extractor.run)
+                        reason = f"{type(exc).__name__}: {exc}"
+                        result.dead_letters.append(dead_letter(raw_file, parsed.record_id, "extractor_error", reason))
+                out.record = result.records[0] if result.records else None
+                out.letter = result.dead_letters[0] if result.dead_letters else None
+            for row in (out.record, out.letter):
+                if row is not None:
+                    row["source_file"] = name
+            return out
+
+        async def feed() -> None:
+            index = 0
+            try:
+                if isinstance(items, AsyncIterable):
+                    async for item in items:
+                        await alive.acquire()
+                        _spawn(extract(index, item))
+                        index += 1
+                else:
+                    for item in items:
+                        await alive.acquire()
+                        _spawn(extract(index, item))
+                        index += 1
+                for _ in range(2 * limit):  # every extraction has finished and queued its result
+                    await alive.acquire()
+                await done.put(None)
+            except Exception as exc:  # the input itself failed: the caller's to see
+                await done.put(exc)
+
+        def _spawn(coro) -> None:
+            task = asyncio.create_task(coro)
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+
+        feeder = asyncio.create_task(feed())
+        try:
+            finished = False
+            while not finished:
+                batch: list[_Extracted] = []
+                item = await done.get()
+                while True:
+                    if item is None:
+                        finished = True
+                        break
+                    if isinstance(item, BaseException):
+                        raise item
+                    batch.append(item)
+                    try:
+                        item = done.get_nowait()
+                    except asyncio.QueueEmpty:
+                        break
+                # Validation costs about the same for one row as for a dozen: validate what has
+                # finished together, on a thread, so the LLM requests keep flowing meanwhile.
+                for result in await asyncio.to_thread(self._validate, batch):
+                    yield result
+        finally:
+            feeder.cancel()
+            for task in list(tasks):
+                task.cancel()
+            await asyncio.gather(feeder, *tasks, return_exceptions=True)
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def _validate(self, batch: list[_Extracted]) -> list[ProcessedRecord]:
+        results = [_from_dead_letter(e.index, e.letter) for e in batch if e.letter is not None]
+        extracted = [e for e in batch if e.record is not None]
+        if extracted:
+            # The record_id is the content's hash: two identical items in one batch are told apart by position.
+            frame = pd.DataFrame([e.record for e in extracted], columns=list(EXTRACTED_COLUMNS))
+            frame["_index"] = [e.index for e in extracted]
+            outcome = validate_records(frame, self.quality)
+            for df, disposition in ((outcome.validated, "valid"), (outcome.quarantined, "quarantine")):
+                for row in df.to_dict("records"):
+                    results.append(_from_row(int(row.pop("_index")), row, disposition))
+        return results
+
+
+def _stage(
+    workdir: Path, index: int, item: Item, source: str, today: dt.date
+) -> tuple[RawFile, str, dict[str, Any] | None]:
+    """A synthetic landing entry for one item, relative to the extractor's root (`workdir`), the
+    name it is known by (`source_file`), and a dead letter when a path names no regular file.
+
+    Bytes are written to a private file for the extractor to read, and removed once read.
+    """
+    if isinstance(item, (bytes, bytearray, memoryview)):
+        name = f"{MEMORY_PREFIX}/{index}"
+        (workdir / name).write_bytes(item)
+        return RawFile(source=source, collected_on=today, path=name, size=len(item)), name, None
+    if isinstance(item, str):
+        if "\n" in item or item.lstrip().startswith(("<", "{")):
+            raise TypeError("a str item is a path; pass a file's content as bytes (e.g. text.encode())")
+        item = Path(item)
+    if not isinstance(item, os.PathLike):
+        raise TypeError(f"expected a Path, a str path or bytes; got {type(item).__name__}")
+    path = Path(item)
+    # The caller named this file: follow a link to it (in the landing zone links are never followed).
+    # An absolute path joined to the extractor's root stays itself.
+    resolved = path.resolve()
+    raw_file = RawFile(source=source, collected_on=today, path=str(resolved), size=0)
+    if not resolved.is_file():
+        why = "does not exist" if not resolved.exists() else "is not a regular file"
+        record_id = hashlib.sha256(b"unreadable:" + os.fsencode(str(resolved))).hexdigest()
+        return raw_file, path.name, dead_letter(raw_file, record_id, "unreadable", f"{path} {why}")
+    return dataclasses.replace(raw_file, size=resolved.stat().st_size), path.name, None
+
+
+_default_lock = threading.Lock()
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline the module-level functions use: built from the environment, and rebuilt
+    when the environment's settings change."""
+    global _default
+    settings = Settings.from_env()
+    with _default_lock:
+        if _default is None or _default.settings != settings:
+            _default = Pipeline(settings)
+        return _default
+
+
+def process_property(raw: Item, source: str | Source, *, pipeline: Pipeline | None = None) -> ProcessedRecord:
+    """Process one raw file: `Path` (or `str` path) to read, or `bytes` content.
+
+    Synchronous; in async code use `await Pipeline().process(raw, source)`.
+    """
+    pipeline = pipeline or default_pipeline()
+    return _run_sync(pipeline.process(raw, source))
+
+
+def process_batch(
+    items: Iterable[Item],
+    source: str | Source,
+    *,
+    concurrency: int | None = None,
+    pipeline: Pipeline | None = None,
+) -> list[ProcessedRecord]:
+    """Process every item of one source; one result per item, in input order. Synchronous."""
+    pipeline = pipeline or default_pipeline()
+    return _run_sync(pipeline.process_batch(items, source, concurrency=concurrency))
+
+
+def process_stream(
+    items: AsyncIterable[Item] | Iterable[Item],
+    source: str | Source,
+    *,
+    concurrency: int | None = None,
+    pipeline: Pipeline | None = None,
+) -> AsyncIterator[ProcessedRecord]:
+    """Process items as they arrive, yielding results as they finish (see `Pipeline.process_stream`):
+
+        async for result in process_stream(items, "phoenix_mls", concurrency=4):
+            ...
+    """
+    pipeline = pipeline or default_pipeline()
+    return pipeline.process_stream(items, source, concurrency=concurrency)
