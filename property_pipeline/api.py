@@ -26,9 +26,9 @@ import datetime as dt
 import hashlib
 import math
 import os
-import shutil
 import tempfile
 import threading
+import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +61,7 @@ Item = Union[Path, bytes, str]
 """A raw collector file: a `Path` (or a `str`, always taken as a path) to read, or its content as `bytes`."""
 
 MEMORY_PREFIX = "<memory>"
+MAX_BATCH_WINDOW_S = 0.25
 T = TypeVar("T")
 
 
@@ -283,20 +284,27 @@ class Pipeline:
         """Yield one `ProcessedRecord` per item as it finishes (not in input order; `.index`
         is the input position).
 
-        The input is consumed lazily: at most twice the in-flight limit of items
-        are read and parsed ahead, at most the limit are with the LLM at once, and
-        finished records wait for the consumer in a bounded queue, so memory stays
-        flat however long the input is.
+        The input is consumed lazily and memory stays flat however long it is: at
+        most twice the in-flight limit of items are being extracted (at most the
+        limit with the LLM at once), and at most eight times the limit of finished
+        records wait for validation and the consumer. Records are validated in
+        small batches, which costs about as much as validating one.
+
+        Leaving the `async for` early is safe; wrap the stream in
+        `contextlib.aclosing` to release its resources at once rather than when
+        the event loop shuts down.
         """
         source = get_source(source) if isinstance(source, str) else source
         limit = self.in_flight_limit(concurrency)
-        workdir = Path(tempfile.mkdtemp(prefix="property_pipeline_"))
+        # A TemporaryDirectory also removes itself when a consumer abandons the stream unclosed.
+        scratch = tempfile.TemporaryDirectory(prefix="property_pipeline_")
+        workdir = Path(scratch.name)
         (workdir / MEMORY_PREFIX).mkdir()
         today = dt.date.today()
         extractor = self.extractor(source, workdir)
         llm_slots = asyncio.Semaphore(limit)
         alive = asyncio.Semaphore(2 * limit)
-        done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=4 * limit)
+        done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=8 * limit)
         tasks: set[asyncio.Task] = set()
 
         async def extract(index: int, item: Item) -> None:
@@ -359,9 +367,15 @@ class Pipeline:
         feeder = asyncio.create_task(feed())
         try:
             finished = False
+            window = 0.0
             while not finished:
                 batch: list[_Extracted] = []
                 item = await done.get()
+                if tasks and window:
+                    # Validating a batch costs about as much as validating one record (the schema
+                    # checks dominate): let more records finish first, for about twice as long as
+                    # the last validation took, so validation stays off the critical path.
+                    await asyncio.sleep(window)
                 while True:
                     if item is None:
                         finished = True
@@ -373,16 +387,18 @@ class Pipeline:
                         item = done.get_nowait()
                     except asyncio.QueueEmpty:
                         break
-                # Validation costs about the same for one row as for a dozen: validate what has
-                # finished together, on a thread, so the LLM requests keep flowing meanwhile.
-                for result in await asyncio.to_thread(self._validate, batch):
+                started = time.perf_counter()
+                # On a thread, so that requests keep flowing meanwhile.
+                validated = await asyncio.to_thread(self._validate, batch)
+                window = min(2 * (time.perf_counter() - started), MAX_BATCH_WINDOW_S)
+                for result in validated:
                     yield result
         finally:
             feeder.cancel()
             for task in list(tasks):
                 task.cancel()
             await asyncio.gather(feeder, *tasks, return_exceptions=True)
-            shutil.rmtree(workdir, ignore_errors=True)
+            scratch.cleanup()
 
     def _validate(self, batch: list[_Extracted]) -> list[ProcessedRecord]:
         results = [_from_dead_letter(e.index, e.letter) for e in batch if e.letter is not None]

@@ -235,7 +235,7 @@ def property_quality_report(
             "validated": int(row["validated"]),
             "quarantined": int(row["quarantined"]),
             "dead_letters": int(row["dead_letters"]),
-            "mean_confidence": None if pd.isna(row["mean_confidence"]) else float(row["mean_confidence"]),
+            "mean_confidence": None if pd.isna(row["mean_confidence"]) else round(float(row["mean_confidence"]), 3),
             "confidence_plot": dg.MetadataValue.md(
                 confidence_plot_markdown(row["confidence_histogram"], f"Confidence, {source} {day}")
             ),
@@ -319,7 +319,7 @@ class EvaluationConfig(dg.Config):
     modes: list[str] = ["rules", "hybrid"]
 
 
-@dg.asset(group_name="evaluation")
+@dg.asset(group_name="properties")
 def extraction_evaluation(
     context: dg.AssetExecutionContext, config: EvaluationConfig, llm: LLMBackend, quality: QualityThresholds
 ) -> dg.MaterializeResult:
