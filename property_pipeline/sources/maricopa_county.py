@@ -292,18 +292,12 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
 
 
 PROMPT_INSTRUCTIONS = """\
-The data is one Maricopa County Assessor parcel record, as `key: value` lines.
-Fill only what the record states: parcel_number (8 digits plus an optional
-upper-case split letter, no separators), the situs address split into
-street_number, street_name (with direction and suffix, title case), unit_number,
-city (title case), state_or_province "AZ", postal_code (5 digits) and
-unparsed_address ("1234 E Camelback Rd, Phoenix, AZ 85018"); living_area,
-lot_size_square_feet and lot_size_acres (1 acre = 43560 sq ft), year_built,
-garage_spaces, pool_private_yn (true when a pool area above 0 is stated),
-subdivision_name, latitude, longitude, full_cash_value, limited_property_value
-and tax_year of the latest tax year. Assessor records hold no listing: leave
-listing_id, standard_status, list_price, bedrooms and bathrooms null
-(bath_fixtures is a fixture count, not a bath count)."""
+The data is one Maricopa County Assessor parcel record as "key: value" lines. It holds
+no listing: no MLS number, status, price, bedrooms or bathrooms (bath_fixtures counts
+fixtures, not baths). Formats: APN 8 digits plus an optional letter, no separators;
+street with direction and suffix in title case ("E Camelback Rd"); city in title case;
+state AZ; ZIP 5 digits; lot in both sq ft and acres (1 acre = 43560 sq ft); values
+of the latest tax year; a pool area above 0 is a private pool."""
 
 SOURCE = Source(
     name="maricopa_county",
