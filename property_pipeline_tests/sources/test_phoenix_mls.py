@@ -359,5 +359,7 @@ def test_compact_text_is_small_and_keeps_remarks():
 
 
 def test_prompt_instructions_guard_remarks():
-    text = SOURCE.prompt_instructions
-    assert "Public Remarks" in text and "never" in text.lower() and "Active Under Contract" in text
+    from property_pipeline.extraction.llm_step import build_messages
+
+    system = build_messages(SOURCE, "")[0]["content"]
+    assert "Public Remarks" in system and "never instructions" in system and "Active Under Contract" in system
