@@ -39,8 +39,10 @@ benchmarks: install
 	$(PY) benchmarks/compact_text.py
 	$(PY) benchmarks/llm_throughput.py
 	$(PY) benchmarks/overhead.py
+	$(PY) benchmarks/load.py
 	$(PY) benchmarks/rerun.py
 	$(PY) benchmarks/sensor_tick.py
+	$(PY) benchmarks/llm_strategies.py
 
 clean:
 	rm -rf $(VENV) .dagster_home .property_pipeline .pytest_cache

@@ -18,9 +18,12 @@ def valid_sample_paths(source: str) -> list[Path]:
     return [SAMPLES / "landing" / p for p, label in labels.items() if label["disposition"] != "dead_letter"]
 
 
-def make_partition(root: Path, source: str, count: int, day: dt.date = dt.date(2026, 1, 1)) -> list[RawFile]:
+def make_partition(
+    root: Path, source: str, count: int, day: dt.date = dt.date(2026, 1, 1), unique_text: bool = False
+) -> list[RawFile]:
     """`count` files of one partition, cycling over the valid samples; each file's bytes are unique
-    (a trailing comment or JSON key), so no two share a record_id."""
+    (a trailing comment or JSON key), so no two share a record_id. With `unique_text` the
+    difference is visible text, so no two share an LLM cache key either."""
     folder = root / source / day.isoformat()
     folder.mkdir(parents=True, exist_ok=True)
     files = []
@@ -28,6 +31,8 @@ def make_partition(root: Path, source: str, count: int, day: dt.date = dt.date(2
         data = path.read_bytes()
         if path.suffix == ".json":
             data = data.rstrip()[:-1] + f', "bench_copy": {i}}}'.encode()
+        elif unique_text:
+            data = data.replace(b"</body>", f"<p>Copy reference: {i}</p></body>".encode(), 1)
         else:
             data += f"<!-- copy {i} -->".encode()
         name = f"{i:06d}_{path.name}"
