@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import statistics
 
-from property_pipeline.extraction.llm_step import build_messages, targeted_fields, targeted_request
-from property_pipeline.sources import get_source
-
 from _corpus import valid_sample_paths
+
+from property_pipeline.extraction.llm_step import (
+    build_messages,
+    targeted_fields,
+    targeted_request,
+)
+from property_pipeline.sources import get_source
 
 
 def main() -> None:

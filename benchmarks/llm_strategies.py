@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _corpus import SAMPLES  # noqa: E402
+
 from property_pipeline.definitions import llm_backend  # noqa: E402
 from property_pipeline.evaluation import load_labels, score_records  # noqa: E402
 from property_pipeline.extraction.extractor import Extractor  # noqa: E402
 from property_pipeline.landing import iter_partitions, scan_partition  # noqa: E402
 from property_pipeline.quality.validate import validate_records  # noqa: E402
 from property_pipeline.settings import Settings  # noqa: E402
-
-from _corpus import SAMPLES  # noqa: E402
 
 STRATEGIES = {
     "naive": {"use_rules": False, "strategy": "full"},

@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _corpus import make_partition  # noqa: E402
+
 from property_pipeline.extraction.extractor import Extractor  # noqa: E402
 from property_pipeline.llm.ollama import OllamaClient  # noqa: E402
 from property_pipeline_tests.fake_ollama import FakeOllama  # noqa: E402
-
-from _corpus import make_partition  # noqa: E402
 
 
 def measure(k: int, latency: float, count: int, source: str) -> tuple[float, int]:

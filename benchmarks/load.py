@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dagster as dg  # noqa: E402
+from _corpus import make_partition  # noqa: E402
 
 from property_pipeline.definitions import PARTITION_ASSETS, build_resources  # noqa: E402
 from property_pipeline.defs.llm_resource import OllamaResource  # noqa: E402
@@ -29,8 +30,6 @@ from property_pipeline.defs.partitions import partition_key  # noqa: E402
 from property_pipeline.settings import Settings  # noqa: E402
 from property_pipeline.storage.warehouse import read_table  # noqa: E402
 from property_pipeline_tests.fake_ollama import FakeOllama  # noqa: E402
-
-from _corpus import make_partition  # noqa: E402
 
 DAY = dt.date(2026, 1, 1)
 

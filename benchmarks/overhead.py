@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _corpus import SAMPLES, make_partition  # noqa: E402
+
 from property_pipeline.evaluation import load_labels  # noqa: E402
 from property_pipeline.extraction.extractor import Extractor  # noqa: E402
 from property_pipeline.extraction.llm_step import DELIMITER  # noqa: E402
@@ -29,8 +31,6 @@ from property_pipeline.llm.base import HealthReport, LLMReply, LLMStats  # noqa:
 from property_pipeline.quality.validate import validate_records  # noqa: E402
 from property_pipeline.sources import get_source  # noqa: E402
 from property_pipeline.storage.warehouse import replace_partition  # noqa: E402
-
-from _corpus import SAMPLES, make_partition  # noqa: E402
 
 
 class InstantLLM:

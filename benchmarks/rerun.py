@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dagster as dg  # noqa: E402
+from _corpus import SAMPLES  # noqa: E402
 
 from property_pipeline.definitions import PARTITION_ASSETS, build_resources  # noqa: E402
 from property_pipeline.defs.llm_resource import OllamaResource  # noqa: E402
@@ -24,8 +25,6 @@ from property_pipeline.defs.partitions import partition_key  # noqa: E402
 from property_pipeline.landing import iter_partitions  # noqa: E402
 from property_pipeline.settings import Settings  # noqa: E402
 from property_pipeline_tests.fake_ollama import FakeOllama  # noqa: E402
-
-from _corpus import SAMPLES  # noqa: E402
 
 
 def run_all(settings: Settings, llm: OllamaResource, instance: dg.DagsterInstance) -> float:

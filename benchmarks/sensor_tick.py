@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 import dagster as dg
+from property_pipeline.ops.config import OpsSettings
 
 from property_pipeline.definitions import property_job
 from property_pipeline.defs.resources import LandingZone
 from property_pipeline.defs.sensors import build_landing_zone_sensor
-from property_pipeline.ops.config import OpsSettings
 
 SOURCES = {"phoenix_mls": ".html", "maricopa_county": ".json"}
 

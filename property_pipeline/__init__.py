@@ -7,7 +7,14 @@ The Python API (see docs/api.md) runs the same core as the Dagster assets, witho
     print(result.disposition, result.confidence, result.record["list_price"])
 """
 
-from .api import Item, Pipeline, ProcessedRecord, process_batch, process_property, process_stream
+from .api import (
+    Item,
+    Pipeline,
+    ProcessedRecord,
+    process_batch,
+    process_property,
+    process_stream,
+)
 from .quality.rules import QualityConfig
 from .settings import Settings
 

@@ -26,7 +26,6 @@ import datetime as dt
 import hashlib
 import math
 import os
-import tempfile
 import threading
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Iterable
@@ -207,8 +206,7 @@ class Pipeline:
                 # Imported here: the definitions module loads Dagster, which rules-only use never needs.
                 from .definitions import llm_backend
 
-                # Outside a Dagster run nothing resolves a `dg.EnvVar`: hand the resource values.
-                backend = llm_backend(dataclasses.replace(self.settings, env_vars={}))
+                backend = llm_backend(self.settings)
                 llm = backend.get_client()
                 self._extractor_options = {
                     "num_ctx": backend.num_ctx,
@@ -229,12 +227,6 @@ class Pipeline:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
-
-    def __enter__(self) -> "Pipeline":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        pass  # each synchronous call runs and closes its own event loop (and its connections)
 
     async def aclose(self) -> None:
         """Close the owned LLM client's connections on the running event loop."""
@@ -296,12 +288,9 @@ class Pipeline:
         """
         source = get_source(source) if isinstance(source, str) else source
         limit = self.in_flight_limit(concurrency)
-        # A TemporaryDirectory also removes itself when a consumer abandons the stream unclosed.
-        scratch = tempfile.TemporaryDirectory(prefix="property_pipeline_")
-        workdir = Path(scratch.name)
-        (workdir / MEMORY_PREFIX).mkdir()
         today = dt.date.today()
-        extractor = self.extractor(source, workdir)
+        # Items are absolute paths or bytes in hand, so the extractor's root is never joined.
+        extractor = self.extractor(source, Path("/"))
         llm_slots = asyncio.Semaphore(limit)
         alive = asyncio.Semaphore(2 * limit)
         done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=8 * limit)
@@ -316,23 +305,18 @@ class Pipeline:
                 alive.release()
 
         async def extract_one(index: int, item: Item) -> _Extracted:
-            raw_file, name, letter = _stage(workdir, index, item, source.name, today)
+            raw_file, name, content, letter = _stage(index, item, source.name, today)
             parsed = None
             if letter is None:
-                try:
-                    _, parsed, letter = extractor._read(raw_file)
-                finally:
-                    if name.startswith(MEMORY_PREFIX):
-                        (workdir / name).unlink(missing_ok=True)
+                if content is not None:
+                    _, parsed, letter = extractor.parse(raw_file, content)
+                else:
+                    _, parsed, letter = extractor.read(raw_file)
             out = _Extracted(index, letter=letter)
             if parsed is not None:
                 result = ExtractionResult()
                 async with llm_slots:
-                    try:
-                        await extractor._finish(parsed, result)
-                    except Exception as exc:  # one item, never the stream (as in Extractor.run)
-                        reason = f"{type(exc).__name__}: {exc}"
-                        result.dead_letters.append(dead_letter(raw_file, parsed.record_id, "extractor_error", reason))
+                    await extractor.finish(parsed, result)
                 out.record = result.records[0] if result.records else None
                 out.letter = result.dead_letters[0] if result.dead_letters else None
             for row in (out.record, out.letter):
@@ -398,7 +382,6 @@ class Pipeline:
             for task in list(tasks):
                 task.cancel()
             await asyncio.gather(feeder, *tasks, return_exceptions=True)
-            scratch.cleanup()
 
     def _validate(self, batch: list[_Extracted]) -> list[ProcessedRecord]:
         results = [_from_dead_letter(e.index, e.letter) for e in batch if e.letter is not None]
@@ -415,17 +398,14 @@ class Pipeline:
 
 
 def _stage(
-    workdir: Path, index: int, item: Item, source: str, today: dt.date
-) -> tuple[RawFile, str, dict[str, Any] | None]:
-    """A synthetic landing entry for one item, relative to the extractor's root (`workdir`), the
-    name it is known by (`source_file`), and a dead letter when a path names no regular file.
-
-    Bytes are written to a private file for the extractor to read, and removed once read.
-    """
+    index: int, item: Item, source: str, today: dt.date
+) -> tuple[RawFile, str, bytes | None, dict[str, Any] | None]:
+    """A synthetic landing entry for one item (an absolute path, or a name for bytes), the name
+    it is known by (`source_file`), its content when it came as bytes, and a dead letter when a
+    path names no regular file."""
     if isinstance(item, (bytes, bytearray, memoryview)):
         name = f"{MEMORY_PREFIX}/{index}"
-        (workdir / name).write_bytes(item)
-        return RawFile(source=source, collected_on=today, path=name, size=len(item)), name, None
+        return RawFile(source=source, collected_on=today, path=name, size=len(item)), name, bytes(item), None
     if isinstance(item, str):
         if "\n" in item or item.lstrip().startswith(("<", "{")):
             raise TypeError("a str item is a path; pass a file's content as bytes (e.g. text.encode())")
@@ -440,8 +420,8 @@ def _stage(
     if not resolved.is_file():
         why = "does not exist" if not resolved.exists() else "is not a regular file"
         record_id = hashlib.sha256(b"unreadable:" + os.fsencode(str(resolved))).hexdigest()
-        return raw_file, path.name, dead_letter(raw_file, record_id, "unreadable", f"{path} {why}")
-    return dataclasses.replace(raw_file, size=resolved.stat().st_size), path.name, None
+        return raw_file, path.name, None, dead_letter(raw_file, record_id, "unreadable", f"{path} {why}")
+    return dataclasses.replace(raw_file, size=resolved.stat().st_size), path.name, None, None
 
 
 _default_lock = threading.Lock()

@@ -19,8 +19,14 @@ import pandas as pd
 import sqlalchemy as sa
 
 from .contract import RECORD_COLUMNS, SOURCES
+from .evaluation import (
+    MODES,
+    evaluate_samples,
+    format_calibration,
+    format_scores,
+    load_labels,
+)
 from .landing import iter_partitions
-from .evaluation import MODES, evaluate_samples, format_calibration, format_scores, load_labels
 from .settings import Settings, default_landing_root
 from .storage import warehouse
 
@@ -123,8 +129,7 @@ def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
     landing = args.landing or default_landing_root()
     labels = load_labels(args.labels or landing.parent / "expected")
     modes = MODES if args.mode == "all" else (args.mode,)
-    # Outside a Dagster run nothing resolves a `dg.EnvVar`: hand the resource values.
-    llm = llm_backend(dataclasses.replace(settings, env_vars={})).get_client() if any(m != "rules" for m in modes) else None
+    llm = llm_backend(settings).get_client() if any(m != "rules" for m in modes) else None
     for mode in modes:
         _, scores, calibration = evaluate_samples(landing, labels, mode=mode, llm=llm, threshold=settings.min_confidence)
         print(f"\n== {mode} ==")
@@ -275,8 +280,7 @@ def check_llm(settings: Settings) -> Check:
     from .definitions import llm_backend
 
     try:
-        # Outside a Dagster run nothing resolves a `dg.EnvVar`: hand the resource values.
-        client = llm_backend(dataclasses.replace(settings, env_vars={})).get_client()
+        client = llm_backend(settings).get_client()
         report = client.health()
     except Exception as exc:  # a broken backend must be reported, not crash the doctor
         return Check("llm", "FAIL", f"{settings.llm_backend} backend: {_first_line(exc)}", "check the LLM settings")

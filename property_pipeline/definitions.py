@@ -10,7 +10,10 @@ from .defs.embedded_resource import EmbeddedLLMResource
 from .defs.io_manager import WarehouseIOManager
 from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
-from .defs.schedules import build_close_day_schedule, build_summary_after_day_close_sensor
+from .defs.schedules import (
+    build_close_day_schedule,
+    build_summary_after_day_close_sensor,
+)
 from .defs.sensors import build_landing_zone_sensor
 from .settings import Settings
 

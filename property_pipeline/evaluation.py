@@ -182,7 +182,6 @@ def evaluate_samples(
     """
     import asyncio
 
-
     from .extraction.extractor import Extractor
     from .landing import iter_partitions, scan_partition
     from .quality.rules import QualityConfig

@@ -15,7 +15,14 @@ import dagster as dg
 import pytest
 
 import property_pipeline
-from property_pipeline import Pipeline, ProcessedRecord, Settings, process_batch, process_property, process_stream
+from property_pipeline import (
+    Pipeline,
+    ProcessedRecord,
+    Settings,
+    process_batch,
+    process_property,
+    process_stream,
+)
 from property_pipeline.contract import PROPERTY_FIELDS, RECORD_COLUMNS
 from property_pipeline.defs.llm_resource import OllamaResource
 from property_pipeline.landing import iter_partitions, scan_partition
@@ -27,7 +34,7 @@ from .test_llm_pipeline import labelled_responder
 from .test_pipeline import OUTCOMES, materialize_all
 
 DAY = "2026-11-20"
-DISPOSITIONS = dict(zip(OUTCOMES, ("valid", "quarantine", "dead_letter")))
+DISPOSITIONS = dict(zip(OUTCOMES, ("valid", "quarantine", "dead_letter"), strict=True))
 
 
 @pytest.fixture()

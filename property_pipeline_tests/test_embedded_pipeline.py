@@ -17,8 +17,13 @@ from property_pipeline.settings import Settings
 from property_pipeline.storage import warehouse
 
 from .conftest import SAMPLE_LANDING, load_labels
+from .embedded_backend import (
+    OLLAMA_TAG,
+    embedded_llm,
+    ollama_generate,
+    require_embedded,
+)
 from .fake_ollama import FakeOllama
-from .embedded_backend import OLLAMA_TAG, embedded_llm, ollama_generate, require_embedded
 from .test_pipeline import OUTCOMES, assert_every_file_accounted_for, materialize_all
 
 # One page per layout family, two assessor records (both shapes) and two bad files.

@@ -14,8 +14,8 @@ import pytest
 
 from property_pipeline.cli import export_records
 from property_pipeline.definitions import PARTITION_ASSETS, build_resources
-from property_pipeline.defs.partitions import partition_key
 from property_pipeline.defs.llm_resource import OllamaResource
+from property_pipeline.defs.partitions import partition_key
 from property_pipeline.defs.resources import LandingZone
 from property_pipeline.extraction.llm_step import LONG_KEYS
 from property_pipeline.settings import Settings

@@ -6,14 +6,19 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
-from ..evaluation import evaluate_samples, format_calibration, format_scores, load_labels
+from ..evaluation import (
+    evaluate_samples,
+    format_calibration,
+    format_scores,
+    load_labels,
+)
 from ..extraction.extractor import Extractor
 from ..landing import content_id, personal_values_in_partition, scan_partition
 from ..quality.privacy import personal_data_findings
 from ..quality.report import confidence_plot_markdown, partition_report, summarize
+from ..quality.validate import schema_failures, validate_records
 from ..settings import default_landing_root
 from ..storage.warehouse import read_table
-from ..quality.validate import schema_failures, validate_records
 from .partitions import source_and_day, source_day_partitions
 from .resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 

@@ -5,8 +5,8 @@ import time
 
 import dagster as dg
 
-from ..settings import OpsSettings
 from ..ops.landing_watch import WatchCursor, observe, plan, run_key
+from ..settings import OpsSettings
 from .partitions import PARTITION_START, partition_key
 from .resources import LandingZone
 

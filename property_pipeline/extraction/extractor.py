@@ -173,14 +173,14 @@ def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
 
 
 @dataclass
-class _Parsed:
+class ParsedFile:
     raw_file: RawFile
     record_id: str
     doc: SourceDocument
     rules: RuleExtraction
 
 
-def facts_text(parsed: _Parsed) -> str:
+def facts_text(parsed: ParsedFile) -> str:
     """The text values may be grounded in: the document without its free-text remarks, which
     are untrusted prose (an injected "set the price to 1" must not ground a price of 1)."""
     remarks = parsed.rules.values.get("public_remarks")
@@ -222,12 +222,17 @@ class Extractor:
         # Without rules there is nothing to target: ask for everything.
         self.strategy = strategy if use_rules else "full"
 
-    def _read(self, raw_file: RawFile) -> tuple[str, _Parsed | None, dict[str, Any] | None]:
+    def read(self, raw_file: RawFile) -> tuple[str, ParsedFile | None, dict[str, Any] | None]:
+        """Read a landing file and parse it: (record_id, parsed or None, dead letter or None)."""
         try:
             raw = read_raw(self.root, raw_file, self.max_file_bytes)
         except SourceError as exc:
             record_id = content_id(self.root, raw_file)
             return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message)
+        return self.parse(raw_file, raw)
+
+    def parse(self, raw_file: RawFile, raw: bytes) -> tuple[str, ParsedFile | None, dict[str, Any] | None]:
+        """Parse bytes already in hand (the Python API's input): same outcome as `read`."""
         record_id = hashlib.sha256(raw).hexdigest()
         try:
             doc = self.source.parse(raw)
@@ -238,9 +243,9 @@ class Extractor:
             log.exception("parser failed on %s", raw_file.path)
             reason = f"{type(exc).__name__}: {exc}"
             return record_id, None, dead_letter(raw_file, record_id, "parser_error", reason)
-        return record_id, _Parsed(raw_file, record_id, doc, rules), None
+        return record_id, ParsedFile(raw_file, record_id, doc, rules), None
 
-    async def _ask_llm(self, parsed: _Parsed, result: ExtractionResult) -> tuple[dict | None, dict, str | None]:
+    async def _ask_llm(self, parsed: ParsedFile, result: ExtractionResult) -> tuple[dict | None, dict, str | None]:
         """(LLM values or None, usage columns, dead-letter reason code or None); never raises.
 
         Values are `{}` without a call when a targeted request has nothing to ask.
@@ -289,7 +294,17 @@ class Extractor:
             self.cache.put(key, self.source.name, model, outcome.values, columns)
         return outcome.values, columns, None
 
-    async def _finish(self, parsed: _Parsed, result: ExtractionResult) -> None:
+    async def finish(self, parsed: ParsedFile, result: ExtractionResult) -> None:
+        """Complete one parsed file (LLM, merge, grounding) into `result`: one record or one
+        dead letter, never an exception."""
+        try:
+            await self._finish(parsed, result)
+        except Exception as exc:  # last line of defence: one file, never the batch
+            log.exception("extraction failed on %s", parsed.raw_file.path)
+            reason = f"{type(exc).__name__}: {exc}"
+            result.dead_letters.append(dead_letter(parsed.raw_file, parsed.record_id, "extractor_error", reason))
+
+    async def _finish(self, parsed: ParsedFile, result: ExtractionResult) -> None:
         raw_file, record_id = parsed.raw_file, parsed.record_id
         rules = parsed.rules if self.use_rules else RuleExtraction()
         llm_values, columns, failure = (None, {}, None)
@@ -331,18 +346,14 @@ class Extractor:
         slots = asyncio.Semaphore(2 * in_flight)
         tasks: set[asyncio.Task] = set()
 
-        async def finish(parsed: _Parsed) -> None:
+        async def finish(parsed: ParsedFile) -> None:
             try:
-                await self._finish(parsed, result)
-            except Exception as exc:  # last line of defence: one file, never the batch
-                log.exception("extraction failed on %s", parsed.raw_file.path)
-                reason = f"{type(exc).__name__}: {exc}"
-                result.dead_letters.append(dead_letter(parsed.raw_file, parsed.record_id, "extractor_error", reason))
+                await self.finish(parsed, result)
             finally:
                 slots.release()
 
         for raw_file in files:
-            record_id, parsed, letter = self._read(raw_file)
+            record_id, parsed, letter = self.read(raw_file)
             if record_id in seen:
                 result.duplicates += 1
                 continue

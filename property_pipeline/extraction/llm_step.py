@@ -25,7 +25,13 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, PROPERTY_FIELDS, PropertyFields
+from ..contract import (
+    BOOL_FIELDS,
+    FLOAT_FIELDS,
+    INT_FIELDS,
+    PROPERTY_FIELDS,
+    PropertyFields,
+)
 from ..llm.base import LLMReply, StructuredLLM
 from ..sources import RuleExtraction, Source
 from ..sources.normalize import normalize_apn, normalize_city, normalize_zip

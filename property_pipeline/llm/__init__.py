@@ -1,6 +1,12 @@
 """LLM clients: one protocol for structured JSON completion, implementations behind it."""
 
-from property_pipeline.llm.base import HealthReport, LLMError, LLMReply, LLMStats, StructuredLLM
+from property_pipeline.llm.base import (
+    HealthReport,
+    LLMError,
+    LLMReply,
+    LLMStats,
+    StructuredLLM,
+)
 from property_pipeline.llm.ollama import OllamaClient
 from property_pipeline.llm.resilience import CircuitBreaker, backoff_delays
 

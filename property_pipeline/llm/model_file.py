@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
 ENV_MODEL_DIR = "PROPERTY_PIPELINE_MODEL_DIR"
 ENV_MODEL_PATH = "PROPERTY_PIPELINE_MODEL_PATH"
 ENV_MODEL_SHA256 = "PROPERTY_PIPELINE_MODEL_SHA256"

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-
 import pandera.errors as pa_errors
 
 from ..contract import ExtractedPropertiesSchema, ValidatedPropertiesSchema

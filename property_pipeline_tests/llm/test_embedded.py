@@ -11,7 +11,12 @@ from property_pipeline.defs.resources import LLMBackend
 from property_pipeline.llm import LLMError, StructuredLLM
 from property_pipeline.llm.embedded import EmbeddedLLM
 from property_pipeline.llm.ollama import OllamaClient
-from property_pipeline_tests.embedded_backend import OLLAMA_TAG, embedded_llm, ollama_generate, require_embedded
+from property_pipeline_tests.embedded_backend import (
+    OLLAMA_TAG,
+    embedded_llm,
+    ollama_generate,
+    require_embedded,
+)
 from property_pipeline_tests.fake_ollama import FakeOllama
 
 SCHEMA = PropertyFields.model_json_schema()

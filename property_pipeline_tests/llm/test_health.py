@@ -1,6 +1,6 @@
 from property_pipeline.definitions import llm_backend
-from property_pipeline.settings import Settings
 from property_pipeline.llm import OllamaClient
+from property_pipeline.settings import Settings
 from property_pipeline_tests.fake_ollama import FakeOllama
 
 

@@ -18,6 +18,7 @@ from property_pipeline.settings import Settings
 
 from .webhook import WebhookReceiver
 
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,8 +12,8 @@ import pytest
 from property_pipeline.definitions import property_job
 from property_pipeline.defs.resources import LandingZone
 from property_pipeline.defs.sensors import build_landing_zone_sensor
-from property_pipeline.settings import OpsSettings
 from property_pipeline.ops.landing_watch import WatchCursor
+from property_pipeline.settings import OpsSettings
 
 SETTLE_S = 60
 

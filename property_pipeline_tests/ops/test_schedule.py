@@ -8,7 +8,11 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 
 from property_pipeline.definitions import defs, property_job, summary_job
-from property_pipeline.defs.schedules import CLOSE_DAY_SCHEDULE, build_close_day_schedule, build_summary_after_day_close_sensor
+from property_pipeline.defs.schedules import (
+    CLOSE_DAY_SCHEDULE,
+    build_close_day_schedule,
+    build_summary_after_day_close_sensor,
+)
 from property_pipeline.settings import OpsSettings
 
 PHOENIX = ZoneInfo("America/Phoenix")
