@@ -116,6 +116,8 @@ class Calibration:
     high_correct: int = 0
     low_records: int = 0
     low_records_wrong: int = 0
+    high_records: int = 0
+    high_records_wrong: int = 0
 
     @property
     def high_precision(self) -> float:
@@ -126,6 +128,11 @@ class Calibration:
     def low_record_error_rate(self) -> float:
         """Among records below the threshold, the share with at least one wrong field."""
         return self.low_records_wrong / self.low_records if self.low_records else 0.0
+
+    @property
+    def high_record_error_rate(self) -> float:
+        """Among records at or above the threshold, the share with at least one wrong field."""
+        return self.high_records_wrong / self.high_records if self.high_records else 0.0
 
 
 def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any]], threshold: float = 0.7) -> Calibration:
@@ -138,13 +145,17 @@ def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any
         label = labels.get(record["source_file"])
         if not label or label.get("disposition") == "dead_letter":
             continue
-        any_wrong = False
+        # A record is wrong when any field differs from the label, a missed value included.
+        any_wrong = any(
+            not (_is_null(want) and _is_null(record.get(name)))
+            and (_is_null(want) or _is_null(record.get(name)) or not values_agree(name, want, record.get(name)))
+            for name, want in label["fields"].items()
+        )
         for name, conf in (record.get("field_confidence") or {}).items():
             value = record.get(name)
             if _is_null(value):
                 continue
             correct = values_agree(name, label["fields"].get(name), value)
-            any_wrong |= not correct
             bucket = next(n for n, lo, hi in zip(names, edges, edges[1:]) if lo <= conf < hi)
             result.buckets[bucket][0] += 1
             result.buckets[bucket][1] += correct
@@ -154,6 +165,9 @@ def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any
         if float(record.get("confidence") or 0) < threshold:
             result.low_records += 1
             result.low_records_wrong += any_wrong
+        else:
+            result.high_records += 1
+            result.high_records_wrong += any_wrong
     return result
 
 
@@ -166,6 +180,10 @@ def format_calibration(cal: Calibration) -> str:
     lines.append(
         f"records below the threshold with at least one wrong field: {cal.low_record_error_rate:.3f} "
         f"({cal.low_records} records)"
+    )
+    lines.append(
+        f"records at or above the threshold with at least one wrong field: {cal.high_record_error_rate:.3f} "
+        f"({cal.high_records} records)"
     )
     return "\n".join(lines)
 

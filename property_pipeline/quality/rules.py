@@ -38,6 +38,8 @@ class QualityConfig:
     # Confidence penalties.
     blocking_issue_cap: float = 0.3
     warning_penalty: float = 0.1
+    missing_field_penalty: float = 0.06
+    max_missing_penalty: float = 0.36
     fallback_factor: float = 0.85
 
 

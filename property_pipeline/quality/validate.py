@@ -17,12 +17,25 @@ import pandas as pd
 import pandera.errors as pa_errors
 
 from ..contract import ExtractedPropertiesSchema, ValidatedPropertiesSchema
+from ..sources import get_source
 from .rules import RULES, QualityConfig, Rule, failed_rules
 
 IDENTITY_FIELDS = ("parcel_number", "unparsed_address")
 
 
+def missing_expected(record: dict[str, Any]) -> list[str]:
+    """Fields nearly every file of the record's source states, that this record lacks: a
+    record missing several was most likely read incompletely, not stated so."""
+    try:
+        expected = get_source(record.get("source") or "").expected_fields
+    except ValueError:
+        return []
+    return [f for f in expected if record.get(f) is None]
+
+
 def score(record: dict[str, Any], failed: list[Rule], config: QualityConfig) -> tuple[dict[str, float], float]:
+    """(field confidence, record confidence) from the extractor's per-field evidence, the rules
+    the record failed, missing expected fields, a missing identity and an LLM fallback."""
     field_conf = dict(record.get("field_confidence") or {})
     for rule in failed:
         for name in rule.fields:
@@ -32,6 +45,7 @@ def score(record: dict[str, Any], failed: list[Rule], config: QualityConfig) -> 
         return field_conf, 0.0
     confidence = sum(field_conf.values()) / len(field_conf)
     confidence -= config.warning_penalty * sum(not rule.blocking for rule in failed)
+    confidence -= min(config.missing_field_penalty * len(missing_expected(record)), config.max_missing_penalty)
     if any(rule.blocking for rule in failed):
         confidence = min(confidence, config.blocking_issue_cap)
     if not any(record.get(f) for f in IDENTITY_FIELDS):

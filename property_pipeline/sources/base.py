@@ -69,6 +69,9 @@ class Source:
     cross_check_fields: tuple[str, ...] = ()
     """Fields the LLM is asked for even when the rules read them from text (not from a
     structured field), so that agreement can confirm them and disagreement flag them."""
+    expected_fields: tuple[str, ...] = ()
+    """Fields nearly every file of this source states; each one missing lowers a record's
+    confidence, so an incompletely read record does not look as sure as a complete one."""
     personal_values: Callable[[bytes], set[str]] = lambda raw: set()
     """Personal data (owner names, mailing addresses) in a raw file, for the no-PII check only."""
 

@@ -311,5 +311,6 @@ SOURCE = Source(
         "lot_size_acres", "year_built", "garage_spaces", "stories", "pool_private_yn", "subdivision_name",
         "latitude", "longitude", "full_cash_value", "limited_property_value", "tax_year",
     ),
+    expected_fields=("parcel_number", "unparsed_address", "postal_code", "full_cash_value", "limited_property_value"),
     personal_values=personal_values,
 )

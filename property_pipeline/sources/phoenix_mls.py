@@ -1713,4 +1713,9 @@ SOURCE = Source(
     # The facts analysts filter on, and where label confusion is most common on listing pages
     # (sold vs list price, total vs living square feet, ARMLS status codes, rooms vs bedrooms).
     cross_check_fields=("list_price", "standard_status", "bedrooms_total", "living_area"),
+    # Stated on every labelled sample page (the remarks on all but one).
+    expected_fields=(
+        "listing_id", "standard_status", "list_price", "unparsed_address", "postal_code",
+        "property_type", "public_remarks",
+    ),
 )
