@@ -29,7 +29,7 @@ from ..landing import DEFAULT_MAX_FILE_BYTES, RawFile, content_id, read_raw
 from ..llm.base import LLMError, StructuredLLM, percentile
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
 from ..storage.llm_cache import LLMCache, cache_key
-from .grounding import NUMERIC_FIELDS, is_grounded
+from .grounding import MUST_BE_GROUNDED, is_grounded
 from .llm_step import (
     PROMPT_VERSION,
     STRATEGIES,
@@ -142,8 +142,6 @@ def build_record(raw_file: RawFile, record_id: str, merged: MergedFields, key: s
     return record
 
 
-# Fields the model must copy verbatim: an LLM-only value absent from the text is dropped.
-COPIED_FIELDS = frozenset(NUMERIC_FIELDS) | {"parcel_number", "listing_id", "postal_code", "street_number"}
 GROUNDED_LLM_CONFIDENCE = 0.85
 UNGROUNDED_LLM_CONFIDENCE = 0.3
 
@@ -151,8 +149,8 @@ UNGROUNDED_LLM_CONFIDENCE = 0.3
 def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
     """Check every value only the LLM found against the source text; returns the ungrounded fields.
 
-    Copied fields (numbers, identifiers) that are not in the text are removed: the contract
-    says never to guess. Ungrounded free-text fields are kept at low confidence.
+    Values without evidence (see `grounding`) are removed: the contract says never to guess.
+    Ungrounded free text (a street or city the model may have reworded) is kept at low confidence.
     """
     ungrounded = []
     for name, origin in list(merged.sources.items()):
@@ -165,7 +163,7 @@ def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
             merged.confidence[name] = max(merged.confidence[name], GROUNDED_LLM_CONFIDENCE)
             continue
         ungrounded.append(name)
-        if name in COPIED_FIELDS:
+        if name in MUST_BE_GROUNDED:
             del merged.values[name], merged.sources[name], merged.confidence[name]
         else:
             merged.confidence[name] = UNGROUNDED_LLM_CONFIDENCE

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -181,6 +182,10 @@ def normalize_llm_values(values: dict[str, Any]) -> dict[str, Any]:
         out["postal_code"] = normalize_zip(out["postal_code"])
     if "city" in out:
         out["city"] = normalize_city(out["city"])
+    # A unit is a short code ("5", "12B", "#1056"); a model that fills it with anything else
+    # ("Single Family Residence") has misplaced another field.
+    if "unit_number" in out and not re.fullmatch(r"#?\s*[A-Za-z0-9][A-Za-z0-9\-]{0,7}", str(out["unit_number"]).strip()):
+        del out["unit_number"]
     if "state_or_province" in out:
         state = str(out["state_or_province"]).strip().upper()
         out["state_or_province"] = "AZ" if state in ("AZ", "ARIZONA") else state[:2] or None
