@@ -207,3 +207,24 @@ def test_evaluation_asset_reports_accuracy_per_mode(tmp_path):
     assert 0.9 <= metadata["rules_accuracy"].value <= 1.0
     assert metadata["rules_hallucination_rate"].value == 0.0
     assert "phoenix_mls" in metadata["rules_table"].value and "agent_flyer" in metadata["rules_table"].value
+
+
+def test_llm_values_in_the_wrong_shape_are_dropped():
+    from property_pipeline.extraction.llm_step import normalize_llm_values
+
+    values = normalize_llm_values(
+        {"unit_number": "Single Family Residence", "property_sub_type": "Lots and Land", "postal_code": "85018-1234"}
+    )
+    assert values == {"postal_code": "85018"}
+    assert normalize_llm_values({"unit_number": "12B", "property_sub_type": "Townhouse"}) == {
+        "unit_number": "12B",
+        "property_sub_type": "Townhouse",
+    }
+
+
+def test_grounding_needs_the_fields_own_words():
+    text = "Living Area: 1,248 sq ft\nHOA Fee: $95 / Month\nRemarks: lovely"
+    assert is_grounded("living_area", 1248, text) is True
+    assert is_grounded("lot_size_square_feet", 1248, text) is False  # the number is the living area
+    assert is_grounded("association_fee_frequency", "Monthly", text) is True
+    assert is_grounded("pool_private_yn", False, text) is False  # nothing on the page about a pool

@@ -31,6 +31,7 @@ from ..contract import (
     FLOAT_FIELDS,
     INT_FIELDS,
     PROPERTY_FIELDS,
+    PROPERTY_SUB_TYPES,
     PropertyFields,
 )
 from ..llm.base import LLMReply, StructuredLLM
@@ -186,6 +187,8 @@ def normalize_llm_values(values: dict[str, Any]) -> dict[str, Any]:
     # ("Single Family Residence") has misplaced another field.
     if "unit_number" in out and not re.fullmatch(r"#?\s*[A-Za-z0-9][A-Za-z0-9\-]{0,7}", str(out["unit_number"]).strip()):
         del out["unit_number"]
+    if "property_sub_type" in out and out["property_sub_type"] not in PROPERTY_SUB_TYPES:
+        del out["property_sub_type"]
     if "state_or_province" in out:
         state = str(out["state_or_province"]).strip().upper()
         out["state_or_province"] = "AZ" if state in ("AZ", "ARIZONA") else state[:2] or None
