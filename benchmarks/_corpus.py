@@ -32,7 +32,8 @@ def make_partition(
         if path.suffix == ".json":
             data = data.rstrip()[:-1] + f', "bench_copy": {i}}}'.encode()
         elif unique_text:
-            data = data.replace(b"</body>", f"<p>Copy reference: {i}</p></body>".encode(), 1)
+            marker = f"<p>Copy reference: {i}</p>".encode()
+            data = data.replace(b"</body>", marker + b"</body>", 1) if b"</body>" in data else data + marker
         else:
             data += f"<!-- copy {i} -->".encode()
         name = f"{i:06d}_{path.name}"
