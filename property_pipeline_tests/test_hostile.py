@@ -3,7 +3,9 @@ no poisoned value is validated, no owner name leaks anywhere."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 import logging
 import os
@@ -14,6 +16,7 @@ import pandas as pd
 import pytest
 
 from property_pipeline.cli import export_records
+from property_pipeline.cli import main as cli_main
 from property_pipeline.definitions import PARTITION_ASSETS, build_resources
 from property_pipeline.defs.llm_resource import OllamaResource
 from property_pipeline.defs.partitions import partition_key
@@ -187,3 +190,33 @@ def test_personal_data_never_reaches_prompts_logs_metadata_warehouse_or_exports(
             assert secret.lower() not in text.lower(), f"{secret!r} found in {place}"
     checks = {e.check_name: e.passed for r in results for e in r.get_asset_check_evaluations() if e.check_name == "no_personal_data"}
     assert checks and all(checks.values())
+
+
+def test_database_password_never_reaches_logs_metadata_or_run_config(pg_url, tmp_path, monkeypatch):
+    """The warehouse URL comes from the environment as `dg.EnvVar`: its password is resolved
+    inside the run, and neither the run's config, its event log nor the CLI output shows it."""
+    secret = "s3cret-Pa55word"  # trust auth on the test server accepts any password
+    url = pg_url.replace("postgres@", f"postgres:{secret}@")
+    monkeypatch.setenv("PROPERTY_PIPELINE_WAREHOUSE_URL", url)
+    monkeypatch.setenv("PROPERTY_PIPELINE_LANDING_ROOT", str(SAMPLE_LANDING))
+    settings = Settings.from_env()
+    instance = dg.DagsterInstance.ephemeral()
+    result = dg.materialize(
+        PARTITION_ASSETS,
+        partition_key=partition_key("maricopa_county", dt.date(2026, 11, 20)),
+        resources=build_resources(settings),
+        instance=instance,
+    )
+    assert result.success
+    assert len(warehouse.read_table(url, "validated_properties")) > 0
+    run = instance.get_run_by_id(result.run_id)
+    everything = json.dumps(run.run_config, default=str) + json.dumps(
+        [str(record.dagster_event or record.user_message) for record in instance.all_logs(result.run_id)]
+    )
+    assert secret not in everything
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli_main(["run", "--landing", str(SAMPLE_LANDING), "--source", "maricopa_county", "--date", "2026-11-20"])
+    assert "warehouse:" in out.getvalue() and secret not in out.getvalue()
