@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 from property_pipeline import evaluation
+from property_pipeline.extraction.llm_step import DELIMITER, LONG_KEYS
+from property_pipeline.sources import SourceError, get_source
+
+from .fake_ollama import FakeOllama
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -77,3 +82,42 @@ def pg_url(make_pg_database) -> str:
 def pg_url_2(make_pg_database) -> str:
     """A second fresh database, for comparing two runs."""
     return make_pg_database()
+
+
+def labelled_responder():
+    """A perfect model: answers with the labelled facts of whichever sample the prompt carries."""
+    answers = {}
+    for path, label in load_labels().items():
+        if label["disposition"] == "dead_letter":
+            continue
+        source = get_source(path.split("/", 1)[0])
+        try:
+            text = source.parse((SAMPLE_LANDING / path).read_bytes()).text
+        except SourceError:
+            continue
+        answers[text] = label["fields"]
+
+    def respond(request: dict) -> dict:
+        content = request["messages"][1]["content"]
+        text = content.split(DELIMITER + "\n", 1)[1].rsplit("\n" + DELIMITER, 1)[0]
+        facts = answers.get(text, {})
+        keys = request["format"]["properties"]
+        # Answer in the request's own keys: short keys for targeted requests, contract names otherwise.
+        return {key: facts.get(LONG_KEYS.get(key, key)) for key in keys}
+
+    return respond
+
+
+@pytest.fixture()
+def landing(tmp_path):
+    """One day (2026-11-20) of both sources from the samples (bad files included)."""
+    root = tmp_path / "landing"
+    for source in ("phoenix_mls", "maricopa_county"):
+        shutil.copytree(SAMPLE_LANDING / source / "2026-11-20", root / source / "2026-11-20")
+    return root
+
+
+@pytest.fixture()
+def server():
+    with FakeOllama(responder=labelled_responder(), slots=8) as srv:
+        yield srv

@@ -8,7 +8,6 @@ import datetime as dt
 import gc
 import itertools
 import math
-import shutil
 from pathlib import Path
 
 import dagster as dg
@@ -28,28 +27,12 @@ from property_pipeline.defs.llm_resource import OllamaResource
 from property_pipeline.landing import iter_partitions, scan_partition
 from property_pipeline.storage import warehouse
 
-from .conftest import SAMPLE_LANDING
+from .conftest import SAMPLE_LANDING, labelled_responder
 from .fake_ollama import FakeOllama
-from .test_llm_pipeline import labelled_responder
 from .test_pipeline import OUTCOMES, materialize_all
 
 DAY = "2026-11-20"
 DISPOSITIONS = dict(zip(OUTCOMES, ("valid", "quarantine", "dead_letter"), strict=True))
-
-
-@pytest.fixture()
-def landing(tmp_path):
-    """One day of both sources from the samples (bad files included)."""
-    root = tmp_path / "landing"
-    for source in ("phoenix_mls", "maricopa_county"):
-        shutil.copytree(SAMPLE_LANDING / source / DAY, root / source / DAY)
-    return root
-
-
-@pytest.fixture()
-def server():
-    with FakeOllama(responder=labelled_responder(), slots=8) as srv:
-        yield srv
 
 
 @pytest.fixture()

@@ -19,9 +19,8 @@ import sqlalchemy as sa
 
 from property_pipeline import cli
 
-from .conftest import REPO, SAMPLE_LANDING
+from .conftest import REPO, SAMPLE_LANDING, labelled_responder
 from .fake_ollama import FakeOllama
-from .test_llm_pipeline import labelled_responder
 
 DAY = SAMPLE_LANDING / "phoenix_mls" / "2026-11-20"
 GOOD = [DAY / "mls_7012345.html", DAY / "mls_7013877.html"]

@@ -15,9 +15,8 @@ import sqlalchemy as sa
 
 from property_pipeline.storage import warehouse
 
-from .conftest import REPO, SAMPLE_LANDING
+from .conftest import REPO, SAMPLE_LANDING, labelled_responder
 from .fake_ollama import FakeOllama
-from .test_llm_pipeline import labelled_responder
 from .test_pipeline import OUTCOMES
 
 CLI = Path(sys.executable).parent / "property-pipeline"

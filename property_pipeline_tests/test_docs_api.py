@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, labelled_responder
 from .fake_ollama import FakeOllama
-from .test_llm_pipeline import labelled_responder
 
 DOC = REPO / "docs" / "api.md"
 BLOCKS = re.findall(r"^```python\n(.*?)^```$", DOC.read_text(encoding="utf-8"), flags=re.S | re.M)

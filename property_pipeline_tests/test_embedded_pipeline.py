@@ -10,13 +10,14 @@ import dagster as dg
 import pandas as pd
 import pytest
 
+from property_pipeline import evaluation
 from property_pipeline.defs.embedded_resource import EmbeddedLLMResource
 from property_pipeline.defs.llm_resource import OllamaResource
 from property_pipeline.evaluation import score_records
 from property_pipeline.settings import Settings
 from property_pipeline.storage import warehouse
 
-from .conftest import SAMPLE_LANDING, load_labels
+from .conftest import SAMPLE_LANDING, SAMPLES, load_labels
 from .embedded_backend import (
     OLLAMA_TAG,
     embedded_llm,
@@ -37,16 +38,29 @@ SUBSET = [
     "maricopa_county/2026-11-21/parcel_50071226.json",
     "maricopa_county/2026-11-20/parcel_30155001.json",  # empty
 ]
+# Two pages from the measurement-only unseen set, whose labels the rules partly miss: where
+# the LLM has something to add (the shipped samples are read completely by the rules).
+UNSEEN = SAMPLES / "unseen"
+UNSEEN_SUBSET = [
+    "phoenix_mls/2026-11-23/mls_6892018.html",
+    "phoenix_mls/2026-11-23/mls_6893011.html",
+]
 
 
 @pytest.fixture(scope="module")
 def subset_landing(tmp_path_factory):
     require_embedded()
     root = tmp_path_factory.mktemp("subset")
-    for path in SUBSET:
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(SAMPLE_LANDING / path, root / path)
+    for landing, paths in ((SAMPLE_LANDING, SUBSET), (UNSEEN / "landing", UNSEEN_SUBSET)):
+        for path in paths:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(landing / path, root / path)
     return root
+
+
+def subset_labels() -> dict[str, dict]:
+    unseen = evaluation.load_labels(UNSEEN / "expected")
+    return {**{p: label for p, label in load_labels().items() if p in SUBSET}, **{p: unseen[p] for p in UNSEEN_SUBSET}}
 
 
 def outcomes(settings: Settings) -> dict[str, pd.DataFrame]:
@@ -59,7 +73,7 @@ def records_of(tables: dict[str, pd.DataFrame]) -> list[dict]:
 
 
 def test_pipeline_with_the_embedded_model_is_at_least_as_accurate_as_rules(subset_landing, tmp_path):
-    labels = {p: label for p, label in load_labels().items() if p in SUBSET}
+    labels = subset_labels()
     scores = {}
     for backend in ("rules", "embedded"):
         settings = Settings(landing_root=subset_landing, warehouse_url=f"sqlite:///{tmp_path / backend}.db")
@@ -78,7 +92,7 @@ def test_pipeline_with_the_embedded_model_is_at_least_as_accurate_as_rules(subse
             assert {r["extraction_method"] for r in listings} <= {"llm+rules", "rules"}
         scores[backend] = score_records(records, labels)[("all", "all")]
     assert scores["embedded"].accuracy >= scores["rules"].accuracy
-    assert scores["embedded"].hallucination_rate <= scores["rules"].hallucination_rate
+    assert scores["embedded"].stated_accuracy > scores["rules"].stated_accuracy, "the model filled what the rules missed"
 
 
 def test_production_path_through_the_ollama_server_with_real_model_output(subset_landing, tmp_path):
@@ -91,7 +105,7 @@ def test_production_path_through_the_ollama_server_with_real_model_output(subset
     assert requests and all(isinstance(r["format"], dict) and r["format"]["type"] == "object" for r in requests)
     tables = outcomes(settings)
     listings = [r for r in records_of(tables) if r["source"] == "phoenix_mls"]
-    assert len(listings) == 4
+    assert len(listings) == 4 + len(UNSEEN_SUBSET)
     assert all(r["llm_model"] == OLLAMA_TAG and r["prompt_tokens"] > 0 for r in listings)
     assert any(s == "both" for r in listings for s in r["field_sources"].values()), "real model output agreed with rules"
     labels = load_labels()

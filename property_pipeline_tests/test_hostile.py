@@ -25,9 +25,8 @@ from property_pipeline.extraction.llm_step import LONG_KEYS
 from property_pipeline.settings import Settings
 from property_pipeline.storage import warehouse
 
-from .conftest import SAMPLE_LANDING, load_labels
+from .conftest import SAMPLE_LANDING, labelled_responder, load_labels
 from .fake_ollama import FakeOllama
-from .test_llm_pipeline import labelled_responder
 from .test_pipeline import OUTCOMES, assert_every_file_accounted_for, materialize_all
 
 DAY = "2026-11-22"

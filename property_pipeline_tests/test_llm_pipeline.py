@@ -11,56 +11,17 @@ import pandas as pd
 import pytest
 
 from property_pipeline.defs.llm_resource import OllamaResource
-from property_pipeline.extraction.llm_step import DELIMITER, LONG_KEYS, targeted_fields
+from property_pipeline.extraction.llm_step import DELIMITER, targeted_fields
 from property_pipeline.landing import iter_partitions, scan_partition
 from property_pipeline.settings import Settings
 from property_pipeline.sources import SourceError, get_source
 from property_pipeline.storage import warehouse
 
-from .conftest import SAMPLE_LANDING, load_labels
+from .conftest import SAMPLE_LANDING, labelled_responder
 from .fake_ollama import FakeOllama
 from .test_pipeline import OUTCOMES, assert_every_file_accounted_for, materialize_all
 
 DAY = "2026-11-20"
-
-
-def labelled_responder():
-    """A perfect model: answers with the labelled facts of whichever sample the prompt carries."""
-    answers = {}
-    for path, label in load_labels().items():
-        if label["disposition"] == "dead_letter":
-            continue
-        source = get_source(path.split("/", 1)[0])
-        try:
-            text = source.parse((SAMPLE_LANDING / path).read_bytes()).text
-        except SourceError:
-            continue
-        answers[text] = label["fields"]
-
-    def respond(request: dict) -> dict:
-        content = request["messages"][1]["content"]
-        text = content.split(DELIMITER + "\n", 1)[1].rsplit("\n" + DELIMITER, 1)[0]
-        facts = answers.get(text, {})
-        keys = request["format"]["properties"]
-        # Answer in the request's own keys: short keys for targeted requests, contract names otherwise.
-        return {key: facts.get(LONG_KEYS.get(key, key)) for key in keys}
-
-    return respond
-
-
-@pytest.fixture()
-def landing(tmp_path):
-    """One day of both sources from the samples (bad files included)."""
-    root = tmp_path / "landing"
-    for source in ("phoenix_mls", "maricopa_county"):
-        shutil.copytree(SAMPLE_LANDING / source / DAY, root / source / DAY)
-    return root
-
-
-@pytest.fixture()
-def server():
-    with FakeOllama(responder=labelled_responder(), slots=8) as srv:
-        yield srv
 
 
 def run_with(server_url: str, landing, tmp_path, **ollama):

@@ -228,3 +228,8 @@ def test_grounding_needs_the_fields_own_words():
     assert is_grounded("lot_size_square_feet", 1248, text) is False  # the number is the living area
     assert is_grounded("association_fee_frequency", "Monthly", text) is True
     assert is_grounded("pool_private_yn", False, text) is False  # nothing on the page about a pool
+
+
+def test_hoa_frequency_needs_its_words_on_the_fee_line():
+    assert is_grounded("association_fee_frequency", "Annually", "Year Built: 1999\nHOA: No") is False
+    assert is_grounded("association_fee_frequency", "Monthly", "HOA Dues: $40 per month") is True

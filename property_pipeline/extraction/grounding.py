@@ -59,6 +59,9 @@ GROUNDABLE = COPIED_NUMBERS | COPIED_CODES | FREE_TEXT | DERIVED
 MUST_BE_GROUNDED = GROUNDABLE - FREE_TEXT
 
 _WORDS = {name: re.compile(pattern) for name, pattern in FIELD_WORDS.items()}
+# Derived values whose words must share a line with the thing they qualify: "Year Built" on
+# one line and "HOA: yes" on another are no evidence of an annual HOA fee.
+LINE_CONTEXT = {"association_fee_frequency": re.compile(r"hoa|assoc|dues|fee")}
 _NUMBER = re.compile(r"(?<![\w.])-?(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([kKmM])?(?![a-zA-Z\d])")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -105,7 +108,10 @@ def is_grounded(name: str, value: Any, text: str) -> bool | None:
             for numbers, line in lines
         )
     if name in DERIVED:
-        return bool(field_words.search(lower))
+        context = LINE_CONTEXT.get(name)
+        if context is None:
+            return bool(field_words.search(lower))
+        return any(field_words.search(line) and context.search(line) for _, line in lines)
     if name == "parcel_number":
         core = re.sub(r"\D", "", str(value))
         return bool(core) and core in digits

@@ -9,9 +9,8 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from ..conftest import SAMPLE_LANDING
+from ..conftest import SAMPLE_LANDING, labelled_responder
 from ..fake_ollama import FakeOllama
-from ..test_llm_pipeline import labelled_responder
 from .stack import Stack
 from .webhook import WebhookReceiver
 
