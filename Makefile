@@ -15,11 +15,12 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# The demo extracts with the embedded LLM (real model, no server needed). For production,
-# PROPERTY_PIPELINE_LLM=ollama with OLLAMA_HOST and the default model llama3.2:latest.
+# The demo extracts with the embedded LLM (real model, no server needed: the default once the
+# [embedded] extra is installed). For production, PROPERTY_PIPELINE_LLM=ollama with OLLAMA_HOST
+# and the default model llama3.2:latest.
 demo: install  ## run the pipeline over the shipped sample landing zone
 	mkdir -p "$(DAGSTER_HOME)"
-	PROPERTY_PIPELINE_LLM=$${PROPERTY_PIPELINE_LLM:-embedded} $(VENV)/bin/property-pipeline run --landing samples/landing
+	$(VENV)/bin/property-pipeline run --landing samples/landing
 	$(VENV)/bin/property-pipeline export --out "$(DAGSTER_HOME)/export.jsonl"
 	@echo
 	@echo "Runs, assets and checks are in the Dagster instance at $(DAGSTER_HOME)."
@@ -33,7 +34,7 @@ test: install  ## install everything the tests need, then run them all
 
 ui: install  ## the Dagster web UI and daemon on the local instance
 	mkdir -p "$(DAGSTER_HOME)"
-	PROPERTY_PIPELINE_LLM=$${PROPERTY_PIPELINE_LLM:-embedded} $(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 benchmarks: install
 	$(PY) benchmarks/compact_text.py

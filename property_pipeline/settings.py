@@ -7,6 +7,7 @@ environment, never by editing code.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,13 @@ from pathlib import Path
 from .landing import DEFAULT_MAX_FILE_BYTES
 
 LLM_BACKENDS = ("none", "ollama", "embedded")
+
+
+def default_llm_backend() -> str:
+    """`embedded` where the `[embedded]` extra is installed (a fresh machine set up with `make`
+    extracts with a real model and no server), else `none` (rules only). Production sets
+    PROPERTY_PIPELINE_LLM=ollama explicitly."""
+    return "embedded" if importlib.util.find_spec("llama_cpp") is not None else "none"
 
 
 def default_state_dir() -> Path:
@@ -49,7 +57,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
         env = os.environ if env is None else env
-        backend = env.get("PROPERTY_PIPELINE_LLM", "none").strip().lower()
+        backend = env.get("PROPERTY_PIPELINE_LLM", default_llm_backend()).strip().lower()
         if backend not in LLM_BACKENDS:
             raise ValueError(f"PROPERTY_PIPELINE_LLM={backend!r}; expected one of {', '.join(LLM_BACKENDS)}")
         warehouse = env.get("PROPERTY_PIPELINE_WAREHOUSE_URL") or (
