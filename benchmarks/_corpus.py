@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import itertools
+import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any, Callable
 
 from property_pipeline.evaluation import load_labels
 from property_pipeline.landing import RawFile
@@ -40,3 +45,25 @@ def make_partition(
         (folder / name).write_bytes(data)
         files.append(RawFile(source, day, f"{source}/{day.isoformat()}/{name}", len(data)))
     return files
+
+
+def run_sizes_in_fresh_processes(
+    script: str, child: Callable[[int, str], dict[str, Any]], header: str, row: Callable[[dict[str, Any], str], str]
+) -> None:
+    """The command line of a per-size benchmark: each size runs `child` in a fresh process of
+    `script`, so that the peak RSS each reports is that size's own."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", type=int)
+    parser.add_argument("--source", default="phoenix_mls")
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.source)))
+        return
+    print(header)
+    for size in map(int, args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, script, "--child", str(size), "--source", args.source],
+            capture_output=True, text=True, check=True,
+        )
+        print(row(json.loads(out.stdout.strip().splitlines()[-1]), args.source))

@@ -9,11 +9,8 @@ with the rows the partition produces (a few KB each), not with the raw files' by
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dagster as dg  # noqa: E402
-from _corpus import make_partition  # noqa: E402
+from _corpus import make_partition, run_sizes_in_fresh_processes  # noqa: E402
 
 from property_pipeline.definitions import PARTITION_ASSETS, build_resources  # noqa: E402
 from property_pipeline.defs.llm_resource import OllamaResource  # noqa: E402
@@ -64,27 +61,15 @@ def child(count: int, source: str) -> dict:
         }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--child", type=int)
-    parser.add_argument("--source", default="phoenix_mls")
-    parser.add_argument("--sizes", default="1000,5000,10000")
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(child(args.child, args.source)))
-        return
-    print(f"{'files':>7} {'accounted':>9} {'check':>6} {'LLM calls':>9} {'seconds':>8} {'ms/file':>8} {'peak RSS MB':>11}")
-    for size in map(int, args.sizes.split(",")):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--source", args.source],
-            capture_output=True, text=True, check=True,
-        )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(
-            f"{r['files']:7d} {r['accounted']:9d} {str(r['conserved']):>6} {r['llm_calls']:9d} "
-            f"{r['seconds']:8.1f} {1000 * r['seconds'] / r['files']:8.2f} {r['peak_rss_mb']:11.1f}"
-        )
+HEADER = f"{'files':>7} {'accounted':>9} {'check':>6} {'LLM calls':>9} {'seconds':>8} {'ms/file':>8} {'peak RSS MB':>11}"
+
+
+def row(r: dict, source: str) -> str:
+    return (
+        f"{r['files']:7d} {r['accounted']:9d} {str(r['conserved']):>6} {r['llm_calls']:9d} "
+        f"{r['seconds']:8.1f} {1000 * r['seconds'] / r['files']:8.2f} {r['peak_rss_mb']:11.1f}"
+    )
 
 
 if __name__ == "__main__":
-    main()
+    run_sizes_in_fresh_processes(__file__, child, HEADER, row)

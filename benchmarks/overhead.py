@@ -10,11 +10,9 @@ per record, and peak RSS that does not grow with the partition beyond the rows.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _corpus import SAMPLES, make_partition  # noqa: E402
+from _corpus import SAMPLES, make_partition, run_sizes_in_fresh_processes  # noqa: E402
 
 from property_pipeline.evaluation import load_labels  # noqa: E402
 from property_pipeline.extraction.extractor import Extractor  # noqa: E402
@@ -84,30 +82,18 @@ def child(count: int, source: str) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--child", type=int)
-    parser.add_argument("--source", default="phoenix_mls")
-    parser.add_argument("--sizes", default="1000,5000,10000")
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(child(args.child, args.source)))
-        return
-    print(
-        f"{'source':16} {'records':>8} {'dead':>5} {'ms/record':>10} {'extract':>8} {'validate':>9} {'write':>6} "
-        f"{'peak RSS MB':>12}"
+HEADER = (
+    f"{'source':16} {'records':>8} {'dead':>5} {'ms/record':>10} {'extract':>8} {'validate':>9} {'write':>6} "
+    f"{'peak RSS MB':>12}"
+)
+
+
+def row(r: dict, source: str) -> str:
+    return (
+        f"{source:16} {r['records']:8d} {r['dead_letters']:5d} {r['ms_per_record']:10.2f} {r['extract_ms']:8.2f} "
+        f"{r['validate_ms']:9.2f} {r['write_ms']:6.2f} {r['peak_rss_mb']:12.1f}"
     )
-    for size in map(int, args.sizes.split(",")):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--source", args.source],
-            capture_output=True, text=True, check=True,
-        )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(
-            f"{args.source:16} {r['records']:8d} {r['dead_letters']:5d} {r['ms_per_record']:10.2f} {r['extract_ms']:8.2f} "
-            f"{r['validate_ms']:9.2f} {r['write_ms']:6.2f} {r['peak_rss_mb']:12.1f}"
-        )
 
 
 if __name__ == "__main__":
-    main()
+    run_sizes_in_fresh_processes(__file__, child, HEADER, row)

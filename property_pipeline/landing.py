@@ -113,6 +113,8 @@ def personal_values_in_partition(root: Path, source: str, day: dt.date, max_byte
     """Personal data (owner names, mailing addresses) in a partition's raw files, for the no-PII check."""
     extract = get_source(source).personal_values
     found: set[str] = set()
+    if extract is None:
+        return found
     for raw_file in scan_partition(root, source, day):
         try:
             found |= extract(read_raw(root, raw_file, max_bytes))

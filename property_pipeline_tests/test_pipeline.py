@@ -50,7 +50,7 @@ def assert_every_file_accounted_for(settings: Settings, results: list[dg.Execute
     for result in results:
         checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
         assert checks["every_file_accounted_for"], result.run_id
-        assert checks["confidence_thresholds"] is not None
+        assert checks["confidence_thresholds"], result.run_id
     # Independently of the check: every non-temporary sample file has exactly one outcome row.
     expected = {
         f.path for s, d in iter_partitions(settings.landing_root) for f in scan_partition(settings.landing_root, s, d)

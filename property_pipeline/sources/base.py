@@ -72,8 +72,9 @@ class Source:
     expected_fields: tuple[str, ...] = ()
     """Fields nearly every file of this source states; each one missing lowers a record's
     confidence, so an incompletely read record does not look as sure as a complete one."""
-    personal_values: Callable[[bytes], set[str]] = lambda raw: set()
-    """Personal data (owner names, mailing addresses) in a raw file, for the no-PII check only."""
+    personal_values: Callable[[bytes], set[str]] | None = None
+    """Personal data (owner names, mailing addresses) in a raw file, for the no-PII check only;
+    None for a source whose files carry none (their files are then not read again)."""
 
     def accepts(self, filename: str) -> bool:
         return filename.lower().endswith(self.suffixes)
