@@ -14,7 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .warehouse import get_engine
+from .storable import storable_json, storable_text
+from .warehouse import create_tables, get_engine
 
 TABLE = "llm_cache"
 _metadata = sa.MetaData()
@@ -42,7 +43,7 @@ class LLMCache:
 
     def __init__(self, url: str):
         self.engine = get_engine(url)
-        _metadata.create_all(self.engine, checkfirst=True)
+        create_tables(self.engine, _metadata)
 
     def get(self, key: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
@@ -55,8 +56,9 @@ class LLMCache:
         row = {
             "cache_key": key,
             "source": source,
-            "model": model,
-            "values_json": json.dumps(values, ensure_ascii=False),
+            "model": storable_text(model)[0],
+            # Values may carry text the database rejects (a lone surrogate, a NUL): stored escaped.
+            "values_json": json.dumps(storable_json(values)[0], ensure_ascii=False),
             "prompt_tokens": usage.get("prompt_tokens"),
             "completion_tokens": usage.get("completion_tokens"),
             "latency_ms": usage.get("latency_ms"),

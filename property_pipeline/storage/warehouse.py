@@ -2,26 +2,43 @@
 
 A partition's rows are replaced in one transaction (delete the partition's
 rows, insert the new ones), so a rerun, or a rerun after a crash, leaves
-exactly one copy. Columns are typed from the record contract; JSON columns are
-JSON (JSONB on PostgreSQL). Columns a newer version adds are added to existing
+exactly one copy; concurrent writers of one partition take turns (an advisory
+lock on PostgreSQL, the write lock on SQLite). Every value is made storable
+first (storable.py), and a row the database still rejects never fails the
+others. Every connection has connect and statement timeouts (`Timeouts`).
+Columns are typed from the record contract; JSON columns are JSON (JSONB on
+PostgreSQL). Columns a newer version adds are added to existing
 tables on the next write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import logging
 import math
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
 from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, JSON_COLUMNS
+from .storable import storable_row, storable_text, warning_column, with_warnings
+
+log = logging.getLogger(__name__)
 
 PARTITION_COLUMNS = ("source", "collected_on")
+CONNECT_TIMEOUT_VAR = "PROPERTY_PIPELINE_DB_CONNECT_TIMEOUT_S"
+STATEMENT_TIMEOUT_VAR = "PROPERTY_PIPELINE_DB_STATEMENT_TIMEOUT_S"
+DEFAULT_CONNECT_TIMEOUT_S = 10.0
+DEFAULT_STATEMENT_TIMEOUT_S = 300.0
+SQLITE_IMMEDIATE = "property_pipeline_sqlite_immediate"
 
 _JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 _TYPES: dict[str, Any] = {
@@ -49,23 +66,79 @@ def normalize_url(url: str) -> str:
     return url
 
 
+@dataclass(frozen=True)
+class Timeouts:
+    """How long any database call may wait, so a server that accepts connections and never
+    answers fails a run with a clear error instead of hanging it.
+
+    `connect_s` bounds opening a connection (TCP and the PostgreSQL handshake);
+    `statement_s` bounds one statement on PostgreSQL (server side, including waiting
+    for another run's partition lock) and, on SQLite, the wait for the file's write lock.
+    """
+
+    connect_s: float = DEFAULT_CONNECT_TIMEOUT_S
+    statement_s: float = DEFAULT_STATEMENT_TIMEOUT_S
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Timeouts:
+        env = os.environ if env is None else env
+        try:
+            connect = float(env.get(CONNECT_TIMEOUT_VAR) or DEFAULT_CONNECT_TIMEOUT_S)
+            statement = float(env.get(STATEMENT_TIMEOUT_VAR) or DEFAULT_STATEMENT_TIMEOUT_S)
+        except ValueError as exc:
+            raise ValueError(f"{CONNECT_TIMEOUT_VAR} / {STATEMENT_TIMEOUT_VAR} must be seconds: {exc}") from None
+        if connect <= 0 or statement <= 0:
+            raise ValueError(f"{CONNECT_TIMEOUT_VAR} and {STATEMENT_TIMEOUT_VAR} must be positive")
+        return cls(connect, statement)
+
+
 @cache
 def get_engine(url: str) -> sa.Engine:
-    url = normalize_url(url)
+    """The process's engine for `url`, with the environment's timeouts when it was first asked
+    for (see `Timeouts`)."""
+    url, timeouts = normalize_url(url), Timeouts.from_env()
     if url.startswith("sqlite"):
-        path = url.split(":///", 1)[-1]
-        if path and path != ":memory:":
-            import pathlib
+        return _sqlite_engine(url, timeouts)
+    parsed = sa.make_url(url)
+    options = " ".join(
+        filter(None, [parsed.query.get("options"), f"-c statement_timeout={int(timeouts.statement_s * 1000)}"])
+    )
+    connect_args = {
+        # libpq counts whole seconds and treats 1 as 2; the handshake is included.
+        "connect_timeout": max(2, math.ceil(timeouts.connect_s)),
+        "options": options,
+        # A peer that vanished (no FIN) is noticed within about a minute.
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+    }
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
-            pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
 
-        @sa.event.listens_for(engine, "connect")
-        def _wal(dbapi_conn, _record):  # concurrent runs write one SQLite file
-            dbapi_conn.execute("PRAGMA journal_mode=WAL")
+def _sqlite_engine(url: str, timeouts: Timeouts) -> sa.Engine:
+    path = url.split(":///", 1)[-1]
+    if path and path != ":memory:":
+        import pathlib
 
-        return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+        pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": timeouts.statement_s})
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        # The driver's own transaction handling would defer BEGIN to the first write and break
+        # savepoints; SQLAlchemy's "begin" event below emits BEGIN instead.
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA journal_mode=WAL")  # concurrent runs write one SQLite file
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn):
+        # A writer takes the file's write lock at once (waiting up to the busy timeout), so two
+        # runs replacing one partition never interleave and never fail on a stale snapshot.
+        immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
 
 
 def _column_type(name: str, series: pd.Series | None) -> Any:
@@ -84,53 +157,141 @@ def _column_type(name: str, series: pd.Series | None) -> Any:
     return sa.Text()
 
 
-def _ensure_table(conn: sa.Connection, name: str, df: pd.DataFrame) -> sa.Table:
+def _advisory_lock(conn: sa.Connection, *key: Any) -> None:
+    """On PostgreSQL, a lock on `key` held until the transaction ends; other transactions
+    taking the same key wait. (SQLite needs none: its writers hold the whole file.)"""
+    if conn.dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256("\x1f".join(map(str, key)).encode("utf-8", "surrogateescape")).digest()
+    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest[:8], "big", signed=True)})
+
+
+def _ensure_table(conn: sa.Connection, name: str, types: dict[str, Any]) -> sa.Table:
+    """The table `name` with at least the columns of `types`, created or extended if needed.
+
+    Safe against concurrent creators: changes are made under a per-table lock, after
+    checking again what another writer may have created meanwhile.
+    """
     inspector = sa.inspect(conn)
-    metadata = sa.MetaData()
+    if inspector.has_table(name) and set(types) <= {col["name"] for col in inspector.get_columns(name)}:
+        return sa.Table(name, sa.MetaData(), autoload_with=conn)
+    _advisory_lock(conn, "schema", name)
+    inspector = sa.inspect(conn)  # a fresh look: the first one may predate another writer's commit
     if not inspector.has_table(name):
-        table = sa.Table(name, metadata, *(sa.Column(c, _column_type(c, df[c])) for c in df.columns))
+        table = sa.Table(name, sa.MetaData(), *(sa.Column(c, t) for c, t in types.items()))
         table.create(conn)
-        if set(PARTITION_COLUMNS) <= set(df.columns):
+        if set(PARTITION_COLUMNS) <= set(types):
             sa.Index(f"ix_{name}_partition", *(table.c[c] for c in PARTITION_COLUMNS)).create(conn)
         return table
     existing = {col["name"] for col in inspector.get_columns(name)}
-    for column in df.columns:
+    for column, column_type in types.items():
         if column not in existing:
-            col_type = _column_type(column, df[column]).compile(dialect=conn.dialect)
-            conn.execute(sa.text(f'ALTER TABLE "{name}" ADD COLUMN "{column}" {col_type}'))
-    return sa.Table(name, metadata, autoload_with=conn)
+            compiled = column_type.compile(dialect=conn.dialect)
+            conn.execute(sa.text(f'ALTER TABLE "{name}" ADD COLUMN "{column}" {compiled}'))
+    return sa.Table(name, sa.MetaData(), autoload_with=conn)
 
 
-def _plain(value: Any) -> Any:
-    """A DataFrame cell as a value the database driver accepts (NA -> None, numpy -> Python)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes)):
-        return value.item()
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    return value
+def create_tables(engine: sa.Engine, metadata: sa.MetaData) -> None:
+    """Create the metadata's missing tables; safe when several processes do it at once."""
+    with engine.begin() as conn:
+        inspector = sa.inspect(conn)
+        if all(inspector.has_table(name) for name in metadata.tables):
+            return
+        _advisory_lock(conn, "schema", *sorted(metadata.tables))
+        metadata.create_all(conn, checkfirst=True)
 
 
-def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
+def _storable_rows(conn: sa.Connection, table: sa.Table, df: pd.DataFrame) -> tuple[sa.Table, list[dict[str, Any]]]:
+    """The frame's rows made storable for the table's actual column types (see storable.py),
+    each change noted on its row; the table gains a warnings column if a row needs one."""
+    types = {c.name: c.type for c in table.columns}
+    column = warning_column(frozenset(types))
     columns = list(df.columns)
-    return [dict(zip(columns, map(_plain, row))) for row in df.itertuples(index=False, name=None)]
+    rows, warned = [], False
+    for values in df.itertuples(index=False, name=None):
+        row, warnings = storable_row(dict(zip(columns, values)), types)
+        if warnings:
+            with_warnings(row, column, warnings)
+            warned = True
+        rows.append(row)
+    if warned and column not in types:
+        table = _ensure_table(conn, table.name, {column: sa.Text()})
+        for row in rows:
+            row.setdefault(column, None)  # one shape for every row of the batch insert
+    return table, rows
+
+
+# Errors one row can cause (a value the driver or the column rejects). Connection loss,
+# timeouts and lock failures are OperationalErrors: they end the write, never the row.
+_ROW_ERRORS = (sa.exc.StatementError, ValueError, TypeError, OverflowError)
+# What a row that cannot be stored keeps, so that the file stays accounted for.
+_IDENTITY_COLUMNS = ("record_id", "source", "source_file", "collected_on", "property_key", "reason_code")
+
+
+def _insert_keeping_good_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> int:
+    """Insert every row; if the batch fails, bisect to the rows that fail and store those as
+    flagged rows (identity columns and the error), so one row never loses the others.
+    Returns how many rows were flagged."""
+    if not rows:
+        return 0
+    try:
+        with conn.begin_nested():
+            conn.execute(table.insert(), rows)
+        return 0
+    except sa.exc.OperationalError:
+        raise
+    except _ROW_ERRORS as exc:
+        if len(rows) == 1:
+            _insert_flagged(conn, table, rows[0], exc)
+            return 1
+    middle = len(rows) // 2
+    return _insert_keeping_good_rows(conn, table, rows[:middle]) + _insert_keeping_good_rows(conn, table, rows[middle:])
+
+
+def _insert_flagged(conn: sa.Connection, table: sa.Table, row: dict[str, Any], error: BaseException) -> None:
+    reason, _ = storable_text(" ".join(str(error).split())[:300])
+    column = warning_column(frozenset(c.name for c in table.columns))
+    if column not in table.columns:
+        table = _ensure_table(conn, table.name, {column: sa.Text()})
+    log.warning("table %s: a row could not be stored (%s); stored its identity and the error", table.name, reason)
+    for keep in (_IDENTITY_COLUMNS, PARTITION_COLUMNS):
+        flagged = dict.fromkeys(c.name for c in table.columns)
+        flagged.update({c: row.get(c) for c in keep if c in row})
+        with_warnings(flagged, column, [f"row not storable, values dropped: {type(error).__name__}: {reason}"])
+        try:
+            with conn.begin_nested():
+                conn.execute(table.insert(), [flagged])
+            return
+        except sa.exc.OperationalError:
+            raise
+        except _ROW_ERRORS as exc:
+            error = exc
+    raise error
 
 
 def replace_partition(url: str, table_name: str, df: pd.DataFrame, partition: dict[str, Any] | None) -> int:
-    """Replace the partition's rows (or the whole table when `partition` is None) in one transaction."""
+    """Replace the partition's rows (or the whole table when `partition` is None) in one transaction.
+
+    Concurrent writers of one partition take turns (a PostgreSQL advisory lock on table and
+    partition; SQLite's write lock), so each replacement is whole and exactly one copy
+    remains. Every value is made storable first; a row the database still rejects is kept
+    as a flagged row, never failing the others. Returns the number of rows written.
+    """
+    if not len(df.columns):
+        return 0  # nothing typed to store (an asset returned a bare empty frame)
     engine = get_engine(url)
-    with engine.begin() as conn:
-        table = _ensure_table(conn, table_name, df)
-        delete = table.delete()
-        for column, value in (partition or {}).items():
-            delete = delete.where(table.c[column] == value)
-        conn.execute(delete)
-        rows = _rows(df)
-        if rows:
-            conn.execute(table.insert(), rows)
+    types = {c: _column_type(c, df[c]) for c in df.columns}
+    with engine.connect() as conn:
+        conn.execution_options(**{SQLITE_IMMEDIATE: True})
+        with conn.begin():
+            table = _ensure_table(conn, table_name, types)
+            _advisory_lock(conn, "partition", table_name, *sorted((partition or {}).items()))
+            delete = table.delete()
+            for column, value in (partition or {}).items():
+                delete = delete.where(table.c[column] == value)
+            conn.execute(delete)
+            table, rows = _storable_rows(conn, table, df)
+            _insert_keeping_good_rows(conn, table, rows)
     return len(df)
 
 

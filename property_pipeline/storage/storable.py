@@ -1,0 +1,190 @@
+"""The one place that makes a value storable before it reaches a table (SQLite or PostgreSQL).
+
+Values come from hostile files: JSON and JSON-LD may hold lone UTF-16 surrogates
+(`"\\ud800"`, which no UTF-8 encoder accepts) and NUL characters (PostgreSQL rejects
+them in text and in JSONB), numbers may be non-finite or beyond BIGINT. Every cell
+passes through `storable_cell` with the type of the column it goes to, and comes out
+as a value both databases accept. What had to change is said in a warning that the
+warehouse puts on the row (see `warning_column`), so a sanitized value is never silent.
+
+Text keeps its meaning: a surrogate or a NUL becomes its visible escape (`\\ud800`,
+`\\u0000`), not a deletion, so two different inputs stay different.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+# Python refuses to print integers of more than 4,300 digits (about 14,000 bits).
+MAX_JSON_INT_BITS = 14_000
+STORAGE_WARNINGS = "storage_warnings"
+"""Column added to a table that has no column of its own for warnings, when a row needs one."""
+_NEEDS_ESCAPE = range(0xD800, 0xE000)
+
+
+def storable_text(text: str) -> tuple[str, bool]:
+    """`text` with NUL characters and unpaired surrogates replaced by their escapes; changed?"""
+    if "\x00" not in text:
+        try:
+            text.encode("utf-8")
+            return text, False
+        except UnicodeEncodeError:
+            pass
+    escaped = "".join(
+        f"\\u{ord(ch):04x}" if ch == "\x00" or ord(ch) in _NEEDS_ESCAPE else ch for ch in text
+    )
+    return escaped, True
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _python(value: Any) -> Any:
+    """numpy scalars as Python scalars (everything else unchanged)."""
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes, bytearray)):
+        try:
+            return value.item()
+        except (TypeError, ValueError):  # an array, not a scalar
+            return value
+    return value
+
+
+def storable_json(value: Any) -> tuple[Any, list[str]]:
+    """A JSON value both databases accept: text escaped (keys too), non-finite numbers as
+    null, other objects as text. Returns the value and what had to change."""
+    notes: list[str] = []
+    return _json(value, notes), notes
+
+
+def _json(value: Any, notes: list[str]) -> Any:
+    value = _python(value)
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text, changed = storable_text(value)
+        if changed:
+            notes.append("NUL or unpaired surrogate escaped")
+        return text
+    if isinstance(value, int):
+        if value.bit_length() > MAX_JSON_INT_BITS:  # beyond what any JSON encoder writes
+            notes.append(f"integer of {value.bit_length()} bits stored as null")
+            return None
+        return value
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return value
+        notes.append(f"non-finite number {value} stored as null")
+        return None
+    if isinstance(value, dict):
+        return {_json_key(k, notes): _json(v, notes) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json(v, notes) for v in value]
+    if _missing(value):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        notes.append("bytes stored as text")
+        return bytes(value).decode("utf-8", "backslashreplace")
+    notes.append(f"{type(value).__name__} stored as text")
+    return _json(str(value), notes)
+
+
+def _json_key(key: Any, notes: list[str]) -> str:
+    text = key if isinstance(key, str) else json.dumps(_json(key, notes))
+    escaped, changed = storable_text(text)
+    if changed:
+        notes.append("NUL or unpaired surrogate escaped in a key")
+    return escaped
+
+
+def storable_cell(value: Any, column_type: sa.types.TypeEngine) -> tuple[Any, str | None]:
+    """One cell as a value the column accepts on SQLite and PostgreSQL, and a warning when it
+    had to change (None when stored as given)."""
+    if _missing(value):
+        return None, None
+    value = _python(value)
+    if isinstance(value, pd.Timestamp):
+        value = value.date()
+    if isinstance(column_type, sa.JSON):
+        cleaned, notes = storable_json(value)
+        return cleaned, "; ".join(dict.fromkeys(notes)) or None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, f"non-finite number {value} stored as null"
+    if isinstance(column_type, sa.Integer) and not isinstance(value, bool):
+        return _integer(value)
+    if isinstance(column_type, sa.Float) and isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return float(value), None
+        except OverflowError:
+            return None, "number beyond the float range stored as null"
+    return _scalar(value)
+
+
+def _integer(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+        return None, f"integer of {value.bit_length()} bits beyond the BIGINT range stored as null"
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> tuple[Any, str | None]:
+    """A value for a text, boolean, date or number column: text escaped, out-of-range integers
+    and structures as text (a column typed by an earlier partition may receive them)."""
+    if isinstance(value, str):
+        text, changed = storable_text(value)
+        return text, "NUL or unpaired surrogate escaped" if changed else None
+    if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
+        if value.bit_length() > MAX_JSON_INT_BITS:
+            return None, f"integer of {value.bit_length()} bits stored as null"
+        return str(value), "integer beyond the BIGINT range stored as text"
+    if isinstance(value, (dict, list, tuple)):
+        cleaned, _ = storable_json(value)
+        return json.dumps(cleaned, ensure_ascii=False), "structure stored as JSON text"
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "backslashreplace"), "bytes stored as text"
+    return value, None
+
+
+def warning_column(columns: set[str] | frozenset[str]) -> str:
+    """Where a table keeps a row's storage warnings: its extraction warnings (a JSON list),
+    a dead letter's reason (text), or else an added `storage_warnings` text column."""
+    if "extraction_warnings" in columns:
+        return "extraction_warnings"
+    if "reason" in columns:
+        return "reason"
+    return STORAGE_WARNINGS
+
+
+def with_warnings(row: dict[str, Any], column: str, warnings: list[str]) -> dict[str, Any]:
+    """The row with `warnings` added to its warning column (existing content kept)."""
+    notes = [f"stored with changes: {w}" for w in warnings]
+    current = row.get(column)
+    if column == "extraction_warnings":
+        existing = list(current) if isinstance(current, (list, tuple)) else ([current] if current else [])
+        row[column] = [*existing, *notes]
+    else:
+        row[column] = "; ".join([str(current), *notes] if current else notes)
+    return row
+
+
+def storable_row(row: dict[str, Any], types: dict[str, sa.types.TypeEngine]) -> tuple[dict[str, Any], list[str]]:
+    """Every cell of `row` made storable for its column; the warnings, prefixed by column."""
+    out: dict[str, Any] = {}
+    warnings: list[str] = []
+    for name, value in row.items():
+        out[name], warning = storable_cell(value, types.get(name, sa.Text()))
+        if warning:
+            warnings.append(f"{name}: {warning}")
+    return out, warnings
