@@ -50,7 +50,7 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone)
     files = scan_partition(landing.path, source, day)
     rows, first_path = [], {}
     for raw_file in files:
-        record_id = content_id(landing.path, raw_file)
+        record_id = content_id(landing.path, raw_file, landing.max_file_bytes)
         first = first_path.setdefault(record_id, raw_file.path)
         rows.append(
             {

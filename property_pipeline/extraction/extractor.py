@@ -25,7 +25,14 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS
-from ..landing import DEFAULT_MAX_FILE_BYTES, RawFile, content_id, read_raw
+from ..landing import (
+    DEFAULT_MAX_FILE_BYTES,
+    RawFile,
+    bytes_id,
+    content_id,
+    read_raw,
+    too_large,
+)
 from ..llm.base import LLMError, StructuredLLM, percentile
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
 from ..storage.llm_cache import LLMCache, cache_key
@@ -227,12 +234,16 @@ class Extractor:
         try:
             raw = read_raw(self.root, raw_file, self.max_file_bytes)
         except SourceError as exc:
-            record_id = content_id(self.root, raw_file)
+            record_id = content_id(self.root, raw_file, self.max_file_bytes)
             return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message)
         return self.parse(raw_file, raw)
 
     def parse(self, raw_file: RawFile, raw: bytes) -> tuple[str, ParsedFile | None, dict[str, Any] | None]:
         """Parse bytes already in hand (the Python API's input): same outcome as `read`."""
+        if len(raw) > self.max_file_bytes:  # bytes handed in obey the same limit as files
+            record_id = bytes_id(raw, self.max_file_bytes)
+            error = too_large(raw_file.path, self.max_file_bytes)
+            return record_id, None, dead_letter(raw_file, record_id, error.code, error.message)
         record_id = hashlib.sha256(raw).hexdigest()
         try:
             doc = self.source.parse(raw)
