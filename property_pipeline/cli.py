@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import sys
 import uuid
 from pathlib import Path
@@ -139,6 +140,7 @@ def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_TERMINATED = 128 + 15  # the shell's code for "ended by SIGTERM"
 
 
 class _Progress:
@@ -214,7 +216,8 @@ def _extract(settings: Settings, args: argparse.Namespace) -> int:
     items: list[Path | bytes] = []
     for name in args.files:
         if name == "-":
-            items.append(sys.stdin.buffer.read())
+            # Never more than the limit plus one byte in memory: over it is a too_large dead letter.
+            items.append(sys.stdin.buffer.read(settings.max_file_bytes + 1))
             continue
         path = Path(name)
         if not path.is_file():
@@ -428,6 +431,30 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(settings, args)
     if args.command == "evaluate":
         return _evaluate(settings, args)
+    return _terminable(_run_or_export, settings, args)
+
+
+def _terminate(signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _terminable(command: Any, settings: Settings, args: argparse.Namespace) -> int:
+    """Run a warehouse command so that SIGTERM ends it promptly (an open write rolls back, so
+    no partition is half written) and an unreachable or hung warehouse is one clear line."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return command(settings, args)
+    except KeyboardInterrupt:
+        print(f"{args.command}: terminated; open warehouse writes were rolled back", file=sys.stderr)
+        return EXIT_TERMINATED
+    except sa.exc.OperationalError as exc:
+        detail = " ".join(str(exc.orig or exc).split())[:300]
+        print(f"{args.command}: warehouse error (check PROPERTY_PIPELINE_WAREHOUSE_URL and the "
+              f"PROPERTY_PIPELINE_DB_*_TIMEOUT_S settings): {detail}", file=sys.stderr)
+        return EXIT_BROKEN
+
+
+def _run_or_export(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "run":
         if args.landing:
             settings = dataclasses.replace(settings, landing_root=args.landing)
@@ -449,10 +476,13 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with args.out.open("w", encoding="utf-8") as handle:
+    # Written aside and renamed at the end: an interrupted export never leaves a short file.
+    partial = args.out.with_name(args.out.name + ".partial")
+    with partial.open("w", encoding="utf-8") as handle:
         for record in export_records(settings):
             handle.write(json.dumps({k: _clean(v) for k, v in record.items()}, default=_json_default) + "\n")
             count += 1
+    partial.replace(args.out)
     print(f"wrote {count} records to {args.out}")
     return 0
 
