@@ -11,10 +11,13 @@ extractor -> validator), configured from the same environment variables
 ends as exactly one `ProcessedRecord` whose disposition is `valid`,
 `quarantine` or `dead_letter`. See docs/api.md.
 
-Input items are `Path` (a file to read), `bytes` (the file's content) or
-`str` (always a path: pass content as bytes). Items have no landing folder,
-so each gets a synthetic landing entry: `source_file` is the file name, or
-`<memory>/<n>` for the n-th item given as bytes, and `collected_on` is today.
+Input items are what collectors hand over: a `Path` (a file to read),
+`bytes` (the file's content), a `str` (a page's HTML or a record's JSON
+text; a short one-line string that does not start with `<`, `{` or `[` is a
+path), or a `dict` (an assessor record the collector already parsed). Items
+have no landing folder, so each gets a synthetic landing entry:
+`source_file` is the file name, or `<memory>/<n>` for the n-th item given
+as content, and `collected_on` is today.
 """
 
 from __future__ import annotations
@@ -24,18 +27,20 @@ import concurrent.futures
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import math
 import os
 import threading
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar, Union
 
 import pandas as pd
+from pydantic import ConfigDict, ValidationError
 
-from .contract import EXTRACTED_COLUMNS, LINEAGE_COLUMNS, RECORD_COLUMNS
+from .contract import EXTRACTED_COLUMNS, LINEAGE_COLUMNS, RECORD_COLUMNS, PropertyFields
 from .extraction.extractor import ExtractionResult, Extractor, dead_letter
 from .landing import RawFile
 from .llm.base import StructuredLLM
@@ -50,14 +55,16 @@ __all__ = [
     "Item",
     "Pipeline",
     "ProcessedRecord",
+    "PropertyData",
     "process_batch",
     "process_property",
     "process_stream",
 ]
 
 Disposition = Literal["valid", "quarantine", "dead_letter"]
-Item = Union[Path, bytes, str]
-"""A raw collector file: a `Path` (or a `str`, always taken as a path) to read, or its content as `bytes`."""
+Item = Union[Path, bytes, str, Mapping[str, Any]]
+"""A raw collector file: a `Path` to read; its content as `bytes` or `str` (a `str` that is one
+short line not starting with `<`, `{` or `[` is taken as a path); or a parsed JSON record (`dict`)."""
 
 MEMORY_PREFIX = "<memory>"
 MAX_BATCH_WINDOW_S = 0.25
@@ -75,6 +82,35 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes)):
         return _plain(value.item())
     return value
+
+
+class PropertyData(PropertyFields):
+    """The property of a processed record, typed: the contract's property fields and lineage.
+
+    `address` is the one-line address (`unparsed_address`). Values are those of the
+    record, so a quarantined record's values are here too, exactly as extracted.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    record_id: str | None = None
+    source: str | None = None
+    source_file: str | None = None
+    collected_on: dt.date | None = None
+    property_key: str | None = None
+
+    @property
+    def address(self) -> str | None:
+        return self.unparsed_address
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> "PropertyData":
+        """Typed view of a contract row; a value outside the contract's types (possible in a
+        quarantined record) is kept as it is rather than raising."""
+        try:
+            return cls.model_validate(dict(record))
+        except ValidationError:
+            return cls.model_construct(**{k: record.get(k) for k in cls.model_fields})
 
 
 @dataclass(frozen=True)
@@ -106,6 +142,11 @@ class ProcessedRecord:
     @property
     def ok(self) -> bool:
         return self.disposition == "valid"
+
+    @property
+    def property_data(self) -> PropertyData:
+        """The record's property as a typed model (`.address`, `.list_price`, ...)."""
+        return PropertyData.from_record(self.record)
 
     def to_dict(self) -> dict[str, Any]:
         """A flat, JSON-friendly row: the contract columns plus `disposition` and `reason`,
@@ -253,11 +294,13 @@ class Pipeline:
             **self._extractor_options,
         )
 
-    async def process(self, raw: Item, source: str | Source) -> ProcessedRecord:
-        """Process one raw file (`Path`/`str` path, or `bytes` content) of `source`."""
+    async def process_property(self, raw: Item, source: str | Source) -> ProcessedRecord:
+        """Process one raw item (a path, or content as bytes, str or dict) of `source`."""
         async for result in self.process_stream([raw], source):
             return result
         raise AssertionError("unreachable: one item in, one result out")
+
+    process = process_property
 
     async def process_batch(
         self, items: Iterable[Item], source: str | Source, *, concurrency: int | None = None
@@ -403,15 +446,14 @@ def _stage(
     """A synthetic landing entry for one item (an absolute path, or a name for bytes), the name
     it is known by (`source_file`), its content when it came as bytes, and a dead letter when a
     path names no regular file."""
-    if isinstance(item, (bytes, bytearray, memoryview)):
+    content = _content(item)
+    if content is not None:
         name = f"{MEMORY_PREFIX}/{index}"
-        return RawFile(source=source, collected_on=today, path=name, size=len(item)), name, bytes(item), None
+        return RawFile(source=source, collected_on=today, path=name, size=len(content)), name, content, None
     if isinstance(item, str):
-        if "\n" in item or item.lstrip().startswith(("<", "{")):
-            raise TypeError("a str item is a path; pass a file's content as bytes (e.g. text.encode())")
         item = Path(item)
     if not isinstance(item, os.PathLike):
-        raise TypeError(f"expected a Path, a str path or bytes; got {type(item).__name__}")
+        raise TypeError(f"expected a Path, bytes, a str (content or path) or a dict; got {type(item).__name__}")
     path = Path(item)
     # The caller named this file: follow a link to it (in the landing zone links are never followed).
     # An absolute path joined to the extractor's root stays itself.
@@ -422,6 +464,27 @@ def _stage(
         record_id = hashlib.sha256(b"unreadable:" + os.fsencode(str(resolved))).hexdigest()
         return raw_file, path.name, None, dead_letter(raw_file, record_id, "unreadable", f"{path} {why}")
     return dataclasses.replace(raw_file, size=resolved.stat().st_size), path.name, None, None
+
+
+MAX_PATH_CHARS = 4096
+
+
+def _content(item: Item) -> bytes | None:
+    """An item's content when it came as content (bytes, text, a parsed record), else None (a path)."""
+    if isinstance(item, (bytes, bytearray, memoryview)):
+        return bytes(item)
+    if isinstance(item, Mapping):
+        # NaN is written as the non-JSON token it is, so the source adapter dead-letters it with its reason.
+        return json.dumps(item, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
+    if isinstance(item, str) and _is_text_content(item):
+        return item.encode("utf-8", "surrogatepass")
+    return None
+
+
+def _is_text_content(text: str) -> bool:
+    """Collectors hand pages and JSON as text; a path is one short line that is not markup or JSON."""
+    stripped = text.strip()
+    return not stripped or "\n" in stripped or len(text) > MAX_PATH_CHARS or stripped.startswith(("<", "{", "["))
 
 
 _default_lock = threading.Lock()
@@ -440,9 +503,9 @@ def default_pipeline() -> Pipeline:
 
 
 def process_property(raw: Item, source: str | Source, *, pipeline: Pipeline | None = None) -> ProcessedRecord:
-    """Process one raw file: `Path` (or `str` path) to read, or `bytes` content.
+    """Process one raw item: a `Path` to read, or content as `bytes`, `str` or a parsed `dict`.
 
-    Synchronous; in async code use `await Pipeline().process(raw, source)`.
+    Synchronous; in async code use `await pipeline.process_property(raw, source)`.
     """
     pipeline = pipeline or default_pipeline()
     return _run_sync(pipeline.process(raw, source))

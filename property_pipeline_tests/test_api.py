@@ -235,8 +235,11 @@ def test_items_paths_bytes_and_bad_input(llm_env, tmp_path):
     row = results[0].to_dict()
     assert row["disposition"] == "valid" and row["reason"] is None and row["collected_on"] == dt.date.today().isoformat()
     assert results[4].to_dict()["reason"].startswith("[unreadable]")
-    with pytest.raises(TypeError, match="pass a file's content as bytes"):
-        process_property(page.read_text(), "phoenix_mls", pipeline=pipeline)
+    as_text = process_property(page.read_text(), "phoenix_mls", pipeline=pipeline)
+    assert as_text.disposition == "valid" and as_text.source_file == "<memory>/0"
+    assert as_text.record["list_price"] == results[0].record["list_price"]
+    with pytest.raises(TypeError, match="expected a Path, bytes"):
+        process_property(12345, "phoenix_mls", pipeline=pipeline)
     with pytest.raises(ValueError):
         process_property(page, "no_such_source", pipeline=pipeline)
 
