@@ -246,7 +246,7 @@ class Extractor:
             return record_id, None, dead_letter(raw_file, record_id, error.code, error.message)
         record_id = hashlib.sha256(raw).hexdigest()
         try:
-            doc = self.source.parse(raw)
+            doc = self.source.parse(raw, name=Path(raw_file.path).name)
             rules = self.source.extract_rules(doc)
         except SourceError as exc:
             return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message)

@@ -6,6 +6,7 @@ A source module defines one `Source` instance named `SOURCE`; the registry in
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -60,7 +61,10 @@ class Source:
 
     name: str
     suffixes: tuple[str, ...]
-    parse: Callable[[bytes], SourceDocument]
+    parse: Callable[..., SourceDocument]
+    """`parse(raw, name="")`: the file's bytes and its base name (a collector may put the
+    identity in the name, e.g. `parcel-<APN>.json`). A parser written as `parse(raw)` is
+    wrapped to accept and ignore the name."""
     extract_rules: Callable[[SourceDocument], RuleExtraction]
     prompt_instructions: str
     """Source-specific guidance for the LLM, placed before the delimited data."""
@@ -75,6 +79,19 @@ class Source:
     personal_values: Callable[[bytes], set[str]] | None = None
     """Personal data (owner names, mailing addresses) in a raw file, for the no-PII check only;
     None for a source whose files carry none (their files are then not read again)."""
+
+    def __post_init__(self) -> None:
+        parse = self.parse
+        try:
+            takes_name = "name" in inspect.signature(parse).parameters
+        except (TypeError, ValueError):
+            takes_name = False
+        if not takes_name:
+
+            def parse_ignoring_name(raw: bytes, name: str = "") -> SourceDocument:
+                return parse(raw)
+
+            object.__setattr__(self, "parse", parse_ignoring_name)
 
     def accepts(self, filename: str) -> bool:
         return filename.lower().endswith(self.suffixes)

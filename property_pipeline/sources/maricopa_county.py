@@ -1,64 +1,146 @@
-"""Maricopa County Assessor parcel records (`.json`), in the API shape or the GIS shape.
+"""Maricopa County Assessor parcel records (`.json`): every shape the collector saves.
 
-The collector writes the Assessor API's responses when it has a token
-(`{"apn", "parcel", "residential_details", "valuations"}`) and the county GIS
-parcel layer's feature when it does not (`{"attributes": {...}}`). Both become
-one flat, PII-free view (`data["facts"]`) before anything else looks at them:
-owner names and mailing addresses are dropped at the door.
+Shapes, all one parcel per file:
+- API bundle: `{"apn", "parcel": {...}, "residential_details": {...}, "valuations": [...]}`;
+- the API's own parcel response, flat at the top (`APN`, `PropertyAddress`, `Valuations`,
+  `ResidentialPropertyData`, `Geo`, and an `Owner` section);
+- a `/search/property` result record (`APN`, `SitusAddress`, `SubdivisonName`, `Ownership`...),
+  alone or as the only entry of `Results`;
+- the GIS parcel layer's feature (`{"attributes": {...}, "geometry": {...}}`);
+- a detail response saved without identity (valuations, residential details, improvements,
+  map ids): the file name `parcel-<APN>.json` carries the APN.
+
+Only mapped facts leave this module (an allow-list): a key is read when it names a known
+fact in a known section; everything else, owner names, mailing addresses, legal
+descriptions, sections such as `Owner` or `Parties`, is never copied, and unknown keys are
+reported by name only. Numbers are read strictly: a value whose magnitude is unsettled is
+dropped with a warning naming the field, never guessed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
 
+from ..quality.names import looks_like_person_name
 from .base import RuleExtraction, Source, SourceDocument, SourceError
 from .normalize import (
+    AmbiguousNumber,
     compose_address,
     normalize_apn,
     normalize_city,
     normalize_dwelling_type,
     normalize_zip,
     parse_bool,
-    parse_int,
     parse_lot_size,
     parse_number,
+    parse_number_strict,
     parse_one_line_address,
     split_street,
 )
 
 MAX_JSON_DEPTH = 64
 
-# Keys that hold personal data, in any section and any spelling the county uses.
-_PERSONAL = re.compile(r"owner|mail|taxpayer|deed|grantee|grantor|buyer|seller|care_?of|in_?care", re.I)
+
+def _key(name: Any) -> str:
+    """Key spelling folded: `SubdivisonName`, `subdivison_name`, `SUBDIVISON NAME` are one key."""
+    return re.sub(r"[^a-z0-9]", "", str(name).lower())
 
 
-def _strip_personal(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_personal(v) for k, v in value.items() if not _PERSONAL.search(str(k))}
-    if isinstance(value, list):
-        return [_strip_personal(v) for v in value]
-    return value
+# Fact name -> the key spellings the county uses for it (folded by `_key` when compared).
+PARCEL_KEYS = {
+    "apn": ("APN", "ParcelNumber", "APN_DASH", "PARCEL_NUMBER", "Parcel_ID"),
+    "address": ("PropertyAddress", "SitusAddress", "Address", "PHYSICAL_ADDRESS", "SITUS_ADDRESS", "SitusAddress1"),
+    "street_number": ("PHYSICAL_STREET_NUM", "SitusStreetNumber", "SitusHouseNumber", "StreetNumber", "HouseNumber"),
+    "street_name": ("PHYSICAL_STREET_NAME", "SitusStreetName", "StreetName"),
+    "city": ("SitusCity", "City", "PropertyCity", "PHYSICAL_CITY", "SITUS_CITY"),
+    "zip": ("SitusZip", "Zip", "ZipCode", "PropertyZip", "PHYSICAL_ZIP", "SITUS_ZIP", "SitusZipCode", "PostalCode"),
+    "property_type": ("PropertyType", "PropertyUseDescription", "PROPERTY_TYPE", "PUC_DESCRIPTION", "PEPropUseDesc"),
+    "is_residential": ("IsResidential", "IS_RESIDENTIAL"),
+    "lot_size": ("LotSize", "LandSize", "LAND_SIZE", "LOT_SIZE"),
+    "subdivision": ("SubdivisionName", "SubdivisonName", "Subdivision", "SUBNAME", "SUBDIVISION_NAME"),
+    "mcr": ("MCR",),
+    "parcel_status": ("ParcelStatus",),
+    "latitude": ("Latitude", "Lat", "LATITUDE"),
+    "longitude": ("Longitude", "Long", "Lon", "Lng", "LONGITUDE"),
+    "living_area": ("LIVING_SPACE", "LIVABLE_SPACE"),
+    "year_built": ("CONST_YEAR", "CONSTRUCTION_YEAR"),
+    "garages": ("GARAGE_SPACES", "NUM_GARAGES"),
+    "pool": ("POOL", "POOL_SQFT"),
+    "stories": ("STORIES",),
+    "tax_year": ("TAX_YEAR", "FCV_YEAR"),
+    "full_cash_value": ("FCV_CUR", "FULL_CASH_VALUE"),
+    "limited_property_value": ("LPV_CUR", "LIMITED_VALUE"),
+}
+DETAIL_KEYS = {
+    "living_area": ("LivableSpace", "LivingSpace", "LivingArea"),
+    "year_built": ("ConstructionYear", "OriginalConstructionYear", "YearBuilt"),
+    "garages": ("NumberOfGarages", "GarageSpaces"),
+    "pool": ("Pool",),
+    "stories": ("Stories", "NumberOfStories"),
+    "lot_size": ("LotSize",),
+    "exterior_walls": ("ExteriorWalls",),
+    "roof_type": ("RoofType",),
+    "bath_fixtures": ("BathFixtures",),
+}
+VALUATION_KEYS = {
+    "tax_year": ("TaxYear",),
+    "full_cash_value": ("FullCashValue", "FCV"),
+    "limited_property_value": ("LimitedPropertyValue", "LPV"),
+    "legal_class": ("LegalClassification", "LegalClass", "LegalClassificationCode"),
+    "property_type": ("PEPropUseDesc",),
+}
+GEO_KEYS = {"latitude": ("lat", "latitude", "y"), "longitude": ("long", "lon", "lng", "longitude", "x")}
+
+# Section name (folded) -> its role. The file's top level is read as a parcel section too.
+SECTIONS = {
+    **dict.fromkeys(("parcel", "parceldetails", "parcelinfo", "propertyinfo", "attributes"), "parcel"),
+    **dict.fromkeys(("residentialdetails", "residentialpropertydata", "residential", "residentialdata"), "details"),
+    **dict.fromkeys(("valuations", "valuation", "valuationhistory"), "valuations"),
+    **dict.fromkeys(("geo", "geometry", "location"), "geo"),
+    # Known sections without a fact this pipeline maps: read for nothing, reported as nothing.
+    **dict.fromkeys(("improvements", "mapids", "sketches", "spatialreference"), "known"),
+}
+# Keys that carry no property fact (bookkeeping, codes without a published mapping): not reported.
+IGNORED_KEYS = re.compile(
+    r"^(objectid|fid|globalid|shape\w*|puc|code|message|status|details|error|totalresults|page|"
+    r"totalpropertysearchresults|results|parcels|features|apn|mcr)$"
+)
+_TABLES = {"parcel": PARCEL_KEYS, "details": DETAIL_KEYS, "valuations": VALUATION_KEYS, "geo": GEO_KEYS}
+_LOOKUP = {role: {_key(k): fact for fact, keys in table.items() for k in keys} for role, table in _TABLES.items()}
+_NUMERIC = {
+    "living_area": True, "garages": False, "stories": True, "year_built": True, "tax_year": True,
+    "full_cash_value": True, "limited_property_value": True, "latitude": False, "longitude": False,
+    "bath_fixtures": True,
+}
+# Text facts that should never hold a person's name: dropped when they look like one.
+_NAME_FREE = ("subdivision", "city", "street_name")
 
 
-def personal_values(raw: bytes) -> set[str]:
-    """Every string held under a personal-data key of a parcel file (empty for unreadable files)."""
-    try:
-        obj = json.loads(raw.decode("utf-8-sig"))
-    except (ValueError, RecursionError):
-        return set()
-    found: set[str] = set()
-    stack: list[tuple[Any, bool]] = [(obj, False)]
-    while stack:
-        node, personal = stack.pop()
-        if isinstance(node, dict):
-            stack.extend((v, personal or bool(_PERSONAL.search(str(k)))) for k, v in node.items())
-        elif isinstance(node, list):
-            stack.extend((v, personal) for v in node)
-        elif personal and isinstance(node, str) and len(node.strip()) >= 4:
-            found.add(node.strip())
-    return found
+class _Conflict:
+    """The value of a key that a JSON object states twice with different values."""
+
+    def __repr__(self) -> str:
+        return "<conflicting duplicate key>"
+
+
+CONFLICT = _Conflict()
+
+
+def _pairs_hook(duplicates: list[str]):
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out and out[key] != value:
+                duplicates.append(key)
+                out[key] = CONFLICT
+            elif key not in out:
+                out[key] = value
+        return out
+
+    return build
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -78,158 +160,280 @@ def _reject_constant(token: str) -> float:
     raise ValueError(f"non-finite number {token} is not valid JSON")
 
 
-def _load(raw: bytes) -> dict[str, Any]:
+def _load(raw: bytes) -> tuple[Any, list[str]]:
+    """The parsed JSON and the keys some object states twice with different values."""
     if not raw.strip():
         raise SourceError("empty", "file is empty")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError("bad_encoding", f"not UTF-8 JSON: {exc}") from None
+    duplicates: list[str] = []
     try:
-        obj = json.loads(text, parse_constant=_reject_constant)
+        obj = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_pairs_hook(duplicates))
     except RecursionError:
         raise SourceError("too_deep", "JSON nested too deeply to parse") from None
     except ValueError as exc:
         raise SourceError("invalid_json", f"invalid JSON: {exc}") from None
-    if not isinstance(obj, dict):
-        raise SourceError("not_an_object", f"expected one parcel object, got a JSON {type(obj).__name__}")
     if _depth(obj, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
         raise SourceError("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
-    return obj
+    return obj, duplicates
 
 
-def _section(obj: dict[str, Any], *names: str) -> dict[str, Any]:
-    for name in names:
-        value = obj.get(name)
-        if isinstance(value, dict):
-            return value
-    return {}
+def reportable_key(name: Any) -> str:
+    """A key's name as it may appear in a warning: an identifier, never a value planted as a key."""
+    text = str(name)
+    if len(text) > 40 or not re.fullmatch(r"[A-Za-z][\w .\-/]*", text) or looks_like_person_name(text):
+        return "<unnamed key>"
+    return text
 
 
-def _first(mapping: dict[str, Any], *keys: str) -> Any:
-    """The first present, non-blank value among `keys` (matched case-insensitively)."""
-    lowered = {str(k).lower(): v for k, v in mapping.items()}
-    for key in keys:
-        value = lowered.get(key.lower())
-        if value is not None and not (isinstance(value, str) and not value.strip()):
-            return value
-    return None
+_FILE_APN = re.compile(r"(?:^|[-_ .])(\d{3}[-. ]?\d{2}[-. ]?\d{3}(?:[-. ]?[A-Za-z])?)(?=$|[-_ .])")
 
 
-def _latest_valuation(valuations: Any) -> dict[str, Any]:
-    if isinstance(valuations, dict):
-        by_year = {k: v for k, v in valuations.items() if re.fullmatch(r"\s*(19|20)\d\d\s*", str(k)) and isinstance(v, dict)}
-        if by_year:
-            # `{"2026": {...}, "2027": {...}}`: the key is the tax year unless the entry states its own.
-            valuations = [{"TaxYear": k.strip(), **v} if _first(v, "TaxYear", "tax_year") is None else v
-                          for k, v in by_year.items()]
-        else:
-            valuations = valuations.get("Valuations") or valuations.get("valuations") or [valuations]
-    if not isinstance(valuations, list):
-        return {}
-    dated = [(parse_int(_first(v, "TaxYear", "tax_year")), v) for v in valuations if isinstance(v, dict)]
-    dated = [(year, v) for year, v in dated if year is not None]
-    return max(dated, key=lambda item: item[0])[1] if dated else {}
+def apn_from_file_name(name: str) -> str | None:
+    """The APN a collector put in the file name: `parcel-123-45-678A.json`, `parcel_12345678.json`."""
+    stem = re.sub(r"\.json$", "", name.rsplit("/", 1)[-1], flags=re.I)
+    found = {normalize_apn(m.group(1)) for m in _FILE_APN.finditer(stem)}
+    return found.pop() if len(found) == 1 else None
 
 
-# Fact name -> the keys the county spells it with, per section of each shape.
-PARCEL_KEYS = {
-    "apn": ("APN", "ParcelNumber"),
-    "address": ("PropertyAddress", "SitusAddress", "Address"),
-    "city": ("SitusCity", "City", "PropertyCity"),
-    "zip": ("SitusZip", "Zip", "ZipCode", "PropertyZip"),
-    "property_type": ("PropertyType", "PropertyUseDescription", "PropertyUseCode"),
-    "is_residential": ("IsResidential",),
-    "lot_size": ("LotSize", "LandSize"),
-    "subdivision": ("SubdivisionName", "Subdivision"),
-    "mcr": ("MCR",),
-    "parcel_status": ("ParcelStatus",),
-    "latitude": ("Latitude", "Lat"),
-    "longitude": ("Longitude", "Long", "Lon", "Lng"),
-}
-DETAIL_KEYS = {
-    "living_area": ("LivableSpace", "LivingSpace"),
-    "year_built": ("ConstructionYear", "OriginalConstructionYear"),
-    "garages": ("NumberOfGarages", "GarageSpaces"),
-    "pool": ("Pool",),
-    "stories": ("Stories", "NumberOfStories"),
-    "exterior_walls": ("ExteriorWalls",),
-    "roof_type": ("RoofType",),
-    "bath_fixtures": ("BathFixtures",),
-}
-VALUATION_KEYS = {
-    "tax_year": ("TaxYear",),
-    "full_cash_value": ("FullCashValue", "FCV"),
-    "limited_property_value": ("LimitedPropertyValue", "LPV"),
-    "legal_class": ("LegalClassification", "LegalClass"),
-}
-GIS_KEYS = {
-    "apn": ("APN", "APN_DASH", "PARCEL_NUMBER"),
-    "address": ("PHYSICAL_ADDRESS", "SITUS_ADDRESS"),
-    "city": ("PHYSICAL_CITY", "SITUS_CITY"),
-    "zip": ("PHYSICAL_ZIP", "SITUS_ZIP"),
-    "property_type": ("PROPERTY_TYPE", "PUC_DESCRIPTION"),
-    "is_residential": ("IS_RESIDENTIAL",),
-    "lot_size": ("LAND_SIZE", "LOT_SIZE"),
-    "subdivision": ("SUBNAME", "SUBDIVISION", "SUBDIVISION_NAME"),
-    "mcr": ("MCR",),
-    "latitude": ("LATITUDE", "LAT"),
-    "longitude": ("LONGITUDE", "LON", "LONG"),
-    "living_area": ("LIVING_SPACE", "LIVABLE_SPACE"),
-    "year_built": ("CONST_YEAR", "CONSTRUCTION_YEAR"),
-    "garages": ("GARAGE_SPACES", "NUM_GARAGES"),
-    "pool": ("POOL", "POOL_SQFT"),
-    "stories": ("STORIES",),
-    "tax_year": ("TAX_YEAR", "FCV_YEAR"),
-    "full_cash_value": ("FCV_CUR", "FULL_CASH_VALUE"),
-    "limited_property_value": ("LPV_CUR", "LIMITED_VALUE"),
-}
-# Keys that carry no property fact (GIS bookkeeping, codes without a published mapping).
-IGNORED_KEYS = re.compile(r"^(objectid|fid|globalid|shape__\w+|puc|apn|code|message|status)$", re.I)
-_KNOWN = {k.lower() for table in (PARCEL_KEYS, DETAIL_KEYS, VALUATION_KEYS, GIS_KEYS) for ks in table.values() for k in ks}
+class _Reader:
+    """Collects mapped facts from the sections of one file, and the names of unmapped keys."""
 
+    def __init__(self) -> None:
+        self.facts: dict[str, Any] = {}
+        self.unmapped: list[str] = []
+        self.conflicts: set[str] = set()
 
-def _facts(section: dict[str, Any], keys: dict[str, tuple[str, ...]]) -> dict[str, Any]:
-    return {fact: _first(section, *names) for fact, names in keys.items()}
-
-
-def _unmapped(sections: list[dict[str, Any]]) -> dict[str, Any]:
-    """Scalar values under keys this adapter does not know: facts only the LLM can place."""
-    out = {}
-    for section in sections:
+    def take(self, role: str, section: dict[str, Any]) -> None:
+        lookup = _LOOKUP[role]
         for key, value in section.items():
-            if isinstance(value, (dict, list)) or value in (None, ""):
+            fact = lookup.get(_key(key))
+            if fact is None:
+                if role != "geo" and _key(key) not in SECTIONS and not IGNORED_KEYS.match(_key(key)):
+                    self.unmapped.append(str(key))
                 continue
-            if str(key).lower() not in _KNOWN and not IGNORED_KEYS.match(str(key)):
-                out[str(key)] = value
-    return out
+            if value is CONFLICT:
+                self.conflicts.add(fact)
+            elif value is not None and not isinstance(value, (dict, list)) and str(value).strip():
+                self.facts.setdefault(fact, value)
 
 
-def parse(raw: bytes) -> SourceDocument:
-    """Read one parcel file into PII-free facts and their compact text."""
-    obj = _strip_personal(_load(raw))
-    if isinstance(obj.get("attributes"), dict):
-        shape, sections = "gis", [obj["attributes"]]
-        facts = _facts(obj["attributes"], GIS_KEYS)
-    elif any(isinstance(obj.get(k), (dict, list)) for k in ("parcel", "Parcel", "residential_details", "valuations")):
-        parcel = _section(obj, "parcel", "Parcel", "parcel_details", "ParcelDetails")
-        details = _section(obj, "residential_details", "ResidentialDetails", "residential")
-        valuation = _latest_valuation(obj.get("valuations") or obj.get("Valuations"))
-        shape, sections = "api", [parcel, details, valuation]
-        facts = {**_facts(parcel, PARCEL_KEYS), **_facts(details, DETAIL_KEYS), **_facts(valuation, VALUATION_KEYS)}
-        facts["apn"] = facts["apn"] or obj.get("apn") or obj.get("APN")
-    else:
-        raise SourceError(
-            "unknown_shape",
-            "neither the Assessor API shape (parcel/residential_details/valuations) "
-            "nor the GIS shape (attributes); keys: " + ", ".join(sorted(map(str, obj))[:10]),
-        )
-    facts = {k: v for k, v in facts.items() if v is not None}
+def _flattened(obj: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Keys flattened with a section prefix (`ResidentialPropertyData_LivableSpace`, `Geo_lat`)."""
+    sections: dict[str, dict[str, Any]] = {}
+    for key, value in obj.items():
+        head, sep, rest = re.sub(r"[.:]", "_", str(key)).partition("_")
+        if sep and _key(head) in SECTIONS and rest:
+            sections.setdefault(_key(head), {})[rest] = value
+    return sections
+
+
+def _single(items: list[Any], what: str) -> dict[str, Any]:
+    objects = [item for item in items if isinstance(item, dict)]
+    if len(objects) != 1 or len(items) != 1:
+        raise SourceError("many_parcels", f"{what} holds {len(items)} entries; one parcel per file is expected")
+    return objects[0]
+
+
+_DETAIL_KEY = re.compile(r"^(improvement|mapid|\w*maps$|sketch)")
+
+
+def _detail_response(obj: Any) -> bool:
+    """An Assessor detail response with no fact this pipeline maps (improvements, map ids,
+    sketches): a record when the file name carries the APN, not an unknown shape."""
+    items = obj if isinstance(obj, list) else [obj]
+    return any(
+        isinstance(item, dict) and any(_DETAIL_KEY.match(_key(k)) for k in item) for item in items
+    )
+
+
+def _unwrap(obj: Any) -> tuple[dict[str, Any] | None, list[Any] | None]:
+    """(parcel object, None), or (None, list) for a detail endpoint's bare list response."""
+    if isinstance(obj, list):
+        if obj and all(isinstance(item, dict) for item in obj) and (
+            all(_LOOKUP["valuations"].keys() & {_key(k) for k in item} for item in obj) or _detail_response(obj)
+        ):
+            return None, obj
+        raise SourceError("not_an_object", f"expected one parcel object, got a JSON list of {len(obj)}")
+    if not isinstance(obj, dict):
+        raise SourceError("not_an_object", f"expected one parcel object, got a JSON {type(obj).__name__}")
+    for wrapper in ("Results", "results", "Parcels", "parcels", "features"):
+        if isinstance(obj.get(wrapper), list) and not ({_key(k) for k in obj} & _LOOKUP["parcel"].keys()):
+            return _single(obj[wrapper], wrapper), None
+    return obj, None
+
+
+def _valuation_year(entry: dict[str, Any], fallback: Any = None) -> int | None:
+    year = next((v for k, v in entry.items() if _key(k) == "taxyear"), fallback)
+    try:
+        value = parse_number_strict(year, integral=True)
+    except AmbiguousNumber:
+        return None
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _valuation_entries(valuations: Any) -> list[tuple[int, dict[str, Any]]]:
+    """(tax year, entry) for a valuations list, a `{"2026": {...}}` dict or one valuation object."""
+    if isinstance(valuations, dict):
+        by_year = {k: v for k, v in valuations.items() if re.fullmatch(r"\s*(19|20|21)\d\d\s*", str(k))}
+        if by_year:
+            pairs = [(_valuation_year(v, k) if isinstance(v, dict) else None, v) for k, v in by_year.items()]
+            return [(y, v) for y, v in pairs if y is not None]
+        inner = next((v for k, v in valuations.items() if _key(k) == "valuations"), None)
+        valuations = inner if isinstance(inner, list) else [valuations]
+    if not isinstance(valuations, list):
+        return []
+    entries = [(_valuation_year(v), v) for v in valuations if isinstance(v, dict)]
+    return [(y, v) for y, v in entries if y is not None]
+
+
+def latest_valuation(valuations: Any, warnings: list[str], today: dt.date | None = None) -> dict[str, Any]:
+    """The latest tax year's valuation, never one from beyond next year (a planted 2099 does not win;
+    it is reported as `future_tax_year:<year>`)."""
+    latest_allowed = (today or dt.date.today()).year + 1
+    entries = _valuation_entries(valuations)
+    for year, _ in entries:
+        if year > latest_allowed:
+            warnings.append(f"future_tax_year:{year}")
+    current = [(y, v) for y, v in entries if y <= latest_allowed]
+    if not current:
+        return {}
+    year, entry = max(current, key=lambda item: item[0])
+    return {**entry, "TaxYear": year}
+
+
+def _sections(obj: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(role, content) for the top level, each known section and each prefix-flattened section."""
+    found: list[tuple[str, Any]] = [("parcel", obj)]
+    for key, value in obj.items():
+        role = SECTIONS.get(_key(key))
+        if role is not None and isinstance(value, (dict, list)):
+            found.append((role, value))
+    found += [(SECTIONS[name], section) for name, section in _flattened(obj).items()]
+    return found
+
+
+def _read(obj: dict[str, Any] | None, bare_list: list[Any] | None, warnings: list[str]) -> _Reader:
+    reader = _Reader()
+    if bare_list is not None:
+        reader.take("valuations", latest_valuation(bare_list, warnings))
+        return reader
+    assert obj is not None
+    for role, content in _sections(obj):
+        if role == "valuations":
+            reader.take(role, latest_valuation(content, warnings))
+        elif role == "geo" and isinstance(content, dict) and _geographic(content):
+            reader.take(role, content)
+        elif role in ("parcel", "details") and isinstance(content, dict):
+            reader.take(role, content)
+    # Flattened keys were read through their sections: not unmapped.
+    flattened = {k for k in obj if _key(re.sub(r"[.:]", "_", str(k)).partition("_")[0]) in SECTIONS}
+    reader.unmapped = [k for k in reader.unmapped if k not in flattened]
+    return reader
+
+
+def _geographic(section: dict[str, Any]) -> bool:
+    """A geometry in degrees (x/y of a projected layer would be feet, not coordinates)."""
+    reference = section.get("spatialReference") or {}
+    if isinstance(reference, dict) and reference.get("wkid") not in (None, 4326, 4269):
+        return False
+    lat = next((v for k, v in section.items() if _key(k) in ("lat", "latitude", "y")), None)
+    lon = next((v for k, v in section.items() if _key(k) in ("long", "lon", "lng", "longitude", "x")), None)
+    lat, lon = parse_number(lat), parse_number(lon)
+    return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def _numbers(facts: dict[str, Any], warnings: list[str]) -> None:
+    """Numeric facts read strictly in place; an unreadable one is dropped with a warning naming it."""
+    for fact, integral in _NUMERIC.items():
+        if fact not in facts:
+            continue
+        try:
+            value = parse_number_strict(facts[fact], integral=integral)
+        except AmbiguousNumber:
+            value = None
+            warnings.append(f"unparseable_number:{fact}")
+        if value is None:
+            del facts[fact]
+        else:
+            facts[fact] = value
+    if "lot_size" in facts:
+        # Kept as stated (the unit decides sq ft or acres), but only when its number is settled.
+        acres = re.search(r"\bac(re)?s?\b", str(facts["lot_size"]), re.I) is not None
+        try:
+            if parse_number_strict(facts["lot_size"], integral=not acres) is None:
+                del facts["lot_size"]
+        except AmbiguousNumber:
+            del facts["lot_size"]
+            warnings.append("unparseable_number:lot_size")
+
+
+def _identity(facts: dict[str, Any], name: str, warnings: list[str]) -> None:
+    """The APN from the body, else from the file name; a body and a name that disagree are reported."""
+    stated = facts.get("apn")
+    body_apn = normalize_apn(stated) if stated is not None else None
+    if stated is not None and body_apn is None:
+        warnings.append("unparseable_identity:parcel_number")
+        del facts["apn"]
+    named = apn_from_file_name(name) if name else None
+    if body_apn and named and body_apn != named:
+        warnings.append("conflicting_values:parcel_number")
+    if not body_apn and named:
+        facts["apn"] = named
+        warnings.append("parcel_number_from_file_name")
+    elif body_apn:
+        facts["apn"] = body_apn
+
+
+def parse(raw: bytes, name: str = "") -> SourceDocument:
+    """Read one parcel file into its mapped facts (nothing else) and their compact text.
+
+    `name` is the file's base name: a detail response saved without identity takes its APN from it.
+    """
+    loaded, duplicates = _load(raw)
+    obj, bare_list = _unwrap(loaded)
+    warnings = [f"duplicate_keys:{reportable_key(k)}" for k in dict.fromkeys(duplicates)]
+    reader = _read(obj, bare_list, warnings)
+    facts = reader.facts
+    warnings += [f"duplicate_keys:{fact}" for fact in sorted(reader.conflicts)]
+    if not facts and not _detail_response(loaded):
+        keys = ", ".join(sorted({reportable_key(k) for k in (obj or {})})[:10])
+        raise SourceError("unknown_shape", f"no assessor fact in this file; keys: {keys or 'none'}")
+    _numbers(facts, warnings)
+    for fact in _NAME_FREE:
+        if fact in facts and looks_like_person_name(str(facts[fact])):
+            del facts[fact]
+            warnings.append(f"personal_value_dropped:{fact}")
+    _identity(facts, name, warnings)
     if not facts.get("apn") and not facts.get("address"):
-        raise SourceError("no_identity", f"{shape} record has neither an APN nor an address")
-    unmapped = _unmapped(sections)
-    text = "\n".join(f"{key}: {value}" for key, value in {**facts, **unmapped}.items())
-    return SourceDocument(text=text, raw_bytes=len(raw), data={"shape": shape, "facts": facts, "unmapped": unmapped})
+        if duplicates or reader.conflicts:
+            raise SourceError("duplicate_keys", "the parcel's identity is stated twice with different values")
+        raise SourceError("no_identity", "neither an APN (in the body or the file name) nor an address")
+    unmapped = sorted({reportable_key(k) for k in reader.unmapped})
+    if unmapped:
+        warnings.append("unmapped_keys:" + ",".join(unmapped[:12]) + (f",+{len(unmapped) - 12}" if len(unmapped) > 12 else ""))
+    text = "\n".join(f"{key}: {_shown(value)}" for key, value in facts.items())
+    data = {"shape": _shape(loaded, obj), "facts": facts, "unmapped_keys": unmapped}
+    return SourceDocument(text=text, raw_bytes=len(raw), data=data, warnings=warnings)
+
+
+def _shown(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _shape(loaded: Any, obj: dict[str, Any] | None) -> str:
+    if obj is None:
+        return "valuations"
+    keys = {_key(k) for k in obj}
+    if "attributes" in keys:
+        return "gis"
+    if keys & {"parcel", "residentialdetails", "valuations"} and obj is loaded:
+        return "api"
+    if "subdivisonname" in keys or "situsaddress" in keys or obj is not loaded:
+        return "search"
+    return "parcel"
 
 
 def _is_residential(facts: dict[str, Any]) -> bool | None:
@@ -251,20 +455,27 @@ def _pool(value: Any) -> bool | None:
     return parse_bool(value)
 
 
-def extract_rules(doc: SourceDocument) -> RuleExtraction:
-    """Map the assessor's facts onto contract fields; every value here is structured."""
-    facts = doc.data["facts"]
-    values: dict[str, Any] = {"parcel_number": normalize_apn(facts.get("apn"))}
-
-    address = parse_one_line_address(facts.get("address"))
-    if facts.get("address") and not address.get("street_name"):
-        address = split_street(str(facts["address"]))
+def _address(facts: dict[str, Any]) -> dict[str, Any]:
+    line = facts.get("address")
+    if not line and facts.get("street_name"):
+        line = " ".join(str(facts[k]) for k in ("street_number", "street_name") if facts.get(k))
+    address = parse_one_line_address(line)
+    if line and not address.get("street_name"):
+        address = split_street(str(line))
     if facts.get("city"):
         address["city"] = normalize_city(facts["city"])
     if facts.get("zip"):
         address["postal_code"] = normalize_zip(facts["zip"])
     if address.get("city") or address.get("postal_code"):
         address["state_or_province"] = "AZ"
+    return address
+
+
+def extract_rules(doc: SourceDocument) -> RuleExtraction:
+    """Map the assessor's facts onto contract fields; every value here is structured."""
+    facts = doc.data["facts"]
+    values: dict[str, Any] = {"parcel_number": normalize_apn(facts.get("apn"))}
+    address = _address(facts)
     values.update(address)
     values["unparsed_address"] = compose_address(values)
 
@@ -274,21 +485,27 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         values["property_type"] = "Land"
     sqft, acres = parse_lot_size(facts.get("lot_size"))
     values.update(lot_size_square_feet=sqft, lot_size_acres=acres)
-    values["living_area"] = parse_number(facts.get("living_area"))
-    values["year_built"] = parse_int(facts.get("year_built"))
-    values["garage_spaces"] = parse_number(facts.get("garages"))
-    values["stories"] = parse_int(facts.get("stories"))
+    values["living_area"] = facts.get("living_area")
+    values["year_built"] = _whole(facts.get("year_built"))
+    values["garage_spaces"] = facts.get("garages")
+    values["stories"] = _whole(facts.get("stories"))
     values["pool_private_yn"] = _pool(facts.get("pool"))
     values["subdivision_name"] = normalize_city(facts.get("subdivision"))
-    values["latitude"] = parse_number(facts.get("latitude"))
-    values["longitude"] = parse_number(facts.get("longitude"))
-    values["full_cash_value"] = parse_number(facts.get("full_cash_value"))
-    values["limited_property_value"] = parse_number(facts.get("limited_property_value"))
-    values["tax_year"] = parse_int(facts.get("tax_year"))
+    values["latitude"] = facts.get("latitude")
+    values["longitude"] = facts.get("longitude")
+    values["full_cash_value"] = facts.get("full_cash_value")
+    values["limited_property_value"] = facts.get("limited_property_value")
+    values["tax_year"] = _whole(facts.get("tax_year"))
 
     found = {k: v for k, v in values.items() if v is not None}
-    # Every key was understood: what is missing is not stated, and an LLM call would add nothing.
-    return RuleExtraction(values=found, structured=set(found), complete=not doc.data.get("unmapped"))
+    # The LLM sees only these facts: it can add something only where a stated fact did not
+    # become a value (an address the rules could not split).
+    unread = facts.get("address") and not found.get("street_name") or facts.get("lot_size") and sqft is None
+    return RuleExtraction(values=found, structured=set(found), complete=not unread)
+
+
+def _whole(value: Any) -> int | None:
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else None
 
 
 PROMPT_INSTRUCTIONS = """\
@@ -298,6 +515,47 @@ fixtures, not baths). Formats: APN 8 digits plus an optional letter, no separato
 street with direction and suffix in title case ("E Camelback Rd"); city in title case;
 state AZ; ZIP 5 digits; lot in both sq ft and acres (1 acre = 43560 sq ft); values
 of the latest tax year; a pool area above 0 is a private pool."""
+
+# Keys whose values are personal data; only for the no-PII check (the allow-list above is what
+# keeps them out). A key that names a mapped fact (`SubdivisionName`, `StreetName`) is not one.
+_PERSONAL = re.compile(
+    r"owner|mail|taxpayer|deed|grantee|grantor|buyer|seller|care_?of|in_?care|^c_?o$|name|part(y|ies)|"
+    r"contact|phone|email|tenant|occupant|trustee|beneficiar",
+    re.I,
+)
+# "...Name" keys that name places, not people.
+_PLACE_KEY = re.compile(
+    r"subdiv|street|city|school|district|jurisdiction|neighbo|property|place|project|plan|complex|communit", re.I
+)
+_MAPPED = {k for lookup in _LOOKUP.values() for k in lookup}
+
+
+def _personal_key(key: Any) -> bool:
+    folded = _key(key)
+    spelled = re.sub(r"[^A-Za-z]", "_", str(key))
+    return folded not in _MAPPED and folded not in SECTIONS and bool(_PERSONAL.search(spelled)) and not _PLACE_KEY.search(spelled)
+
+
+def personal_values(raw: bytes) -> set[str]:
+    """Strings a parcel file holds under personal-data keys, and any unmapped string shaped like
+    a person's name (empty for unreadable files); for the no-PII check only."""
+    try:
+        obj = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return set()
+    found: set[str] = set()
+    stack: list[tuple[Any, bool, bool]] = [(obj, False, False)]
+    while stack:
+        node, personal, mapped = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, personal or _personal_key(k), _key(k) in _MAPPED) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, personal, False) for v in node)
+        elif isinstance(node, str) and len(node.strip()) >= 4:
+            if personal or (not mapped and looks_like_person_name(node)):
+                found.add(node.strip())
+    return found
+
 
 SOURCE = Source(
     name="maricopa_county",
