@@ -22,8 +22,9 @@ import sqlalchemy as sa
 from .contract import RECORD_COLUMNS, SOURCES
 from .evaluation import (
     MODES,
-    evaluate_samples,
+    evaluate,
     format_calibration,
+    format_dispositions,
     format_scores,
     load_labels,
 )
@@ -131,11 +132,17 @@ def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
     labels = load_labels(args.labels or landing.parent / "expected")
     modes = MODES if args.mode == "all" else (args.mode,)
     llm = llm_backend(settings).get_client() if any(m != "rules" for m in modes) else None
+    outcomes: dict[str, dict[str, Any]] = {}
     for mode in modes:
-        _, scores, calibration = evaluate_samples(landing, labels, mode=mode, llm=llm, threshold=settings.min_confidence)
+        run = evaluate(landing, labels, mode=mode, llm=llm, threshold=settings.min_confidence)
         print(f"\n== {mode} ==")
-        print(format_scores(scores))
-        print(format_calibration(calibration))
+        print(format_scores(run.scores))
+        print(format_dispositions(run.dispositions))
+        print(format_calibration(run.calibration))
+        outcomes[mode] = {path: dataclasses.asdict(o) for path, o in sorted(run.outcomes.items()) if path in labels}
+    if args.outcomes:
+        # Per-file outcome (validated / quarantined / dead_letter + reason) per mode, to see which files fail.
+        args.outcomes.write_text(json.dumps(outcomes, indent=2) + "\n")
     return 0
 
 
@@ -406,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--landing", type=Path, default=None, help="labeled landing root (default: samples/landing)")
     evaluate.add_argument("--labels", type=Path, default=None, help="labels root (default: samples/expected)")
     evaluate.add_argument("--mode", choices=(*MODES, "all"), default="rules")
+    evaluate.add_argument(
+        "--outcomes", type=Path, default=None, help="write each labelled file's outcome and reason (JSON) to this path"
+    )
     extract = sub.add_parser(
         "extract",
         help="extract ad-hoc files (no landing zone, no Dagster) and write the records to stdout",

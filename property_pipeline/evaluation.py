@@ -1,15 +1,20 @@
-"""Field-level accuracy of extracted records against labeled samples.
+"""Field-level accuracy and file dispositions of extracted records against labeled samples.
 
-A label file holds `{"layout", "disposition", "fields": {<34 contract fields>}}`.
-A field counts as correct when both are null, or both hold the same value
+A label file holds `{"layout", "disposition", "fields": {<34 contract fields>}}`, the disposition
+one of `valid` (must end validated), `quarantined` (must end quarantined, e.g. `out_of_area`) or
+`dead_letter`. A field counts as correct when both are null, or both hold the same value
 (strings compared case- and whitespace-insensitively, numbers within 1%).
 A hallucination is a value where the label says the source states none.
+
+Every labelled file counts: a file whose outcome is not the one its label asks for (a valid file
+dead-lettered or quarantined, an out-of-area page validated) scores its fields as all-null, so a
+pipeline cannot look accurate by dropping the files it gets wrong.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -75,20 +80,118 @@ class Score:
                 self.wrong[name] += 1
 
 
+# The outcome a labelled file must reach, by label disposition; any other outcome scores all-null.
+EXPECTED_OUTCOME = {"valid": "validated", "quarantined": "quarantined", "dead_letter": "dead_letter"}
+OUTCOMES = ("validated", "quarantined", "dead_letter", "missing")
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What the pipeline made of one landing file: `outcome` in OUTCOMES, `reason` the dead-letter
+    reason code or the quarantine reason (None when validated or missing)."""
+
+    outcome: str
+    reason: str | None = None
+
+
+def outcomes_of(records: Iterable[dict[str, Any]], dead_letters: Iterable[dict[str, Any]] = ()) -> dict[str, FileOutcome]:
+    """Per source file: quarantined when the record carries a quarantine reason, else validated;
+    dead letters by their reason code."""
+    outcomes = {d["source_file"]: FileOutcome("dead_letter", d.get("reason_code")) for d in dead_letters}
+    for record in records:
+        reason = record.get("quarantine_reason")
+        outcomes[record["source_file"]] = FileOutcome("quarantined", reason) if reason else FileOutcome("validated")
+    return outcomes
+
+
 def score_records(
-    records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any]]
+    records: Iterable[dict[str, Any]],
+    labels: dict[str, dict[str, Any]],
+    outcomes: dict[str, FileOutcome] | None = None,
 ) -> dict[tuple[str, str], Score]:
-    """Scores by (source, layout family), plus ("all", "all"); a labeled file without a record scores all-null."""
+    """Scores by (source, layout family), plus ("all", "all").
+
+    Every file labelled valid or quarantined is scored; its record counts only when the file
+    reached the outcome its label asks for (`outcomes`, derived from the records when not given),
+    otherwise it scores all-null. Files labelled dead_letter are not scored here (see
+    `disposition_summary`)."""
+    records = list(records)
+    outcomes = outcomes if outcomes is not None else outcomes_of(records)
     by_path = {r["source_file"]: r for r in records}
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     for path, label in labels.items():
-        if label.get("disposition") == "dead_letter":
+        disposition = label.get("disposition")
+        if disposition == "dead_letter":
             continue
-        actual = by_path.get(path, {})
+        reached = outcomes.get(path, FileOutcome("missing")).outcome == EXPECTED_OUTCOME.get(disposition)
+        actual = by_path.get(path, {}) if reached else {}
         source = path.split("/", 1)[0]
         for key in ((source, label.get("layout", "?")), (source, "all"), ("all", "all")):
             scores[key].add(label["fields"], actual)
     return dict(scores)
+
+
+def _has_visible_address(label: dict[str, Any]) -> bool:
+    fields = label.get("fields") or {}
+    return bool(fields.get("unparsed_address") or fields.get("street_name"))
+
+
+@dataclass
+class Dispositions:
+    """Labelled disposition against outcome, every labelled file counted exactly once."""
+
+    table: dict[str, Counter] = field(default_factory=dict)  # label disposition -> Counter(outcome)
+    dead_letter_reasons: Counter = field(default_factory=Counter)  # of files not labelled dead_letter
+    quarantine_reasons: Counter = field(default_factory=Counter)  # of files labelled valid
+    out_of_area_validated: int = 0
+    no_key_with_address: int = 0  # no_property_key dead letters of files whose label has an address
+
+    @property
+    def labelled(self) -> int:
+        return sum(sum(row.values()) for row in self.table.values())
+
+    @property
+    def as_labelled(self) -> int:
+        """Files that reached the outcome their label asks for."""
+        return sum(row[EXPECTED_OUTCOME.get(d, "")] for d, row in self.table.items())
+
+
+def disposition_summary(labels: dict[str, dict[str, Any]], outcomes: dict[str, FileOutcome]) -> Dispositions:
+    """Count each labelled file once by (label disposition, outcome); a labelled file the run never
+    produced (absent from the landing zone, skipped) is `missing`."""
+    result = Dispositions()
+    for path, label in labels.items():
+        disposition = label.get("disposition") or "?"
+        got = outcomes.get(path, FileOutcome("missing"))
+        result.table.setdefault(disposition, Counter())[got.outcome] += 1
+        if disposition != "dead_letter" and got.outcome == "dead_letter":
+            result.dead_letter_reasons[got.reason or "?"] += 1
+            result.no_key_with_address += got.reason == "no_property_key" and _has_visible_address(label)
+        if disposition == "valid" and got.outcome == "quarantined":
+            result.quarantine_reasons[got.reason or "?"] += 1
+        if label.get("reason_hint") == "out_of_area" and got.outcome == "validated":
+            result.out_of_area_validated += 1
+    return result
+
+
+def format_dispositions(d: Dispositions) -> str:
+    lines = [f"{'label':12} {'files':>6} " + " ".join(f"{o:>11}" for o in OUTCOMES) + "  as labelled"]
+    for disposition, row in sorted(d.table.items()):
+        want = EXPECTED_OUTCOME.get(disposition)
+        lines.append(
+            f"{disposition:12} {sum(row.values()):6d} " + " ".join(f"{row[o]:11d}" for o in OUTCOMES) + f"  {row[want] if want else 0:11d}"
+        )
+    total = Counter()
+    for row in d.table.values():
+        total.update(row)
+    lines.append(f"{'all':12} {d.labelled:6d} " + " ".join(f"{total[o]:11d}" for o in OUTCOMES) + f"  {d.as_labelled:11d}")
+    reasons = ", ".join(f"{k}:{v}" for k, v in d.dead_letter_reasons.most_common()) or "-"
+    lines.append(f"dead letters among files labelled valid/quarantined, by reason: {reasons}")
+    quarantined = ", ".join(f"{k}:{v}" for k, v in d.quarantine_reasons.most_common()) or "-"
+    lines.append(f"files labelled valid that were quarantined, by reason: {quarantined}")
+    lines.append(f"out-of-area files validated (must be 0): {d.out_of_area_validated}")
+    lines.append(f"no_property_key dead letters among files with a visible address: {d.no_key_with_address}")
+    return "\n".join(lines)
 
 
 def format_scores(scores: dict[tuple[str, str], Score]) -> str:
@@ -191,9 +294,21 @@ def format_calibration(cal: Calibration) -> str:
 MODES = ("rules", "llm", "hybrid")
 
 
-def evaluate_samples(
+@dataclass
+class Evaluation:
+    """One evaluation run: the records (validated and quarantined), each labelled file's outcome,
+    field scores, calibration and the disposition table."""
+
+    records: list[dict[str, Any]]
+    outcomes: dict[str, FileOutcome]
+    scores: dict[tuple[str, str], Score]
+    calibration: Calibration
+    dispositions: Dispositions
+
+
+def evaluate(
     landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = 0.7
-) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Score], Calibration]:
+) -> Evaluation:
     """Extract and validate every labeled file with the plain core, then score it.
 
     `mode` is `rules` (no LLM), `llm` (the LLM alone, rules switched off) or `hybrid`.
@@ -210,11 +325,28 @@ def evaluate_samples(
     if mode != "rules" and llm is None:
         raise ValueError(f"mode {mode!r} needs an LLM backend (PROPERTY_PIPELINE_LLM=ollama or embedded)")
     records: list[dict[str, Any]] = []
+    dead_letters: list[dict[str, Any]] = []
     for source, day in iter_partitions(landing):
         files = [f for f in scan_partition(landing, source, day) if f.path in labels]
         extractor = Extractor(source, root=landing, llm=None if mode == "rules" else llm, use_rules=mode != "llm")
         result = asyncio.run(extractor.run(files))
+        dead_letters += result.dead_letters
         checked = validate_records(result.records_frame(), QualityConfig(min_confidence=threshold))
         for frame in (checked.validated, checked.quarantined):
             records += frame.astype(object).where(frame.notna(), None).to_dict("records")
-    return records, score_records(records, labels), calibrate(records, labels, threshold)
+    outcomes = outcomes_of(records, dead_letters)
+    return Evaluation(
+        records=records,
+        outcomes=outcomes,
+        scores=score_records(records, labels, outcomes),
+        calibration=calibrate(records, labels, threshold),
+        dispositions=disposition_summary(labels, outcomes),
+    )
+
+
+def evaluate_samples(
+    landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = 0.7
+) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Score], Calibration]:
+    """`evaluate`, as (records, scores, calibration)."""
+    run = evaluate(landing, labels, mode=mode, llm=llm, threshold=threshold)
+    return run.records, run.scores, run.calibration
