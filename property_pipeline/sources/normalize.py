@@ -13,7 +13,6 @@ from typing import Any
 SQFT_PER_ACRE = 43_560.0
 
 _APN = re.compile(r"(?<![\d])(\d{3})[\s.\-]?(\d{2})[\s.\-]?(\d{3})\s?([A-Za-z])?(?![A-Za-z\d])")
-_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?|-?\.\d+")
 
 
 def normalize_apn(text: Any) -> str | None:
@@ -27,45 +26,175 @@ def normalize_apn(text: Any) -> str | None:
     return f"{book}{map_}{parcel}{(split or '').upper()}"
 
 
-def parse_number(text: Any) -> float | None:
-    """The first number in `text` ("1,850 sq ft" -> 1850.0); rejects NaN/inf and bools."""
+class AmbiguousNumber(ValueError):
+    """Text stating a number whose magnitude a reader cannot settle ("471.300": 471.3 or 471300?
+    "1850,5": a decimal or a list?), or more than one number where one was expected."""
+
+
+# One numeric token: digits joined by grouping or decimal marks, an optional exponent. A mark
+# only counts between digits, so "1,850 sq ft, 2 baths" reads "1,850" first.
+_TOKEN = re.compile(
+    r"(?<!\d)(?P<sign>[-+\u2212])?"
+    r"(?P<body>\d+(?:[,.'\u00a0\u2009\u202f ]\d+)*|\.\d+)"
+    r"(?:[eE](?P<exp>[-+]?\d{1,3})(?![A-Za-z\d]))?"
+)
+_SPACE = "[\u00a0\u2009\u202f ]"
+_PLACEHOLDERS = {"", "-", "--", "---", "n/a", "na", "none", "null", "unknown", "tbd", "?"}
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Thousands grouping: 1-3 leading digits, then groups of exactly three."""
+    return all(g.isdigit() for g in groups) and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _marked_value(body: str, integral: bool) -> float:
+    """A token without spaces: plain, US "1,234.5", European "1.234,5", Swiss "1'234", dotted "1.234.567".
+
+    `integral` says the quantity is a whole count (dollars, square feet): there "471.300" is
+    a thousands group as likely as a decimal, so it is not read at all."""
+    marks = [c for c in body if c in ",.'"]
+    if not marks:
+        return float(body)
+    if len(set(marks)) == 1:
+        mark = marks[0]
+        groups = body.split(mark)
+        if mark == "." and len(groups) == 2:
+            whole, fraction = groups
+            if integral and len(fraction) == 3 and whole not in ("", "0"):
+                raise AmbiguousNumber(body)
+            return float(body)
+        if _grouped(groups):
+            return float("".join(groups))
+        raise AmbiguousNumber(body)  # "1850,5", "1,2,3", "11.30.2026"
+    # Two kinds of mark: the last one, used once, is the decimal point; the other groups thousands.
+    point = marks[-1]
+    head, _, fraction = body.rpartition(point)
+    grouping = {c for c in head if c in ",.'"}
+    if point == "'" or point in grouping or len(grouping) != 1 or not _grouped(re.split(r"[,.']", head)):
+        raise AmbiguousNumber(body)
+    return float(re.sub(r"[,.']", "", head) + "." + fraction)
+
+
+def _spaced_value(body: str, integral: bool) -> float:
+    """A token grouped by spaces ("471 300", "1 234,56"): every group after the first has three
+    digits; the last may end in a decimal part."""
+    groups = re.split(_SPACE, body)
+    last = re.match(r"(\d+)([.,]\d+)?$", groups[-1])
+    if not last or not _grouped([*groups[:-1], last.group(1)]):
+        raise AmbiguousNumber(body)
+    fraction = (last.group(2) or "").replace(",", ".")
+    return float("".join(groups[:-1]) + last.group(1) + fraction)
+
+
+def _token_value(match: re.Match, integral: bool) -> float:
+    body, exponent = match.group("body"), match.group("exp")
+    if exponent is not None:
+        # Scientific notation ("4.713E5"): the mantissa's dot is always a decimal point.
+        if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", body):
+            raise AmbiguousNumber(match.group())
+        value = float(f"{body}e{exponent}")
+    elif re.search(_SPACE, body):
+        value = _spaced_value(body, integral)
+    else:
+        value = _marked_value(body, integral)
+    if match.group("sign") in ("-", "\u2212"):
+        value = -value
+    if not math.isfinite(value):
+        raise AmbiguousNumber(match.group())
+    return value
+
+
+def _tokens(text: str) -> list[re.Match]:
+    """Numeric tokens in order. A space joins digits only as a thousands group: "1998 2 stories"
+    is 1998 and 2, "471 300" is one number."""
+    found, position = [], 0
+    while (match := _TOKEN.search(text, position)) is not None:
+        body = match.group("body")
+        if re.search(_SPACE, body) and match.group("exp") is None:
+            groups = re.split(_SPACE, body)
+            tail = re.match(r"\d+", groups[-1])
+            if not (tail and _grouped([*groups[:-1], tail.group()])):
+                # Not a grouping: the digits before the first space are a number of their own.
+                end = match.start("body") + len(groups[0])
+                match = _TOKEN.search(text[:end], match.start())
+        found.append(match)
+        position = match.end()
+    return found
+
+
+def _number_input(text: Any) -> tuple[float | None, str | None]:
+    """(value, None) for a JSON number, (None, text) for text to read, (None, None) for nothing."""
     if text is None or isinstance(text, bool):
-        return None
+        return None, None
     if isinstance(text, (int, float)):
         value = float(text)
-        return value if math.isfinite(value) else None
-    match = _NUMBER.search(str(text).replace("\u00a0", " "))
-    if not match:
+        return (value if math.isfinite(value) else None), None
+    return None, str(text)
+
+
+def parse_number(text: Any, *, integral: bool = False) -> float | None:
+    """The first number in `text` ("1,850 sq ft" -> 1850.0, "4.713E5" -> 471300.0, "471 300" ->
+    471300.0); None when there is none or it cannot be read unambiguously ("471.300" for a whole
+    count, see `integral`). Rejects NaN/inf and bools."""
+    value, text = _number_input(text)
+    if text is None:
+        return value
+    tokens = _tokens(text)
+    if not tokens:
         return None
     try:
-        value = float(match.group().replace(",", ""))
-    except ValueError:
+        return _token_value(tokens[0], integral)
+    except AmbiguousNumber:
         return None
-    return value if math.isfinite(value) else None
+
+
+def parse_number_strict(text: Any, *, integral: bool = False) -> float | None:
+    """A value that should be exactly one number ("$288,000", " 1850 ", "4.713E5", "1,850 sq ft").
+
+    None for nothing stated (null, "", "N/A"); raises `AmbiguousNumber` when the text holds no
+    readable number, several numbers, or one whose magnitude is unsettled: the caller drops the
+    value and says so, rather than storing a guess."""
+    value, text = _number_input(text)
+    if text is None:
+        return value
+    if text.strip().lower() in _PLACEHOLDERS:
+        return None
+    tokens = _tokens(text)
+    if len(tokens) != 1:
+        raise AmbiguousNumber(text)
+    rest = (text[: tokens[0].start()] + " " + text[tokens[0].end():]).strip().lower()
+    # Only a currency sign before and a unit after may surround the number.
+    if not re.fullmatch(r"(?:\$|usd)?\s*(?:[a-z%.\s]{0,12})", rest) or re.search(r"\d", rest):
+        raise AmbiguousNumber(text)
+    return _token_value(tokens[0], integral)
 
 
 def parse_int(text: Any) -> int | None:
-    value = parse_number(text)
+    """A whole number: "1,998" -> 1998; None for fractions, ambiguous text and huge values."""
+    value = parse_number(text, integral=True)
     if value is None or value != int(value) or abs(value) > 2**53:
         return None
     return int(value)
 
 
-_MONEY = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM](?![a-z]))?")
+_MONEY_SUFFIX = re.compile(r"\s*([kKmM])(?![A-Za-z])")
 
 
 def parse_money(text: Any) -> float | None:
-    """USD amounts: "$525,000", "$525K", "$1.2M", 525000."""
-    if text is None or isinstance(text, bool):
+    """USD amounts: "$525,000", "$525K", "$1.2M", 525000; None for "$471.300" (unsettled)."""
+    value, text = _number_input(text)
+    if text is None:
+        return value
+    tokens = _tokens(text)
+    if not tokens:
         return None
-    if isinstance(text, (int, float)):
-        return parse_number(text)
-    match = _MONEY.search(str(text))
-    if not match:
+    suffix = _MONEY_SUFFIX.match(text, tokens[0].end())
+    try:
+        # "$1.250M": before a K/M suffix the dot is a decimal point.
+        value = _token_value(tokens[0], integral=suffix is None)
+    except AmbiguousNumber:
         return None
-    value = float(match.group(1).replace(",", ""))
-    suffix = (match.group(2) or "").lower()
-    value *= {"k": 1e3, "m": 1e6}.get(suffix, 1.0)
+    value *= {"k": 1e3, "m": 1e6}[suffix.group(1).lower()] if suffix else 1.0
     return value if math.isfinite(value) else None
 
 
@@ -88,6 +217,8 @@ def parse_bool(text: Any) -> bool | None:
 
 _STATUS = {
     "active": "Active",
+    "for sale": "Active",
+    "for sale by owner": "Active",
     "a": "Active",
     "new": "Active",
     "ucb": "Active Under Contract",
@@ -100,6 +231,7 @@ _STATUS = {
     "p": "Pending",
     "closed": "Closed",
     "sold": "Closed",
+    "recently sold": "Closed",
     "c": "Closed",
     "canceled": "Canceled",
     "cancelled": "Canceled",
@@ -226,10 +358,37 @@ def parse_baths(text: Any) -> tuple[int | None, int | None]:
 
 _DIRECTIONS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW"}
 _UNIT = re.compile(r"\s*(?:,\s*)?(?:\b(?:unit|apt|ste|suite|lot|spc|space|bldg)\b\.?|#)\s*#?\s*([\w\-]+)\s*$", re.I)
-_CITY_STATE_ZIP = re.compile(
-    r"^(?P<street>.+?)[,\s]+(?P<city>[A-Za-z .'\-]+?)[,\s]+(?P<state>AZ|Arizona)\b\.?[,\s]*(?P<zip>\d{5})?(?:-\d{4})?\s*$",
-    re.I,
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+    "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico",
+}
+_STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
+# Arizona in any case; other states as their upper-case code or full name (a lower-case "in"
+# or "or" at the end of a line is a word, not Indiana or Oregon).
+_STATE = r"(?i:AZ|Arizona)|" + "|".join(sorted(US_STATES)) + "|" + "|".join(
+    f"(?i:{re.escape(name)})" for name in sorted(US_STATES.values(), key=len, reverse=True)
 )
+_CITY_STATE_ZIP = re.compile(
+    r"^(?P<street>.+?)[,\s]+(?P<city>[A-Za-z .'\-]+?)[,\s]+(?P<state>" + _STATE + r")\b\.?[,\s]*(?P<zip>\d{5})?(?:-\d{4})?\s*$"
+)
+
+
+def state_code(text: Any) -> str | None:
+    """"AZ", "az", "Arizona", "TX" -> the two-letter USPS code; None for anything else."""
+    if not text:
+        return None
+    word = re.sub(r"\s+", " ", str(text)).strip(" .,").lower()
+    if word.upper() in US_STATES:
+        return word.upper()
+    return _STATE_BY_NAME.get(word)
 
 
 def title_words(text: str) -> str:
@@ -294,7 +453,7 @@ def parse_one_line_address(text: Any, known_cities: tuple[str, ...] = ()) -> dic
         result.update(split_street(street))
         if city:
             result["city"] = title_words(city)
-        result["state_or_province"] = "AZ"
+        result["state_or_province"] = state_code(match.group("state"))
         if match.group("zip"):
             result["postal_code"] = match.group("zip")
     else:
@@ -346,3 +505,66 @@ def clean_text(text: Any) -> str | None:
         return None
     cleaned = re.sub(r"\s+", " ", str(text)).strip()
     return cleaned or None
+
+
+# Placeholders and unit words a page shows where a value is missing ("-- sqft", "Call for price").
+_PLACEHOLDER = re.compile(
+    r"(?:[-\u2013\u2014_.?*]+|n/?a|none|null|undefined|unknown|tbd|tba|not (?:disclosed|available|provided|"
+    r"specified|listed|applicable)|undisclosed|call(?: agent)?(?: for (?:price|details|info))?|"
+    r"contact (?:the )?(?:listing )?(?:agent|us|office)(?: for (?:price|details))?|(?:price )?(?:up)?on request|"
+    r"request (?:a )?price|ask (?:the )?agent|see (?:remarks|agent|description)|price upon request)"
+)
+_UNIT_TOKENS = re.compile(
+    r"\$|\b(?:usd|ba|bas|bd|bds|beds?|bedrooms?|baths?|bathrooms?|br|sq\.?\s?f(?:ee)?t\.?|sqft|square\s+f(?:ee|oo)t|"
+    r"acres?|ac|lot|/\s*mo(?:nth)?|per\s+month|monthly)\b",
+    re.I,
+)
+
+
+def is_placeholder(text: Any) -> bool:
+    """True for a value slot holding no value: "--", "N/A", "TBD", "Call for price", "Contact agent",
+    "Price upon request", "Not disclosed", or a bare unit ("Ba", "Sq Ft", "$-- /mo")."""
+    if text is None:
+        return True
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return False
+    word = re.sub(r"\s+", " ", str(text)).strip().lower()
+    if not word:
+        return True
+    stripped = re.sub(r"\s+", " ", _UNIT_TOKENS.sub(" ", word)).strip(" :,")
+    return not stripped or _PLACEHOLDER.fullmatch(stripped) is not None
+
+
+# Words that name units, labels and page furniture: never a street's name or a city.
+_UNIT_WORDS = frozenset(
+    "ba bas bd bds bed beds bedroom bedrooms bath baths bathroom bathrooms br sq ft sqft feet foot acre acres ac "
+    "lot lots day days hr hrs hour hours min mins minute minutes week weeks wk month months mo year years yr yrs "
+    "photo photos pics pictures video videos view views save saves saved car cars garage garages story stories "
+    "level levels home homes house houses listing listings result results percent pct mile miles mi km share "
+    "shares tour tours".split()
+)
+_NOT_PLACE_WORDS = _UNIT_WORDS | frozenset(
+    "zillow redfin trulia realtor movoto mls idx price prices sale sales rent sold status estimate zestimate "
+    "details map schools contact agent open new listed pending active".split()
+)
+_FUNCTION_WORDS = frozenset("on in at for by of to from with near via per the a an and or is are was".split())
+
+
+def plausible_street(street_name: Any) -> bool:
+    """A street name, not a unit or label read after a number ("1 Ba", "5 Days", "2 Car Garage")."""
+    words = [w.strip(".,#").lower() for w in str(street_name or "").split()]
+    words = [w for w in words if w and w.upper() not in _DIRECTIONS]
+    if not words or not any(re.search(r"[a-z]", w) for w in words):
+        return False
+    return not all(w in _UNIT_WORDS or not re.search(r"[a-z]", w) for w in words)
+
+
+def plausible_city(city: Any) -> bool:
+    """A place name, not a label, a unit or a site's name ("Sq Ft", "On Zillow", "Bd")."""
+    text = str(city or "").strip()
+    words = [w.strip(".,'").lower() for w in text.split()]
+    if not words or len(words) > 4 or re.search(r"[^A-Za-z .'\-]", text):
+        return False
+    if words[0] in _FUNCTION_WORDS:
+        return False
+    return not any(w in _NOT_PLACE_WORDS for w in words) and any(len(w) >= 3 for w in words)
