@@ -273,7 +273,7 @@ def render_public_card(L: dict) -> str:
   <section class="facts" aria-labelledby="facts-h">
     <h2 id="facts-h">Facts &amp; features</h2>
     {facts}
-    <ul class="amenities">{amen}</ul>
+    <ul class="amenities">{amen}</ul>{L.get('extra_html', '')}
   </section>
   <section class="about">
     <h2>About this home</h2>
@@ -889,6 +889,171 @@ FLYER.append(dict(
           ("MLS #", "7026133"), ("Tax ID", "501-12-334")],
 ))
 
+# --------------------------------------------------------------------------------------
+# Listing/parcel pairs for the golden record (samples/expected/links.json says which files
+# are one property). How each listing page states its identity: the APN in a label, in a
+# column table, only in the remarks, or not at all (the address then links it, written
+# "North 7th Street" on the page and "N 7TH ST" by the county); a condo building with two
+# unit parcels, a listing that omits its unit, two parcels at one address; a relisting on a
+# later day under a new MLS number at a new price; a listing that says built 1998 where the
+# assessor says 1996.
+# --------------------------------------------------------------------------------------
+
+R_G1 = ("Updated Old Town Scottsdale single-level on a quiet street. 3 bedrooms, 2 baths, remodeled "
+        "kitchen with quartz counters and a covered patio overlooking the pool. Walk to the "
+        "Waterfront, galleries and dining. Built 1998 per the seller.")
+PRINT.append(dict(
+    family="printer_friendly", day="2026-11-20", file="mls_7031004.html",
+    title="MLS # 7031004 - 7319 E Mulberry St, Scottsdale, AZ 85251",
+    f=fields(listing_id="7031004", parcel_number="13012044", standard_status="Active", list_price=689000,
+             **addr("7319", "E Mulberry St", "Scottsdale", "85251"), **SFR, bedrooms_total=3,
+             bathrooms_full=2, bathrooms_half=0, living_area=1712, **lot_from_sqft(8102),
+             year_built=1998, garage_spaces=2, stories=1, pool_private_yn=True, association_yn=False,
+             subdivision_name="Villa Monterey", public_remarks=R_G1),
+    blocks=[("Listing", ["MLS #: 7031004", "Status: Active", "List Price: $689,000",
+                         "Address: 7319 E Mulberry St", "City: Scottsdale", "State: AZ", "Zip: 85251",
+                         "Assessor #: 130-12-044", "Subdivision: Villa Monterey"]),
+            ("Property", ["Dwelling Type: Single Family - Detached", "Bedrooms: 3", "Baths: 2 full",
+                          "Approx SqFt: 1,712", "Lot Size: 8,102 Sq Ft", "Year Built: 1998",
+                          "Garage Spaces: 2", "Stories: 1", "Pool - Private: Yes", "HOA: No"])],
+    features=["Pool: Play Pool", "Kitchen: Quartz Counters", "Patio: Covered"],
+))
+
+R_G2 = ("Craftsman bungalow in the Roosevelt historic district, steps from light rail and the First "
+        "Friday art walk. 2 bedrooms, 1 bath, original wood floors, deep front porch and a detached "
+        "studio. Alley parking for two.")
+PRINT.append(dict(
+    family="printer_friendly", day="2026-11-20", file="mls_7031017.html",
+    title="MLS # 7031017",
+    f=fields(listing_id="7031017", standard_status="Active", list_price=545000,
+             **addr("1418", "North 7th Street", "Phoenix", "85006"), **SFR, bedrooms_total=2,
+             bathrooms_full=1, bathrooms_half=0, living_area=1104, **lot_from_acres(0.16),
+             year_built=1924, stories=1, pool_private_yn=False, association_yn=False,
+             subdivision_name="Roosevelt Historic District", public_remarks=R_G2),
+    blocks=[("Listing", ["MLS #: 7031017", "Status: Active", "List Price: $545,000"]),
+            ("Location", ["Address: 1418 North 7th Street", "City: Phoenix", "State: AZ", "Zip: 85006",
+                          "Subdivision: Roosevelt Historic District"]),
+            ("Property", ["Dwelling Type: Single Family - Detached", "Bedrooms: 2", "Baths: 1 full",
+                          "Approx SqFt: 1,104", "Lot Size: 0.16 Acres", "Year Built: 1924",
+                          "Stories: 1", "Pool - Private: No", "HOA: No"])],
+    features=["Parking: Alley Access", "Flooring: Wood", "Other: Detached Studio"],
+))
+
+R_G3 = ("Move-in ready Tempe ranch near ASU Research Park. 3 bedrooms, 2 baths, new roof, fresh paint "
+        "and a big backyard with citrus. Easy access to the 101 and Loop 202.")
+
+
+def _relisting(day, file, listing_id, price, price_text):
+    return dict(
+        family="agent_flyer", day=day, file=file,
+        headline="Tempe Ranch with Citrus Yard", addr_line="1642 E Ellis Dr, Tempe, AZ 85282",
+        price_text=price_text, status_text="Active", lat_text="33.3671", lng_text="-111.9127",
+        data={"listing-id": listing_id, "status": "Active"},
+        f=fields(listing_id=listing_id, parcel_number="13341009", standard_status="Active", list_price=price,
+                 **addr("1642", "E Ellis Dr", "Tempe", "85282"), **SFR, bedrooms_total=3,
+                 bathrooms_full=2, bathrooms_half=0, living_area=1540, **lot_from_sqft(7980),
+                 year_built=1979, garage_spaces=2, stories=1, pool_private_yn=False, association_yn=False,
+                 latitude=33.3671, longitude=-111.9127, public_remarks=R_G3),
+        rows=[("Beds", "3"), ("Baths", "2 full"), ("Living Area", "1,540 SqFt"), ("Lot", "7,980 SqFt"),
+              ("Built", "1979"), ("Garage", "2"), ("Stories", "1"), ("Private Pool", "No"), ("HOA", "None"),
+              ("Type", "Single Family - Detached"), ("MLS #", listing_id), ("Parcel #", "133-41-009")],
+    )
+
+
+FLYER.append(_relisting("2026-11-20", "mls_7031101.html", "7031101", 410000, "$410,000"))
+FLYER.append(_relisting("2026-11-21", "mls_7031245.html", "7031245", 399000, "$399,000"))
+
+R_G4 = ("Remodeled Chandler single-level with a north/south lot. 4 bedrooms, 2 baths, open kitchen "
+        "with island and a large covered patio. Minutes to downtown Chandler and the 101.")
+CARD.append(dict(
+    family="public_card", day="2026-11-21", file="mls_7031032.html", style="dl",
+    h1="2284 W Harrison St", sub="Chandler, AZ 85224", price_text="$524,900", status_text="Active",
+    f=fields(listing_id="7031032", parcel_number="30122117", standard_status="Active", list_price=524900,
+             **addr("2284", "W Harrison St", "Chandler", "85224"), **SFR, bedrooms_total=4,
+             bathrooms_full=2, bathrooms_half=0, living_area=1986, **lot_from_sqft(7215),
+             year_built=1987, garage_spaces=2, stories=1, pool_private_yn=False, association_yn=False,
+             subdivision_name="Pepperwood", latitude=33.3231, longitude=-111.8797, public_remarks=R_G4),
+    rows=[("Home type", "Single Family Residence"), ("Beds", "4"), ("Baths", "2"),
+          ("Living Area", "1,986 sq ft"), ("Lot", "7,215 sq ft"), ("Year built", "1987"),
+          ("Garage", "2 spaces"), ("Stories", "1"), ("Private pool", "No"), ("HOA", "None"),
+          ("Subdivision", "Pepperwood"), ("Listing ID", "7031032")],
+    extra_html=('\n    <table class="tax-info"><caption>Tax &amp; assessment</caption>'
+                "<thead><tr><th>APN</th><th>Zoning</th><th>Flood zone</th></tr></thead>"
+                "<tbody><tr><td>301-22-117</td><td>R1-7</td><td>X</td></tr></tbody></table>"),
+    amenities=["Covered patio", "Kitchen island"],
+))
+
+R_G5 = ("West Phoenix starter home with a new AC, tile throughout and a big backyard. 3 bedrooms, "
+        "2 baths, RV gate. Assessor parcel 102-44-118 per county records; buyer to verify. "
+        "Close to schools and the 101.")
+FLYER.append(dict(
+    family="agent_flyer", day="2026-11-21", file="mls_7031048.html",
+    headline="Maryvale Starter Home", addr_line="9015 W Monte Vista Rd, Phoenix, AZ 85037",
+    price_text="$319,000", status_text="Active", lat_text="33.4672", lng_text="-112.2536",
+    data={"listing-id": "7031048", "status": "Active"},
+    f=fields(listing_id="7031048", parcel_number="10244118", standard_status="Active", list_price=319000,
+             **addr("9015", "W Monte Vista Rd", "Phoenix", "85037"), **SFR, bedrooms_total=3,
+             bathrooms_full=2, bathrooms_half=0, living_area=1320, year_built=1985, garage_spaces=0,
+             stories=1, pool_private_yn=False, association_yn=False, latitude=33.4672, longitude=-112.2536,
+             public_remarks=R_G5),
+    rows=[("Beds", "3"), ("Baths", "2 full"), ("Living Area", "1,320 SqFt"), ("Built", "1985"),
+          ("Garage", "0"), ("Stories", "1"), ("Private Pool", "No"), ("HOA", "None"),
+          ("Type", "Single Family - Detached"), ("MLS #", "7031048")],
+))
+
+R_G6 = ("Midtown high-rise condo with Camelback Mountain views from the 12th floor. 2 bedrooms, 2 baths, "
+        "floor-to-ceiling windows, one assigned garage space. Rooftop pool, fitness center and "
+        "light rail at the door.")
+CARD.append(dict(
+    family="public_card", day="2026-11-21", file="mls_7031059.html", style="div", ld_type="Apartment",
+    h1="4750 N Central Ave #12B", sub="Phoenix, AZ 85012", price_text="$459,000", status_text="Active",
+    f=fields(listing_id="7031059", standard_status="Active", list_price=459000,
+             **addr("4750", "N Central Ave", "Phoenix", "85012", unit="12B"), **CONDO, bedrooms_total=2,
+             bathrooms_full=2, bathrooms_half=0, living_area=1240, year_built=2006, garage_spaces=1,
+             association_yn=True, association_fee=612, association_fee_frequency="Monthly",
+             subdivision_name="Central Park Tower Condominium", latitude=33.5051, longitude=-112.0738,
+             public_remarks=R_G6),
+    rows=[("Home type", "Condo - Apartment Style/Flat"), ("Bedrooms", "2"), ("Bathrooms", "2 full, 0 half"),
+          ("Living Area", "1,240 sq ft"), ("Year built", "2006"), ("Garage", "1 space"),
+          ("HOA dues", "$612/mo"), ("Complex", "Central Park Tower Condominium"), ("Listing ID", "7031059")],
+    amenities=["Rooftop pool", "Fitness center", "Concierge"],
+))
+
+R_G7 = ("Light-filled 1 bedroom in a full-service Midtown tower. Open plan, balcony, in-unit laundry. "
+        "Rooftop pool and fitness center; light rail at the door.")
+PRINT.append(dict(
+    family="printer_friendly", day="2026-11-21", file="mls_7031063.html",
+    title="MLS # 7031063 - 4750 N Central Ave, Phoenix, AZ 85012",
+    f=fields(listing_id="7031063", standard_status="Active", list_price=312000,
+             **addr("4750", "N Central Ave", "Phoenix", "85012"), **CONDO, bedrooms_total=1,
+             bathrooms_full=1, bathrooms_half=0, living_area=805, year_built=2006, association_yn=True,
+             association_fee=455, association_fee_frequency="Monthly",
+             subdivision_name="Central Park Tower Condominium", public_remarks=R_G7),
+    blocks=[("Listing", ["MLS #: 7031063", "Status: Active", "List Price: $312,000",
+                         "Address: 4750 N Central Ave, Phoenix, AZ 85012",
+                         "Subdivision: Central Park Tower Condominium"]),
+            ("Property", ["Dwelling Type: Apartment Style/Flat", "Bedrooms: 1", "Baths: 1 full",
+                          "Approx SqFt: 805", "Year Built: 2006", "HOA: Yes", "HOA Fee: $455 / Monthly"])],
+    features=["Community: Rooftop Pool; Fitness Center", "Laundry: In Unit"],
+))
+
+R_G8 = ("Arcadia Lite ranch on an oversized lot. 3 bedrooms, 2 baths, updated kitchen and a sparkling "
+        "pool. Room to build a guest house. Walk to the canal path and Arcadia restaurants.")
+FLYER.append(dict(
+    family="agent_flyer", day="2026-11-21", file="mls_7031077.html",
+    headline="Arcadia Lite Ranch", addr_line="2210 E Osborn Rd, Phoenix, AZ 85016",
+    price_text="$799,000", status_text="Active", lat_text="33.4878", lng_text="-112.0331",
+    data={"listing-id": "7031077", "status": "Active"},
+    f=fields(listing_id="7031077", standard_status="Active", list_price=799000,
+             **addr("2210", "E Osborn Rd", "Phoenix", "85016"), **SFR, bedrooms_total=3,
+             bathrooms_full=2, bathrooms_half=0, living_area=1890, year_built=1956, garage_spaces=2,
+             stories=1, pool_private_yn=True, association_yn=False, latitude=33.4878, longitude=-112.0331,
+             public_remarks=R_G8),
+    rows=[("Beds", "3"), ("Baths", "2 full"), ("Living Area", "1,890 SqFt"), ("Built", "1956"),
+          ("Garage", "2"), ("Stories", "1"), ("Private Pool", "Yes"), ("HOA", "None"),
+          ("Type", "Single Family - Detached"), ("MLS #", "7031077")],
+))
+
 RENDER = {"armls_full": render_armls_full, "public_card": render_public_card,
           "printer_friendly": render_printer, "agent_flyer": render_flyer}
 
@@ -1083,6 +1248,176 @@ gis("2026-11-21", "parcel_50441019B.json", {
    ["TRUJILLO RAMONA ESTATE OF", "HC 1 BOX 3320"])
 
 
+# Parcels of the golden-record pairs (see the listing block above and expected/links.json).
+
+api("2026-11-20", "parcel_13012044.json", {
+    "apn": "130-12-044",
+    "parcel": {"APN": "130-12-044", "PropertyAddress": "7319 E MULBERRY ST SCOTTSDALE AZ 85251",
+               "PropertyType": "Residential", "LotSize": "8102", "SubdivisionName": "VILLA MONTEREY UNIT 4",
+               "MCR": "00082-17", "IsResidential": True, "ParcelStatus": "Active",
+               "Owner": "FAIRBANKS LOUISE R", "MailingAddress": "PO BOX 2231 SCOTTSDALE AZ 85252"},
+    "residential_details": {"LivableSpace": "1712", "ConstructionYear": "1996", "NumberOfGarages": "2",
+                            "Pool": "380", "BathFixtures": "8", "ExteriorWalls": "Slump Block"},
+    "valuations": [
+        {"TaxYear": "2026", "FullCashValue": "598200", "LimitedPropertyValue": "441310", "LegalClassification": "3.1"},
+        {"TaxYear": "2027", "FullCashValue": "626400", "LimitedPropertyValue": "463376", "LegalClassification": "3.1"}],
+}, fields(parcel_number="13012044", **addr("7319", "E Mulberry St", "Scottsdale", "85251"), **RES,
+          living_area=1712, **lot_from_sqft(8102), year_built=1996, garage_spaces=2, pool_private_yn=True,
+          subdivision_name="VILLA MONTEREY UNIT 4", full_cash_value=626400, limited_property_value=463376,
+          tax_year=2027),
+   ["FAIRBANKS LOUISE R", "PO BOX 2231 SCOTTSDALE AZ 85252"])
+
+api("2026-11-20", "parcel_11714027.json", {
+    "apn": "117-14-027",
+    "parcel": {"APN": "117-14-027", "PropertyAddress": "1418 N 7TH ST PHOENIX AZ 85006",
+               "PropertyType": "Residential", "LotSize": "6970", "SubdivisionName": "ROOSEVELT PARK",
+               "MCR": "00003-41", "IsResidential": True, "ParcelStatus": "Active",
+               "OwnerName": "MAHONEY-OKAFOR DEIRDRE", "MailingAddress": "PO BOX 8812 PHOENIX AZ 85066"},
+    "residential_details": {"LivableSpace": "1104", "ConstructionYear": "1924", "NumberOfGarages": "0",
+                            "Pool": 0, "BathFixtures": "4", "ExteriorWalls": "Frame Wood"},
+    "valuations": [
+        {"TaxYear": "2027", "FullCashValue": "512700", "LimitedPropertyValue": "318450", "LegalClassification": "3.1"},
+        {"TaxYear": "2026", "FullCashValue": "489900", "LimitedPropertyValue": "303286", "LegalClassification": "3.1"}],
+}, fields(parcel_number="11714027", **addr("1418", "N 7th St", "Phoenix", "85006"), **RES,
+          living_area=1104, **lot_from_sqft(6970), year_built=1924, garage_spaces=0, pool_private_yn=False,
+          subdivision_name="ROOSEVELT PARK", full_cash_value=512700, limited_property_value=318450,
+          tax_year=2027),
+   ["MAHONEY-OKAFOR DEIRDRE", "PO BOX 8812 PHOENIX AZ 85066"])
+
+for _apn, _unit, _living, _fcv, _lpv, _lat, _owner, _mail in (
+        ("118-30-512", "12B", 1240, 441800, 367120, 33.50512, "CHANDRASEKAR PRIYA", "77 W 55TH ST APT 9C"),
+        ("118-30-514", "14C", 1525, 538300, 447610, 33.50514, "WOLCOTT HENRY J", "PO BOX 7710")):
+    gis("2026-11-20", f"parcel_{_apn.replace('-', '')}.json", {
+        "OBJECTID": 1400000 + int(_apn[-3:]), "APN": _apn, "PHYSICAL_ADDRESS": f"4750 N CENTRAL AVE UNIT {_unit}",
+        "PHYSICAL_CITY": "PHOENIX", "PHYSICAL_ZIP": "85012", "SUBNAME": "CENTRAL PARK TOWER CONDOMINIUM",
+        "PUC": "0151", "LAND_SIZE": None, "CONST_YEAR": 2006, "LIVING_SPACE": _living, "FCV_CUR": _fcv,
+        "LPV_CUR": _lpv, "TAX_YEAR": 2027, "LATITUDE": _lat, "LONGITUDE": -112.07381,
+        "OWNER_NAME": _owner, "MAIL_ADDRESS": _mail, "MAIL_CITY": "NEW YORK", "MAIL_STATE": "NY", "MAIL_ZIP": "10019",
+    }, fields(parcel_number=_apn.replace("-", ""), **addr("4750", "N Central Ave", "Phoenix", "85012", unit=_unit),
+              living_area=_living, year_built=2006, subdivision_name="CENTRAL PARK TOWER CONDOMINIUM",
+              latitude=_lat, longitude=-112.07381, full_cash_value=_fcv, limited_property_value=_lpv,
+              tax_year=2027),
+       [_owner, _mail])
+
+api("2026-11-20", "parcel_11907031A.json", {
+    "apn": "119-07-031A",
+    "parcel": {"APN": "119-07-031A", "PropertyAddress": "2210 E OSBORN RD PHOENIX AZ 85016",
+               "PropertyType": "Residential", "LotSize": "10890", "SubdivisionName": "OSBORN MANOR",
+               "MCR": "00041-09", "IsResidential": True, "ParcelStatus": "Active",
+               "Owner": "KESSLER ANTON & MARGIT", "MailingAddress": "PO BOX 16618 PHOENIX AZ 85011"},
+    "residential_details": {"LivableSpace": "1890", "ConstructionYear": "1956", "NumberOfGarages": "2",
+                            "Pool": "450", "BathFixtures": "8", "ExteriorWalls": "Block"},
+    "valuations": [
+        {"TaxYear": "2027", "FullCashValue": "702300", "LimitedPropertyValue": "488912", "LegalClassification": "3.1"}],
+}, fields(parcel_number="11907031A", **addr("2210", "E Osborn Rd", "Phoenix", "85016"), **RES,
+          living_area=1890, **lot_from_sqft(10890), year_built=1956, garage_spaces=2, pool_private_yn=True,
+          subdivision_name="OSBORN MANOR", full_cash_value=702300, limited_property_value=488912, tax_year=2027),
+   ["KESSLER ANTON & MARGIT", "PO BOX 16618 PHOENIX AZ 85011"])
+
+api("2026-11-20", "parcel_11907031B.json", {
+    "apn": "119-07-031B",
+    "parcel": {"APN": "119-07-031B", "PropertyAddress": "2210 E OSBORN RD PHOENIX AZ 85016",
+               "PropertyType": "Vacant Land", "LotSize": "8712", "SubdivisionName": "OSBORN MANOR",
+               "MCR": "00041-09", "IsResidential": False, "ParcelStatus": "Active",
+               "Owner": "KESSLER ANTON & MARGIT", "MailingAddress": "PO BOX 16618 PHOENIX AZ 85011"},
+    "residential_details": None,
+    "valuations": [
+        {"TaxYear": "2027", "FullCashValue": "214000", "LimitedPropertyValue": "161880", "LegalClassification": "2.R"}],
+}, fields(parcel_number="11907031B", **addr("2210", "E Osborn Rd", "Phoenix", "85016"), property_type="Land",
+          **lot_from_sqft(8712), subdivision_name="OSBORN MANOR", full_cash_value=214000,
+          limited_property_value=161880, tax_year=2027),
+   ["KESSLER ANTON & MARGIT", "PO BOX 16618 PHOENIX AZ 85011"])
+
+gis("2026-11-21", "parcel_30122117.json", {
+    "OBJECTID": 1187721, "APN": "301-22-117", "PHYSICAL_ADDRESS": "2284 W HARRISON ST",
+    "PHYSICAL_CITY": "CHANDLER", "PHYSICAL_ZIP": "85224", "SUBNAME": "PEPPERWOOD UNIT 2", "PUC": "0131",
+    "LAND_SIZE": 7215, "CONST_YEAR": 1987, "LIVING_SPACE": 1986, "FCV_CUR": 468100, "LPV_CUR": 372290,
+    "TAX_YEAR": 2027, "LATITUDE": 33.32309, "LONGITUDE": -111.87968, "OWNER_NAME": "ABERNATHY COLE",
+    "MAIL_ADDRESS": "PO BOX 1453", "MAIL_CITY": "CHANDLER", "MAIL_STATE": "AZ", "MAIL_ZIP": "85244",
+}, fields(parcel_number="30122117", **addr("2284", "W Harrison St", "Chandler", "85224"), living_area=1986,
+          **lot_from_sqft(7215), year_built=1987, subdivision_name="PEPPERWOOD UNIT 2", latitude=33.32309,
+          longitude=-111.87968, full_cash_value=468100, limited_property_value=372290, tax_year=2027),
+   ["ABERNATHY COLE", "PO BOX 1453"])
+
+gis("2026-11-21", "parcel_10244118.json", {
+    "OBJECTID": 1022418, "APN": "102-44-118", "PHYSICAL_ADDRESS": "9015 W MONTE VISTA RD",
+    "PHYSICAL_CITY": "PHOENIX", "PHYSICAL_ZIP": "85037", "PUC": "0131", "LAND_SIZE": 6011,
+    "CONST_YEAR": 1985, "LIVING_SPACE": 1320, "FCV_CUR": 287400, "LPV_CUR": 231560, "TAX_YEAR": 2027,
+    "LATITUDE": 33.46718, "LONGITUDE": -112.25361, "OWNER_NAME": "IBARRA-LUNDGREN SOFIA",
+    "MAIL_ADDRESS": "3020 N 52ND DR", "MAIL_CITY": "PHOENIX", "MAIL_STATE": "AZ", "MAIL_ZIP": "85031",
+}, fields(parcel_number="10244118", **addr("9015", "W Monte Vista Rd", "Phoenix", "85037"), living_area=1320,
+          **lot_from_sqft(6011), year_built=1985, latitude=33.46718, longitude=-112.25361,
+          full_cash_value=287400, limited_property_value=231560, tax_year=2027),
+   ["IBARRA-LUNDGREN SOFIA", "3020 N 52ND DR"])
+
+api("2026-11-21", "parcel_13341009.json", {
+    "apn": "133-41-009",
+    "parcel": {"APN": "133-41-009", "PropertyAddress": "1642 E ELLIS DR TEMPE AZ 85282",
+               "PropertyType": "Residential", "LotSize": "7980", "SubdivisionName": "KNOELL TEMPE UNIT 6",
+               "MCR": "00162-44", "IsResidential": True, "ParcelStatus": "Active",
+               "OwnerName": "DUBOIS-NAKAMURA ESTELLE", "MailingAddress": "PO BOX 27318 TEMPE AZ 85285"},
+    "residential_details": {"LivableSpace": "1540", "ConstructionYear": "1979", "NumberOfGarages": "2",
+                            "Pool": 0, "BathFixtures": "8", "ExteriorWalls": "Block"},
+    "valuations": [
+        {"TaxYear": "2026", "FullCashValue": "401100", "LimitedPropertyValue": "298414", "LegalClassification": "3.1"},
+        {"TaxYear": "2027", "FullCashValue": "421500", "LimitedPropertyValue": "313335", "LegalClassification": "3.1"}],
+}, fields(parcel_number="13341009", **addr("1642", "E Ellis Dr", "Tempe", "85282"), **RES,
+          living_area=1540, **lot_from_sqft(7980), year_built=1979, garage_spaces=2, pool_private_yn=False,
+          subdivision_name="KNOELL TEMPE UNIT 6", full_cash_value=421500, limited_property_value=313335,
+          tax_year=2027),
+   ["DUBOIS-NAKAMURA ESTELLE", "PO BOX 27318 TEMPE AZ 85285"])
+
+
+# --------------------------------------------------------------------------------------
+# Link labels (expected/links.json): which files describe the same property
+# --------------------------------------------------------------------------------------
+
+# How a listing page states which property it is; pages not named here state the APN in a
+# labelled field ("Assessor Parcel #", "APN", "Tax ID", "Parcel #", "Assessor #").
+IDENTITY = {
+    "mls_7031032.html": "apn_table",      # a column table: APN | Zoning | Flood zone
+    "mls_7031048.html": "apn_remarks",    # only in the public remarks
+    "mls_7031017.html": "address_only",   # no APN; "North 7th Street" where the county has "N 7TH ST"
+    "mls_7031059.html": "address_only",   # no APN; "#12B", one of two unit parcels of the building
+    "mls_7026612.html": "address_only",   # truncated before any APN; no parcel record collected
+    "mls_7031063.html": "unresolvable",   # no APN and no unit: which of the building's unit parcels?
+    "mls_7031077.html": "unresolvable",   # no APN; two parcels share the address (a lot split)
+}
+# Pages without an APN whose address names exactly one parcel: the parcel they are.
+SAME_PARCEL = {"mls_7031017.html": "11714027", "mls_7031059.html": "11830512"}
+
+
+def links(listings: list[dict], assessor: list[dict]) -> dict:
+    """Properties of more than one file (by true parcel), how each listing states its identity,
+    and the files no page fact can link (they must stay on their own)."""
+    groups: dict[str, list[str]] = {}
+    states: dict[str, str] = {}
+    unresolvable = []
+    for L in listings:
+        path = f"phoenix_mls/{L['day']}/{L['file']}"
+        kind = IDENTITY.get(L["file"], "apn_label")
+        if kind == "unresolvable":
+            unresolvable.append(path)
+            continue
+        states[path] = kind
+        parcel = L["f"]["parcel_number"] or SAME_PARCEL.get(L["file"])
+        if parcel:
+            groups.setdefault(parcel, []).append(path)
+    for A in assessor:
+        groups.setdefault(A["f"]["parcel_number"], []).append(f"maricopa_county/{A['day']}/{A['file']}")
+    properties = [
+        {"parcel_number": parcel, "files": sorted(files), "listing_states": {f: states[f] for f in sorted(files) if f in states}}
+        for parcel, files in sorted(groups.items()) if len(files) > 1
+    ]
+    return {
+        "about": "Files that describe one property (one parcel). Labelled files not listed are "
+                 "properties of their own; `unresolvable` files state no fact that names one "
+                 "parcel and must not be merged with anything.",
+        "properties": properties,
+        "unresolvable": sorted(unresolvable),
+    }
+
+
 def main() -> None:
     listings = ARMLS + CARD + PRINT + FLYER
     for L in listings:
@@ -1092,6 +1427,7 @@ def main() -> None:
         raw = json.dumps(A["obj"], indent=2) + "\n"
         write("maricopa_county", A["day"], A["file"], raw.encode("utf-8"),
               label(A["layout"], A["f"], pii=A["pii"]))
+    (EXPECTED / "links.json").write_text(json.dumps(links(listings, ASSESSOR), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {len(listings)} listing pages and {len(ASSESSOR)} assessor records")
 
 

@@ -1,0 +1,23 @@
+"""The golden tables in the warehouse, read back as the assets wrote them."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from ..storage.warehouse import read_table
+
+GOLDEN_TABLE = "property_golden_records"
+HISTORY_TABLE = "property_listing_history"
+GOLDEN_JSON_COLUMNS = ("sources", "listing_ids", "field_lineage", "conflicts", "members", "ambiguous_candidates")
+
+
+def read_golden(url: str, table: str = GOLDEN_TABLE) -> pd.DataFrame:
+    """The golden table (or the listing history) as last materialized; empty when never built."""
+    df = read_table(url, table)
+    for column in GOLDEN_JSON_COLUMNS:
+        if column in df.columns:  # JSON on SQLite may come back as text, depending on reflection
+            df[column] = df[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
+    sort = ["property_key", "collected_on"] if table == HISTORY_TABLE else ["property_key"]
+    return df.sort_values(sort, ignore_index=True) if len(df) else df
