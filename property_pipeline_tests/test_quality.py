@@ -73,6 +73,10 @@ BREAKERS = {
     "bedrooms_plausible": {"bedrooms_total": 99},
     "bathrooms_plausible": {"bathrooms_full": 60, "bathrooms_half": 0, "bathrooms_total_integer": 60},
     "hoa_fee_needs_hoa": {"association_yn": False},
+    "city_in_arizona": {"state_or_province": None, "postal_code": None, "city": "Dallas"},
+    "tax_year_not_in_future": {"tax_year": 2099},
+    "limited_value_not_above_full_cash_value": {"full_cash_value": 300000.0, "limited_property_value": 400000.0},
+    "no_conflicting_or_planted_values": {"extraction_warnings": ["duplicate_keys:APN"]},
 }
 
 

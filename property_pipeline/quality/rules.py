@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..sources.normalize import SQFT_PER_ACRE
+from .places import is_arizona_place
 
 Record = dict[str, Any]
 
@@ -33,8 +34,15 @@ class QualityConfig:
     az_lon: tuple[float, float] = (-114.82, -109.04)
     maricopa_lat: tuple[float, float] = (32.50, 34.05)
     maricopa_lon: tuple[float, float] = (-113.34, -111.03)
-    az_zip_prefixes: tuple[str, ...] = ("850", "851", "852", "853", "855", "856", "857", "859", "860", "863", "864", "865")
+    # Arizona's ZIP codes are 850xx-865xx.
+    az_zip_prefixes: tuple[str, ...] = tuple(str(p) for p in range(850, 866))
     maricopa_zip_prefixes: tuple[str, ...] = ("850", "852", "853")
+    # A valuation may be published for next year; one further ahead is not a real tax year.
+    max_tax_years_ahead: int = 1
+    # Extraction warnings that quarantine a record: a fact stated twice with different values.
+    blocking_warning_prefixes: tuple[str, ...] = (
+        "conflicting_values:", "duplicate_keys:", "unparseable_identity:", "future_tax_year:",
+    )
     # Confidence penalties.
     blocking_issue_cap: float = 0.3
     warning_penalty: float = 0.1
@@ -50,6 +58,8 @@ class Rule:
     blocking: bool
     check: Callable[[Record, QualityConfig], bool]
     """True when the record passes; only called when every field in `fields` is present."""
+    explain: Callable[[Record, QualityConfig], str] | None = None
+    """What exactly failed, for the quarantine reason ("state TX", "duplicate_keys:APN")."""
 
 
 def _between(value: float, low: float, high: float) -> bool:
@@ -69,6 +79,32 @@ def _detached(r: Record) -> bool:
     return r.get("property_sub_type") == "Single Family Residence"
 
 
+def _collection_year(r: Record) -> int:
+    collected = r.get("collected_on")
+    if isinstance(collected, (dt.date, dt.datetime)):
+        return collected.year
+    try:
+        return dt.date.fromisoformat(str(collected)[:10]).year
+    except ValueError:
+        return dt.date.today().year
+
+
+def _blocking_warnings(r: Record, c: QualityConfig) -> list[str]:
+    warnings = r.get("extraction_warnings")
+    return [w for w in warnings if str(w).startswith(c.blocking_warning_prefixes)] if isinstance(warnings, list) else []
+
+
+def _arizona_city(r: Record, c: QualityConfig) -> bool:
+    """Without a state, a record is in Arizona by its ZIP or, lacking one, by its city."""
+    if r.get("state_or_province") is not None or r.get("postal_code") is not None:
+        return True
+    return is_arizona_place(str(r["city"]))
+
+
+def _out_of_area(what: str) -> Callable[[Record, QualityConfig], str]:
+    return lambda r, c: f"out of area: {what} {r.get(what.replace(' ', '_'))!r}"
+
+
 RULES: tuple[Rule, ...] = (
     Rule("lot_acres_match_square_feet", ("lot_size_acres", "lot_size_square_feet"), False, _lot_agrees),
     Rule("bathrooms_add_up", ("bathrooms_full", "bathrooms_half", "bathrooms_total_integer"), True, _baths_add_up),
@@ -83,6 +119,14 @@ RULES: tuple[Rule, ...] = (
         ("postal_code",),
         True,
         lambda r, c: str(r["postal_code"]).startswith(c.az_zip_prefixes),
+        lambda r, c: f"out of area: ZIP {r['postal_code']} is not an Arizona ZIP (850xx-865xx)",
+    ),
+    Rule(
+        "city_in_arizona",
+        ("city",),
+        True,
+        _arizona_city,
+        lambda r, c: f"out of area: no state or ZIP, and {r['city']!r} is not an Arizona place",
     ),
     Rule(
         "zip_in_maricopa_county",
@@ -102,7 +146,13 @@ RULES: tuple[Rule, ...] = (
         False,
         lambda r, c: _between(r["latitude"], *c.maricopa_lat) and _between(r["longitude"], *c.maricopa_lon),
     ),
-    Rule("state_is_arizona", ("state_or_province",), True, lambda r, c: r["state_or_province"] == "AZ"),
+    Rule(
+        "state_is_arizona",
+        ("state_or_province",),
+        True,
+        lambda r, c: r["state_or_province"] == "AZ",
+        lambda r, c: f"out of area: state {r['state_or_province']!r}",
+    ),
     Rule("list_price_plausible", ("list_price",), True, lambda r, c: _between(r["list_price"], c.min_price, c.max_price)),
     Rule(
         "assessed_value_plausible",
@@ -134,6 +184,28 @@ RULES: tuple[Rule, ...] = (
         ("bathrooms_total_integer",),
         True,
         lambda r, c: _between(r["bathrooms_total_integer"], 0, c.max_bathrooms),
+    ),
+    Rule(
+        "tax_year_not_in_future",
+        ("tax_year",),
+        True,
+        lambda r, c: r["tax_year"] <= _collection_year(r) + c.max_tax_years_ahead,
+        lambda r, c: f"tax year {r['tax_year']} is after {_collection_year(r) + c.max_tax_years_ahead}",
+    ),
+    Rule(
+        "limited_value_not_above_full_cash_value",
+        ("limited_property_value", "full_cash_value"),
+        True,
+        # Arizona caps the Limited Property Value at the Full Cash Value.
+        lambda r, c: r["limited_property_value"] <= r["full_cash_value"],
+        lambda r, c: f"LPV {r['limited_property_value']:.0f} above FCV {r['full_cash_value']:.0f}",
+    ),
+    Rule(
+        "no_conflicting_or_planted_values",
+        ("extraction_warnings",),
+        True,
+        lambda r, c: not _blocking_warnings(r, c),
+        lambda r, c: ", ".join(_blocking_warnings(r, c)),
     ),
     Rule(
         "hoa_fee_needs_hoa",

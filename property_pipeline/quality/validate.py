@@ -55,6 +55,17 @@ def score(record: dict[str, Any], failed: list[Rule], config: QualityConfig) -> 
     return field_conf, round(max(0.0, min(1.0, confidence)), 4)
 
 
+def _reason(rule: Rule, record: dict[str, Any], config: QualityConfig) -> str:
+    """"blocking rule failed: <rule>", with what exactly failed when the rule can say."""
+    reason = f"blocking rule failed: {rule.name}"
+    if rule.explain is not None:
+        try:
+            reason += f" ({rule.explain(record, config)})"
+        except (TypeError, ValueError, KeyError):
+            pass  # the rule name alone still says why
+    return reason
+
+
 @dataclass
 class ValidationResult:
     validated: pd.DataFrame
@@ -85,7 +96,7 @@ def validate_records(records: pd.DataFrame, config: QualityConfig | None = None)
         failed = failed_rules(record, config)
         record["field_confidence"], record["confidence"] = score(record, failed, config)
         record["validation_issues"] = [rule.name for rule in failed]
-        reasons.append([f"blocking rule failed: {rule.name}" for rule in failed if rule.blocking])
+        reasons.append([_reason(rule, record, config) for rule in failed if rule.blocking])
         scored.append(record)
     frame = pd.DataFrame(scored, columns=records.columns)
     for position, issues in (schema_failures(frame) if len(frame) else {}).items():
