@@ -25,6 +25,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS
+from ..golden import keys
 from ..landing import (
     DEFAULT_MAX_FILE_BYTES,
     RawFile,
@@ -109,12 +110,7 @@ def _by_path(row: dict[str, Any]) -> str:
 
 def property_key(values: dict[str, Any]) -> str | None:
     """`apn:<parcel>` when the parcel is known, else `addr:<normalized one-line address>`."""
-    if values.get("parcel_number"):
-        return f"apn:{values['parcel_number']}"
-    address = values.get("unparsed_address")
-    if address and values.get("street_number") and (values.get("postal_code") or values.get("city")):
-        return "addr:" + " ".join(address.lower().replace(",", " ").split())
-    return None
+    return keys.property_key(values)
 
 
 def dead_letter(raw_file: RawFile, record_id: str, code: str, reason: str, attempts: int = 1) -> dict[str, Any]:
