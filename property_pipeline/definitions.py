@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from .defs import assets
+from .defs import assets, golden
 from .defs.alerts import run_failure_alert
 from .defs.embedded_resource import EmbeddedLLMResource
 from .defs.io_manager import WarehouseIOManager
@@ -57,7 +57,7 @@ def build_resources(settings: Settings) -> dict:
 
 # The per-partition assets (what one landing folder needs), and everything.
 PARTITION_ASSETS = assets.PARTITION_ASSETS
-ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary, assets.extraction_evaluation]
+ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary, assets.extraction_evaluation, *golden.GOLDEN_ASSETS]
 
 property_job = dg.define_asset_job(
     "property_pipeline_job",
@@ -81,6 +81,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
             build_landing_zone_sensor(property_job),
             build_summary_after_day_close_sensor(property_job, summary_job),
             run_failure_alert,
+            golden.golden_automation_sensor,
         ],
         resources=build_resources(settings),
     )
