@@ -294,6 +294,15 @@ class Pipeline:
             **self._extractor_options,
         )
 
+    def golden_records(self, results: Iterable[ProcessedRecord] | None = None) -> pd.DataFrame:
+        """One row per property (`property_pipeline.golden`): built from the valid records among
+        `results` when given, else the warehouse's `property_golden_records` table as last built."""
+        from .golden import build_golden, read_golden
+
+        if results is None:
+            return read_golden(self.settings.warehouse_url)
+        return build_golden(r.record for r in results if r.ok).golden
+
     async def process_property(self, raw: Item, source: str | Source) -> ProcessedRecord:
         """Process one raw item (a path, or content as bytes, str or dict) of `source`."""
         async for result in self.process_stream([raw], source):
