@@ -204,20 +204,19 @@ class _Reader:
     def __init__(self) -> None:
         self.facts: dict[str, Any] = {}
         self.unmapped: list[str] = []
-        self.conflicts: set[str] = set()
 
-    def take(self, role: str, section: dict[str, Any]) -> None:
-        lookup = _LOOKUP[role]
+    def take(self, roles: tuple[str, ...], section: dict[str, Any]) -> None:
+        """Read `section` with the key tables of `roles`; a key no table maps is reported by name."""
         for key, value in section.items():
-            fact = lookup.get(_key(key))
-            if fact is None:
-                if role != "geo" and _key(key) not in SECTIONS and not IGNORED_KEYS.match(_key(key)):
+            folded = _key(key)
+            facts = [_LOOKUP[role][folded] for role in roles if folded in _LOOKUP[role]]
+            if not facts:
+                if "geo" not in roles and folded not in SECTIONS and not IGNORED_KEYS.match(folded):
                     self.unmapped.append(str(key))
                 continue
-            if value is CONFLICT:
-                self.conflicts.add(fact)
-            elif value is not None and not isinstance(value, (dict, list)) and str(value).strip():
-                self.facts.setdefault(fact, value)
+            if value is None or value is CONFLICT or isinstance(value, (dict, list)) or not str(value).strip():
+                continue  # a conflicting duplicate is reported as duplicate_keys, never read
+            self.facts.setdefault(facts[0], value)
 
 
 def _flattened(obj: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -318,16 +317,22 @@ def _sections(obj: dict[str, Any]) -> list[tuple[str, Any]]:
 def _read(obj: dict[str, Any] | None, bare_list: list[Any] | None, warnings: list[str]) -> _Reader:
     reader = _Reader()
     if bare_list is not None:
-        reader.take("valuations", latest_valuation(bare_list, warnings))
+        reader.take(("valuations",), latest_valuation(bare_list, warnings))
         return reader
     assert obj is not None
-    for role, content in _sections(obj):
+    # The top level may itself be a parcel, a residential-details or a single valuation response.
+    valuation_keys = {k: v for k, v in obj.items() if _key(k) in _LOOKUP["valuations"]}
+    top = {k: v for k, v in obj.items() if k not in valuation_keys}
+    reader.take(("parcel", "details"), top)
+    if valuation_keys:
+        reader.take(("valuations",), latest_valuation([valuation_keys], warnings))
+    for role, content in _sections(obj)[1:]:
         if role == "valuations":
-            reader.take(role, latest_valuation(content, warnings))
+            reader.take((role,), latest_valuation(content, warnings))
         elif role == "geo" and isinstance(content, dict) and _geographic(content):
-            reader.take(role, content)
+            reader.take((role,), content)
         elif role in ("parcel", "details") and isinstance(content, dict):
-            reader.take(role, content)
+            reader.take((role,), content)
     # Flattened keys were read through their sections: not unmapped.
     flattened = {k for k in obj if _key(re.sub(r"[.:]", "_", str(k)).partition("_")[0]) in SECTIONS}
     reader.unmapped = [k for k in reader.unmapped if k not in flattened]
@@ -397,7 +402,6 @@ def parse(raw: bytes, name: str = "") -> SourceDocument:
     warnings = [f"duplicate_keys:{reportable_key(k)}" for k in dict.fromkeys(duplicates)]
     reader = _read(obj, bare_list, warnings)
     facts = reader.facts
-    warnings += [f"duplicate_keys:{fact}" for fact in sorted(reader.conflicts)]
     if not facts and not _detail_response(loaded):
         keys = ", ".join(sorted({reportable_key(k) for k in (obj or {})})[:10])
         raise SourceError("unknown_shape", f"no assessor fact in this file; keys: {keys or 'none'}")
@@ -408,7 +412,7 @@ def parse(raw: bytes, name: str = "") -> SourceDocument:
             warnings.append(f"personal_value_dropped:{fact}")
     _identity(facts, name, warnings)
     if not facts.get("apn") and not facts.get("address"):
-        if duplicates or reader.conflicts:
+        if duplicates:
             raise SourceError("duplicate_keys", "the parcel's identity is stated twice with different values")
         raise SourceError("no_identity", "neither an APN (in the body or the file name) nor an address")
     unmapped = sorted({reportable_key(k) for k in reader.unmapped})

@@ -327,10 +327,12 @@ def parse_lot_size(text: Any) -> tuple[float | None, float | None]:
     """Lot size text to (square feet, acres), filling the other from the one stated."""
     if text is None:
         return None, None
-    value = parse_number(text)
+    acres = re.search(r"\bac(re)?s?\b", str(text), re.IGNORECASE) is not None
+    # Square feet are a whole count: "7.412 sq ft" is not read as seven square feet.
+    value = parse_number(text, integral=not acres)
     if value is None or value <= 0:
         return None, None
-    if re.search(r"\bac(re)?s?\b", str(text), re.IGNORECASE):
+    if acres:
         return round(value * SQFT_PER_ACRE), round(value, 4)
     return round(value), round(value / SQFT_PER_ACRE, 4)
 
