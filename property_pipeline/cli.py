@@ -409,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--source", choices=SOURCES, help="only this source")
     export = sub.add_parser("export", help="write every validated, quarantined and dead-lettered record")
     export.add_argument("--out", type=Path, required=True, help="output .jsonl file")
+    export.add_argument("--table", choices=("records", "golden", "history"), default="records",
+                        help="records: every outcome row (default); golden: one row per property; history: listing observations")
     evaluate = sub.add_parser("evaluate", help="field accuracy and calibration on a labeled landing zone")
     evaluate.add_argument("--landing", type=Path, default=None, help="labeled landing root (default: samples/landing)")
     evaluate.add_argument("--labels", type=Path, default=None, help="labels root (default: samples/expected)")
@@ -489,7 +491,10 @@ def _run_or_export(settings: Settings, args: argparse.Namespace) -> int:
     # Written aside and renamed at the end: an interrupted export never leaves a short file.
     partial = args.out.with_name(args.out.name + ".partial")
     with partial.open("w", encoding="utf-8") as handle:
-        for record in export_records(settings):
+        from .golden.tables import export_rows
+
+        rows = export_records(settings) if args.table == "records" else export_rows(settings.warehouse_url, args.table)
+        for record in rows:
             handle.write(json.dumps({k: _clean(v) for k, v in record.items()}, default=_json_default) + "\n")
             count += 1
     partial.replace(args.out)

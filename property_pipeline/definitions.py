@@ -66,7 +66,7 @@ property_job = dg.define_asset_job(
 )
 summary_job = dg.define_asset_job(
     "property_quality_summary_job",
-    selection=dg.AssetSelection.assets(assets.property_quality_summary),
+    selection=dg.AssetSelection.assets(assets.property_quality_summary, *golden.GOLDEN_ASSETS),
     description="Refresh the quality summary across all partitions.",
 )
 

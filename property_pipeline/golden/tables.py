@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -21,3 +23,13 @@ def read_golden(url: str, table: str = GOLDEN_TABLE) -> pd.DataFrame:
             df[column] = df[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
     sort = ["property_key", "collected_on"] if table == HISTORY_TABLE else ["property_key"]
     return df.sort_values(sort, ignore_index=True) if len(df) else df
+
+
+EXPORT_TABLES = {"golden": GOLDEN_TABLE, "history": HISTORY_TABLE}
+
+
+def export_rows(url: str, which: str) -> Iterator[dict[str, Any]]:
+    """Rows of `golden` (one per property) or `history` (one per listing observation) as plain
+    dicts, for `property-pipeline export --table`."""
+    df = read_golden(url, EXPORT_TABLES[which])
+    yield from df.astype(object).where(df.notna(), None).to_dict("records")
