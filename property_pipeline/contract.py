@@ -123,10 +123,12 @@ METADATA_COLUMNS = (
 )
 RECORD_COLUMNS: tuple[str, ...] = LINEAGE_COLUMNS + PROPERTY_FIELDS + METADATA_COLUMNS
 # Added columns (the contract allows additions): whether the rules stood in for an
-# unavailable LLM, and what the extractor noticed (conflicts, truncation, fallbacks).
-EXTRACTION_EXTRA_COLUMNS = ("llm_fallback", "extraction_warnings")
+# unavailable LLM, what the extractor noticed (conflicts, truncation, fallbacks), and per
+# field where its value was read ("label", "json_ld", "embedded_json", "title", "meta",
+# "url", "microdata", "llm", ...; `field_sources` keeps the contract's llm/rules/both).
+EXTRACTION_EXTRA_COLUMNS = ("llm_fallback", "extraction_warnings", "field_evidence")
 EXTRACTED_COLUMNS: tuple[str, ...] = RECORD_COLUMNS + EXTRACTION_EXTRA_COLUMNS
-JSON_COLUMNS = ("field_confidence", "field_sources", "validation_issues", "extraction_warnings")
+JSON_COLUMNS = ("field_confidence", "field_sources", "validation_issues", "extraction_warnings", "field_evidence")
 
 INT_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[int])
 FLOAT_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[float])

@@ -140,7 +140,8 @@ def build_record(raw_file: RawFile, record_id: str, merged: MergedFields, key: s
         validation_issues=[],
         confidence=0.0,
         llm_fallback=False,
-        extraction_warnings=[f"llm_rules_conflict:{name}" for name in merged.conflicts],
+        extraction_warnings=[f"llm_rules_conflict:{name}" for name in merged.conflicts] + list(merged.warnings),
+        field_evidence={k: v for k, v in merged.evidence.items() if k in merged.values},
     )
     return record
 

@@ -5,6 +5,10 @@ hides from them; the LLM reads any layout, but can invent or be talked into
 values. So: agreement raises confidence, a value only one of them found is
 kept at that one's confidence, and a value the rules read from a structured
 field (JSON-LD, an assessor key) is never overridden by a disagreeing LLM.
+
+A field the page states twice with different values (two list prices) is not
+settled by either reader: it stays below 0.5 confidence whatever the LLM says,
+and the record carries a `conflicting_values:<field>` warning for validation.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ CONFIDENCE = {
     "conflict_rules_kept": 0.6,
     "conflict_llm_kept": 0.5,
 }
+# The most a field the page states with conflicting values can reach (below the 0.5 that
+# validation treats as unsure), even when the LLM agrees with one of the values.
+AMBIGUOUS_CAP = 0.45
+CONFLICT_WARNING = "conflicting_values:"
 
 
 @dataclass
@@ -34,6 +42,11 @@ class MergedFields:
     sources: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)
+    """Per field, where the value was read: the rules' evidence ("label", "json_ld", "embedded_json",
+    "title", ...), or "llm" for a value only the LLM gave."""
+    warnings: list[str] = field(default_factory=list)
+    """`conflicting_values:<field>` for every field the page states with conflicting values."""
 
     @property
     def method(self) -> str:
@@ -67,28 +80,39 @@ def merge(rules: RuleExtraction, llm: dict[str, Any] | None) -> MergedFields:
         llm_value = None if llm is None else llm.get(name)
         if rule_value is None and llm_value is None:
             continue
-        if llm_value is None:
-            kind = (
-                "rules_ambiguous"
-                if name in rules.ambiguous
-                else "rules_structured"
-                if name in rules.structured
-                else "rules_label"
-            )
-            merged.values[name], merged.sources[name] = rule_value, "rules"
-            merged.confidence[name] = CONFIDENCE[kind]
-        elif rule_value is None:
-            merged.values[name], merged.sources[name] = llm_value, "llm"
-            merged.confidence[name] = CONFIDENCE["llm"]
-        elif values_agree(name, rule_value, llm_value):
-            merged.values[name], merged.sources[name] = rule_value, "both"
-            merged.confidence[name] = CONFIDENCE["both"]
-        elif name in rules.ambiguous:
-            merged.values[name], merged.sources[name] = llm_value, "llm"
-            merged.confidence[name] = CONFIDENCE["conflict_llm_kept"]
-            merged.conflicts.append(name)
-        else:
-            merged.values[name], merged.sources[name] = rule_value, "rules"
-            merged.confidence[name] = CONFIDENCE["conflict_rules_kept"]
-            merged.conflicts.append(name)
+        _merge_field(merged, rules, name, rule_value, llm_value)
+        if merged.sources.get(name) in ("rules", "both"):
+            merged.evidence[name] = rules.evidence.get(name, "rules")
+        elif name in merged.sources:
+            merged.evidence[name] = "llm"
+        if name in rules.ambiguous and name in merged.values:
+            merged.confidence[name] = min(merged.confidence[name], AMBIGUOUS_CAP)
+            merged.warnings.append(CONFLICT_WARNING + name)
     return merged
+
+
+def _merge_field(merged: MergedFields, rules: RuleExtraction, name: str, rule_value: Any, llm_value: Any) -> None:
+    if llm_value is None:
+        kind = (
+            "rules_ambiguous"
+            if name in rules.ambiguous
+            else "rules_structured"
+            if name in rules.structured
+            else "rules_label"
+        )
+        merged.values[name], merged.sources[name] = rule_value, "rules"
+        merged.confidence[name] = CONFIDENCE[kind]
+    elif rule_value is None:
+        merged.values[name], merged.sources[name] = llm_value, "llm"
+        merged.confidence[name] = CONFIDENCE["llm"]
+    elif values_agree(name, rule_value, llm_value):
+        merged.values[name], merged.sources[name] = rule_value, "both"
+        merged.confidence[name] = CONFIDENCE["both"]
+    elif name in rules.ambiguous:
+        merged.values[name], merged.sources[name] = llm_value, "llm"
+        merged.confidence[name] = CONFIDENCE["conflict_llm_kept"]
+        merged.conflicts.append(name)
+    else:
+        merged.values[name], merged.sources[name] = rule_value, "rules"
+        merged.confidence[name] = CONFIDENCE["conflict_rules_kept"]
+        merged.conflicts.append(name)

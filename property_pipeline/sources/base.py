@@ -45,12 +45,17 @@ class RuleExtraction:
     `structured` names the fields read from a machine-readable field (JSON-LD,
     an assessor API key): values the LLM may not override unless it agrees.
     `ambiguous` names fields where the page offered conflicting candidates.
+    `evidence` says per field where the value was read: "label" (a labelled fact), "text" (a
+    phrase), "heading", "title", "meta", "url", "alt", "details" (a closed <details>),
+    "attribute" (data-*), "json_ld", "microdata", "embedded_json" (the page's own listing object
+    in its script state), "api" / "gis" (an assessor record key), ...
     `complete` means nothing in the document was left unread.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     structured: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)
+    evidence: dict[str, str] = field(default_factory=dict)
     complete: bool = False
     """True when the parser understood everything the document states: an LLM could add nothing."""
 

@@ -20,9 +20,20 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..contract import PROPERTY_FIELDS
 from .base import RuleExtraction, Source, SourceDocument, SourceError
+from .html_visibility import (
+    ElementKey,
+    StyleSheet,
+    TextState,
+    attribute_declarations,
+    hidden_by_attributes,
+    parse_declarations,
+    prunes,
+)
+from .page_identity import identity_texts
 from .normalize import (
     MARICOPA_CITIES,
     compose_address,
+    is_placeholder,
     normalize_apn,
     normalize_city,
     normalize_dwelling_type,
@@ -36,7 +47,10 @@ from .normalize import (
     parse_money,
     parse_number,
     parse_one_line_address,
+    plausible_city,
+    plausible_street,
     split_street,
+    state_code,
     status_word,
     title_words,
 )
@@ -65,12 +79,6 @@ _VOID_OR_OPTIONAL_END = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen "
     "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rp rt caption".split()
 )
-_HIDDEN_CLASSES = frozenset(
-    "hidden d-none sr-only visually-hidden visuallyhidden invisible hide is-hidden "
-    "screen-reader-text screenreader u-hidden".split()
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|content-visibility\s*:\s*hidden", re.I)
-_CSS_HIDDEN_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _GEO_ATTRS = {
     "data-lat": "latitude",
     "data-latitude": "latitude",
@@ -231,96 +239,119 @@ class _El:
     tabled: bool = False  # has a <table> or <dl> descendant
 
 
-def _is_hidden(attrs: dict[str, str | None], hidden_classes: set[str], hidden_ids: set[str]) -> bool:
-    if "hidden" in attrs:
-        return True
-    if (attrs.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    if (attrs.get("type") or "").strip().lower() == "hidden":
-        return True
-    if (attrs.get("role") or "").strip().lower() == "navigation":
-        return True
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    classes = (attrs.get("class") or "").lower().split()
-    if any(c in _HIDDEN_CLASSES or c in hidden_classes for c in classes):
-        return True
-    return bool(hidden_ids) and (attrs.get("id") or "").lower() in hidden_ids
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    return hidden_by_attributes(attrs) or (attrs.get("role") or "").strip().lower() == "navigation"
 
 
-def _stylesheet_hidden(tree: LexborHTMLParser) -> tuple[set[str], set[str]]:
-    """Classes and ids a page's own <style> hides with simple `.x {display:none}` rules."""
-    classes: set[str] = set()
-    ids: set[str] = set()
-    for node in tree.css("style")[:50]:
-        css = (node.text() or "")[:200_000]
-        for selectors, body in _CSS_HIDDEN_RULE.findall(css):
-            if not _HIDDEN_STYLE.search(body):
-                continue
-            for selector in selectors.split(","):
-                simple = re.fullmatch(r"\s*([.#])([A-Za-z0-9_\-]+)\s*", selector)
-                if simple:
-                    (classes if simple.group(1) == "." else ids).add(simple.group(2).lower())
-    return classes, ids
+def _element_children(node) -> list:
+    kids = []
+    child = node.child
+    while child is not None:
+        kids.append(child)
+        child = child.next
+    return kids
 
 
-def _build_tree(root, hidden_classes: set[str], hidden_ids: set[str], data: dict[str, Any]) -> tuple[_El, bool]:
-    """Copy the visible part of lexbor's DOM into `_El`s, iteratively and within the caps."""
-    top = _El("body")
-    attr_pairs: list[tuple[str, str]] = data["attr_pairs"]
-    geo: dict[str, float] = data["geo"]
-    count = 0
-    truncated = False
-    stack = [(root, top)]
-    while stack:
-        node, parent = stack.pop()
-        pending = []
-        child = node.child
-        while child is not None:
-            pending.append(child)
-            child = child.next
-        to_visit = []
-        for kid in pending:
-            if kid.is_text_node:
-                text = kid.text_content or ""
-                if text.strip():
-                    parent.children.append(text)
-                elif parent.children and parent.children[-1] != " ":
-                    parent.children.append(" ")
-                continue
-            if not kid.is_element_node:
-                continue
-            tag = kid.tag or ""
-            if tag in _DROP_TAGS or tag.startswith("#"):
-                continue
-            count += 1
-            if count > MAX_ELEMENTS:
-                truncated = True
-                continue
-            attrs = kid.attributes
-            if _is_hidden(attrs, hidden_classes, hidden_ids):
-                continue
-            for name, value in attrs.items():
-                if not name.startswith("data-") or value is None:
+class _TreeBuilder:
+    """Copies the visible part of lexbor's DOM into `_El`s, iteratively and within the caps.
+
+    What CSS hides is left out (see `html_visibility`). The content of a closed `<details>`
+    is not hidden (accordion layouts keep real facts there) but a reader must open it, so it
+    goes to `weak_roots`: read after the page, as weaker evidence than what is shown.
+    """
+
+    def __init__(self, sheet: StyleSheet, data: dict[str, Any]):
+        self.sheet = sheet
+        self.attr_pairs: list[tuple[str, str]] = data["attr_pairs"]
+        self.geo: dict[str, float] = data["geo"]
+        self.count = 0
+        self.truncated = False
+        self.weak_roots: list[_El] = []
+
+    def build(self, root) -> _El:
+        top = _El("body")
+        stack = [(root, top, self._root_state(root), None, False)]
+        while stack:
+            node, parent, state, chain, weak = stack.pop()
+            to_visit = []
+            for kid in _element_children(node):
+                if kid.is_text_node:
+                    self._text(kid, parent, state)
                     continue
-                if name in _GEO_ATTRS:
-                    number = parse_number(value)
-                    if number is not None:
-                        geo.setdefault(_GEO_ATTRS[name], number)
-                elif len(attr_pairs) < 500 and 0 < len(value) <= 200:
-                    attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
-            hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
-                                          (attrs.get("itemprop") or "")[:60]))).lower()
-            el = _El(tag, hint, parent=parent)
+                entry = self._element(kid, parent, state, chain, weak)
+                if entry is not None:
+                    to_visit.append(entry)
+            # Depth-first in document order, so the element cap cuts the end of the page, not its start.
+            stack.extend(reversed(to_visit))
+        for el in (top, *self.weak_roots):
+            _mark(el)
+        return top
+
+    def _root_state(self, root) -> TextState:
+        state = TextState()
+        for node in (root.parent, root):
+            if node is not None and node.is_element_node:
+                state = state.child(self._declarations(node.tag or "", node.attributes, None))
+        return state
+
+    def _declarations(self, tag: str, attrs: dict[str, str | None], chain) -> dict[str, str]:
+        decls = attribute_declarations(tag, attrs)
+        if self.sheet:
+            decls.update(self.sheet.declarations(ElementKey.of(tag, attrs), chain))
+        if attrs.get("style"):
+            decls.update(parse_declarations(attrs["style"]))
+        return decls
+
+    @staticmethod
+    def _text(kid, parent: _El, state: TextState) -> None:
+        text = kid.text_content or ""
+        if text.strip() and not state.text_hidden:
+            parent.children.append(text)
+        elif parent.children and parent.children[-1] != " ":
+            parent.children.append(" ")
+
+    def _element(self, kid, parent: _El, state: TextState, chain, weak: bool):
+        """The `_El` for one DOM element and its stack entry, or None when it is left out."""
+        tag = kid.tag or ""
+        if not kid.is_element_node or tag in _DROP_TAGS or tag.startswith("#"):
+            return None
+        self.count += 1
+        if self.count > MAX_ELEMENTS:
+            self.truncated = True
+            return None
+        attrs = kid.attributes
+        if _is_hidden(attrs):
+            return None
+        decls = self._declarations(tag, attrs, chain)
+        if prunes(decls):
+            return None
+        state = state.child(decls)
+        if not state.text_hidden:
+            self._harvest(attrs)
+        hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
+                                      (attrs.get("itemprop") or "")[:60]))).lower()
+        el = _El(tag, hint)
+        if tag == "details" and "open" not in attrs and not weak:
+            self.weak_roots.append(el)
+            weak = True
+        else:
+            el.parent = parent
             parent.children.append(el)
-            if tag == "br":
+        if tag == "br":
+            return None
+        return kid, el, state, (ElementKey.of(tag, attrs), chain) if self.sheet else None, weak
+
+    def _harvest(self, attrs: dict[str, str | None]) -> None:
+        """Facts some layouts keep in `data-*` attributes (coordinates, a duplicate of the facts)."""
+        for name, value in attrs.items():
+            if not name.startswith("data-") or value is None:
                 continue
-            to_visit.append((kid, el))
-        # Depth-first in document order, so the element cap cuts the end of the page, not its start.
-        stack.extend(reversed(to_visit))
-    _mark(top)
-    return top, truncated
+            if name in _GEO_ATTRS:
+                number = parse_number(value)
+                if number is not None:
+                    self.geo.setdefault(_GEO_ATTRS[name], number)
+            elif len(self.attr_pairs) < 500 and 0 < len(value) <= 200:
+                self.attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
 
 
 def _mark(top: _El) -> None:
@@ -475,15 +506,48 @@ _CONTACT = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.
 _CONTACT_LABEL = re.compile(r"^(presented|listed|courtesy|listing agent|agent|office|broker|contact|phone|email|cell|fax)", re.I)
 
 
+# Lines about people (owner, seller, tenant, occupant, a contact person): personal data, never
+# facts and never prompt text. Their values are remembered only for the no-personal-data check.
+_PERSONAL_LABEL = re.compile(
+    r"^(?:(?:property|current|record|legal|primary|second)\s+)?"
+    r"(?:owner|seller|tenant|occupant|occupancy|landlord|lessee|lessor|renter|contact)(?:\(s\)|s|'s)?"
+    r"(?:\s*(?:/\s*[a-z]+|name|names|phone|email|e-mail|info|information|details|person|of record|#?\d))*$",
+    re.I,
+)
+_PERSONAL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z'()/# ]{1,40}?)\s*(?::|\||\s[-\u2013]\s)\s*(?P<value>.+)$")
+_NOT_A_NAME = frozenset(
+    "yes no n/a na none owner owners tenant tenants vacant occupied agent seller see remarks call contact listing "
+    "unknown not disclosed private withheld other confidential by appointment only the and or occupancy".split()
+)
+_PHONE_OR_EMAIL = re.compile(r"\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _personal_strings(value: str) -> set[str]:
+    """The names, phone numbers and e-mail addresses on an owner/seller/tenant/contact line."""
+    found = {m.group().strip() for m in _PHONE_OR_EMAIL.finditer(value)}
+    rest = _PHONE_OR_EMAIL.sub(" ", value)
+    for part in re.split(r"[;|]|\s&\s|\band\b", rest):
+        name = _collapse(part).strip(" ,.:-()")
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'.\-]*", name) if w.lower().strip(".") not in _NOT_A_NAME]
+        if any(len(w) >= 2 for w in words):
+            found.add(name)
+    return found
+
+
 class _Collector:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pair_lines: set[int] = set()
+        self.weak_lines: set[int] = set()
         self.pairs: list[tuple[str, str]] = []
+        self.weak_pairs: list[tuple[str, str]] = []
         self.headings: list[str] = []
         self.hint_pairs: list[tuple[str, str]] = []
         self.remarks: str | None = None
         self.pending_remarks = False
+        self.personal: set[str] = set()
+        self.weak = False
+        """While True, what is read is weaker evidence (the content of a closed <details>)."""
         self._seen: set[str] = set()
         self.size = 0
 
@@ -495,13 +559,30 @@ class _Collector:
             return
         if not text.startswith("Public Remarks:") and (
             (len(text) > 60 and _BOILERPLATE.search(text)) or _CONTACT.search(text) or _CONTACT_LABEL.match(text)
+            or self._personal_line(text)
         ):
             return
         self._seen.add(text)
         if is_pair:
             self.pair_lines.add(len(self.lines))
+        if self.weak:
+            self.weak_lines.add(len(self.lines))
         self.lines.append(text)
         self.size += len(text) + 1
+
+    def _personal_line(self, text: str) -> bool:
+        match = _PERSONAL_LINE.match(text)
+        if match and _PERSONAL_LABEL.match(match.group("label").strip()):
+            self.personal |= _personal_strings(match.group("value"))
+            return True
+        return False
+
+    def record_pair(self, label: str, value: str) -> None:
+        """A label/value pair for the rules (visible, or weak inside a closed <details>)."""
+        if _PERSONAL_LABEL.match(label.strip().rstrip(":").strip()):
+            self.personal |= _personal_strings(value)
+            return
+        (self.weak_pairs if self.weak else self.pairs).append((label, value[:MAX_LINE_CHARS]))
 
     def pair(self, label: str, value: str) -> None:
         label, value = _collapse(label).rstrip(":").strip(), _collapse(value)
@@ -512,7 +593,10 @@ class _Collector:
             return
         if self.pending_remarks:
             self.pending_remarks = False
-        self.pairs.append((label, value[:MAX_LINE_CHARS]))
+        if _PERSONAL_LABEL.match(label):
+            self.personal |= _personal_strings(value)
+            return
+        self.record_pair(label, value)
         self.line(f"{label}: {value}", is_pair=True)
 
     def take_remarks(self, text: str) -> None:
@@ -558,7 +642,7 @@ def _hint_facts(leaf: _El, out: _Collector) -> None:
             for word, label, exclude in _HINT_FIELDS:
                 if word in words and not exclude.search(el.hint):
                     text = _text(el, 80)
-                    if 0 < len(text) <= 60:
+                    if 0 < len(text) <= 60 and not out.weak:
                         out.hint_pairs.append((label, text))
         stack.extend(c for c in el.children[:50] if isinstance(c, _El))
 
@@ -586,7 +670,7 @@ def _emit_segments(segs: list[str], out: _Collector, hint: str = "") -> None:
             out.pair(first, second)
             return
         if _NUMERIC_VALUE.match(first) and _label_group(second):
-            out.pairs.append((second, first))
+            out.record_pair(second, first)
             out.line(text, is_pair=True)
             return
     parts = _DELIMS.split(text) if len(text) <= 600 else [text]
@@ -813,7 +897,7 @@ def _try_pair(first: _El | str, second: _El | str, out: _Collector) -> bool:
     if _NUMERIC_VALUE.match(label):
         name = _text(second, 200)
         if name and _label_group(name) and group is None:
-            out.pairs.append((name, label))
+            out.record_pair(name, label)
             out.line(f"{label} {name}", is_pair=True)
             return True
     return False
@@ -1057,6 +1141,20 @@ def _jsonld_summary(node: dict) -> str | None:
 
 def parse(raw: bytes) -> SourceDocument:
     """Read one saved listing page into compact text lines, label/value pairs and JSON-LD."""
+    return _read(raw)[0]
+
+
+def personal_values(raw: bytes) -> set[str]:
+    """Names, phones and e-mails on the page's owner / seller / tenant / occupant / contact lines:
+    what the no-personal-data check looks for in the outputs (never part of the document)."""
+    try:
+        return _read(raw)[1]
+    except SourceError:
+        return set()
+
+
+def _page_text(raw: bytes) -> tuple[str, list[str]]:
+    """The page as markup text: decoded, capped, comments and too-deep nesting removed."""
     if not raw or not raw.strip():
         raise SourceError("empty", "file is empty")
     if _looks_binary(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -1078,45 +1176,59 @@ def parse(raw: bytes) -> SourceDocument:
     text, flattened = _flatten_deep_nesting(text)
     if flattened:
         warnings.append(f"markup nested deeper than {MAX_NESTING} levels was flattened")
+    return text, warnings
 
+
+def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str]) -> _Collector:
+    """The visible page, then the content of closed <details>, as lines and label/value pairs."""
+    body = tree.body or tree.root
+    builder = _TreeBuilder(StyleSheet(node.text() or "" for node in tree.css("style")[:50]), data)
+    top = builder.build(body) if body is not None else _El("body")
+    if builder.truncated:
+        warnings.append(f"only the first {MAX_ELEMENTS} elements were read")
+    out = _Collector()
+    _visit(top, out)
+    out.weak = True
+    for root in builder.weak_roots:
+        _visit(root, out)
+    out.weak = False
+    return out
+
+
+def _read(raw: bytes) -> tuple[SourceDocument, set[str]]:
+    text, warnings = _page_text(raw)
     tree = LexborHTMLParser(text)
     data: dict[str, Any] = {"attr_pairs": [], "geo": {}}
     jsonld = _harvest_jsonld(tree, warnings)
     title_node = tree.css_first("title")
     title = _collapse(title_node.text() or "")[:300] if title_node else ""
-    _meta_geo(tree, data["geo"])
+    _meta_geo(tree, data.setdefault("meta_geo", {}))
     microdata = _microdata(tree)
-    hidden_classes, hidden_ids = _stylesheet_hidden(tree)
-    body = tree.body or tree.root
-    top, truncated = _build_tree(body, hidden_classes, hidden_ids, data) if body is not None else (_El("body"), False)
-    if truncated:
-        warnings.append(f"only the first {MAX_ELEMENTS} elements were read")
-
-    out = _Collector()
-    _visit(top, out)
-    lines = out.lines
+    data["identity"] = identity_texts(tree, title)
+    out = _walk(tree, data, warnings)
     for node in jsonld:
         summary = _jsonld_summary(node)
         if summary:
             out.line(summary[:MAX_LINE_CHARS])
-    if title and title not in out._seen:
-        lines.insert(0, f"Title: {title}")
-        out.pair_lines = {i + 1 for i in out.pair_lines}
-    if not out.pairs and not jsonld and not out.remarks and len(" ".join(lines)) < 20:
+    head = [f"Title: {title}"] if title and title not in out._seen else []
+    lines = head + out.lines
+    if not out.pairs and not out.weak_pairs and not jsonld and not out.remarks and len(" ".join(lines)) < 20:
         raise SourceError("no_content", "nothing readable is left after removing markup, scripts and hidden text")
-    compact = _cap_text(lines)
     data.update(
         pairs=out.pairs,
+        weak_pairs=out.weak_pairs,
         jsonld=jsonld,
         microdata=microdata,
         lines=lines,
-        pair_lines=sorted(out.pair_lines),
+        pair_lines=sorted(i + len(head) for i in out.pair_lines),
+        weak_lines=sorted(i + len(head) for i in out.weak_lines),
         headings=out.headings,
         hint_pairs=out.hint_pairs,
         title=title,
         remarks=out.remarks,
     )
-    return SourceDocument(text=compact, raw_bytes=len(raw), data=data, warnings=warnings)
+    doc = SourceDocument(text=_cap_text(lines), raw_bytes=len(raw), data=data, warnings=warnings)
+    return doc, out.personal
 
 
 def _cap_text(lines: list[str]) -> str:
@@ -1265,15 +1377,40 @@ def _dwelling(text: str) -> tuple[str | None, str | None]:
     return normalize_dwelling_type(text)
 
 
+# Where a candidate value came from: the tier decides which wins, the evidence is reported.
+_VISIBLE, _MACHINE, _WEAK = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    tier: int
+    value: Any
+    evidence: str
+
+
 @dataclass
 class _Candidates:
-    visible: dict[str, list[Any]] = field(default_factory=dict)
-    machine: dict[str, list[Any]] = field(default_factory=dict)
+    """Every value the page offers per field, in reading order, with its tier and evidence.
 
-    def add(self, name: str, value: Any, machine: bool = False) -> None:
+    Visible text wins over machine-readable data (JSON-LD, microdata, embedded state, data-*
+    attributes), which wins over the content of a closed <details>. Callers set where the next
+    values come from with `at()`."""
+
+    found: dict[str, list[_Found]] = field(default_factory=dict)
+    tier: int = _VISIBLE
+    evidence: str = "label"
+
+    def at(self, tier: int, evidence: str) -> "_Candidates":
+        self.tier, self.evidence = tier, evidence
+        return self
+
+    def add(self, name: str, value: Any) -> None:
         if value is None or value == "":
             return
-        (self.machine if machine else self.visible).setdefault(name, []).append(value)
+        self.found.setdefault(name, []).append(_Found(self.tier, value, self.evidence))
+
+    def has(self, name: str, tier: int) -> bool:
+        return any(f.tier == tier for f in self.found.get(name, ()))
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1287,103 +1424,203 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def _add_pair(cands: _Candidates, group: str, label: str, value: str, machine: bool = False) -> None:
-    add = lambda name, v: cands.add(name, v, machine)  # noqa: E731
-    norm_label = _norm_label(label)
-    if group == "listing_id":
-        add("listing_id", _listing_id(value))
-    elif group == "parcel_number":
-        add("parcel_number", normalize_apn(value))
-    elif group == "status":
-        add("standard_status", normalize_status(value))
-    elif group == "list_price":
-        add("list_price", _price(value))
-    elif group == "bedrooms":
-        add("bedrooms_total", _bedrooms(value))
-    elif group == "beds_baths":
-        parts = re.split(r"\s*/\s*|\s*,\s*", value)
-        if len(parts) >= 2:
-            add("bedrooms_total", _bedrooms(parts[0]))
-            add("baths", parse_baths(parts[1]))
-    elif group == "baths":
-        full, half = parse_baths(value)
-        if full is not None or half is not None:
-            add("baths", (full, half))
-    elif group == "full_baths":
-        add("bathrooms_full", parse_int(value))
-    elif group == "half_baths":
-        add("bathrooms_half", parse_int(value))
-    elif group == "threeq_baths":
-        add("bathrooms_threeq", parse_int(value))
-    elif group == "living_area":
-        add("living_area", _living_area(value))
-    elif group == "lot":
-        stated = value if re.search(r"[a-z]", value, re.I) or "acre" not in norm_label else f"{value} acres"
-        if "acre" in norm_label and not re.search(r"sq|ft", value, re.I) and "acre" not in value.lower():
-            stated = f"{value} acres"
-        sqft, acres = parse_lot_size(stated)
-        if sqft is not None:
-            add("lot", (float(sqft), float(acres)))
-    elif group == "year_built":
-        add("year_built", _year(value))
-    elif group == "garage":
-        add("garage_spaces", _garage(value))
-    elif group == "stories":
-        add("stories", _stories(value))
-    elif group in ("pool_private", "pool"):
-        add("pool_private_yn", _pool(value, group == "pool_private"))
-    elif group == "hoa_yn":
-        flag = parse_bool(value.split()[0] if value.split() else value)
-        if flag is None and _price(value):
-            flag = True
-            add("association_fee", parse_money(value))
-            add("association_fee_frequency", normalize_frequency(value))
-        add("association_yn", flag)
-    elif group == "hoa_fee":
-        fee = parse_money(value) if re.search(r"\d", value) else None
-        add("association_fee", fee)
-        add("association_fee_frequency", normalize_frequency(re.sub(r"^[\s$\d,.]+", " ", value)) or normalize_frequency(norm_label))
-    elif group == "hoa_freq":
-        add("association_fee_frequency", normalize_frequency(value))
-        if re.match(r"\s*\$\s*\d", value):  # "Assoc Fee/Freq: $95/Month": one cell holds both
-            add("association_fee", parse_money(value))
-    elif group == "parking":
-        match = re.search(r"\b(\d{1,2})[- ]?car garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b", value, re.I)
-        if match:
-            add("garage_spaces", _garage(match.group(1) or match.group(2)))
-    elif group == "baths_full_half":
-        match = re.fullmatch(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*", value)
-        if match:
-            add("bathrooms_full", int(match.group(1)))
-            add("bathrooms_half", int(match.group(2)))
-    elif group == "dwelling":
-        ptype, subtype = _dwelling(value)
-        add("property_type", ptype)
-        add("property_sub_type", subtype)
-    elif group == "subdivision":
-        # "Community: Lake; Pool; Spa" is a features list, not the subdivision's name.
-        if ";" not in value and len(value) <= 80:
-            add("subdivision_name", _collapse(value))
-    elif group == "street_address":
-        add("address", value)
-    elif group == "city_state_zip":
-        parsed = parse_one_line_address(f"0 X, {value}")
-        add("city", parsed.get("city"))
-        add("postal_code", parsed.get("postal_code"))
-        add("state_or_province", parsed.get("state_or_province"))
-    elif group == "city":
-        add("city", normalize_city(re.split(r",", value)[0]))
-    elif group == "state":
-        state = value.strip().upper()
-        add("state_or_province", "AZ" if state in ("AZ", "ARIZONA") else state if re.fullmatch(r"[A-Z]{2}", state) else None)
-    elif group == "zip":
-        add("postal_code", normalize_zip(value))
-    elif group == "unit":
-        unit = re.sub(r"^(unit|apt|suite|#)\s*", "", value.strip(), flags=re.I).strip("# ")
-        add("unit_number", unit or None)
-    elif group in ("latitude", "longitude"):
-        number = parse_number(value)
-        add(group, number)
+@dataclass
+class _Resolved:
+    """The value chosen per field, and what the choice rests on."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    structured: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, cands: _Candidates, name: str) -> Any:
+        """The first candidate of the strongest tier; conflicting candidates mark the field ambiguous,
+        agreeing machine-readable data marks it structured."""
+        found = cands.found.get(name, [])
+        tiers = [[f for f in found if f.tier == tier] for tier in (_VISIBLE, _MACHINE, _WEAK)]
+        lead = next((t for t in tiers if t), None)
+        if lead is None:
+            return None
+        first = lead[0]
+        if any(not _same(first.value, other.value) for other in lead[1:]):
+            self.ambiguous.add(name)
+        machine = tiers[1]
+        if lead is tiers[0] and machine:
+            if all(_same(first.value, other.value) for other in machine):
+                self.structured.add(name)
+            else:
+                self.ambiguous.add(name)
+        elif lead is machine and name not in self.ambiguous:
+            self.structured.add(name)
+        self.evidence[name] = first.evidence
+        return first.value
+
+    def follow(self, name: str, source: str) -> None:
+        """`name` was derived from `source` (lot acres from the lot): same evidence and flags."""
+        if source in self.evidence:
+            self.evidence[name] = self.evidence[source]
+        if source in self.structured:
+            self.structured.add(name)
+        if source in self.ambiguous:
+            self.ambiguous.add(name)
+
+    def extraction(self) -> RuleExtraction:
+        values = {k: v for k, v in self.values.items() if v is not None}
+        return RuleExtraction(
+            values=values,
+            structured={s for s in self.structured if s in values},
+            ambiguous={a for a in self.ambiguous if a in values},
+            evidence={k: v for k, v in self.evidence.items() if k in values},
+        )
+
+
+# Field groups whose value is one normalizer away from a contract field.
+_SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
+    "listing_id": ("listing_id", lambda v: _listing_id(v)),
+    "parcel_number": ("parcel_number", normalize_apn),
+    "status": ("standard_status", normalize_status),
+    "list_price": ("list_price", lambda v: _price(v)),
+    "bedrooms": ("bedrooms_total", lambda v: _bedrooms(v)),
+    "full_baths": ("bathrooms_full", parse_int),
+    "half_baths": ("bathrooms_half", parse_int),
+    "threeq_baths": ("bathrooms_threeq", parse_int),
+    "living_area": ("living_area", lambda v: _living_area(v)),
+    "year_built": ("year_built", lambda v: _year(v)),
+    "garage": ("garage_spaces", lambda v: _garage(v)),
+    "stories": ("stories", lambda v: _stories(v)),
+    "zip": ("postal_code", normalize_zip),
+    "street_address": ("address", lambda v: v),
+    "latitude": ("latitude", parse_number),
+    "longitude": ("longitude", parse_number),
+}
+
+
+def _add_pair(cands: _Candidates, group: str, label: str, value: str) -> None:
+    """One labelled value as candidates for the fields its label names; placeholders add nothing."""
+    if not group or group == "remarks" or is_placeholder(value):
+        return
+    simple = _SIMPLE_GROUPS.get(group)
+    if simple is not None:
+        cands.add(simple[0], simple[1](value))
+        return
+    handler = _PAIR_HANDLERS.get(group)
+    if handler is not None:
+        handler(cands, value, _norm_label(label))
+
+
+def _pair_beds_baths(cands: _Candidates, value: str, _label: str) -> None:
+    parts = re.split(r"\s*/\s*|\s*,\s*", value)
+    if len(parts) >= 2:
+        cands.add("bedrooms_total", _bedrooms(parts[0]))
+        cands.add("baths", parse_baths(parts[1]))
+
+
+def _pair_baths(cands: _Candidates, value: str, _label: str) -> None:
+    full, half = parse_baths(value)
+    if full is not None or half is not None:
+        cands.add("baths", (full, half))
+
+
+def _pair_lot(cands: _Candidates, value: str, norm_label: str) -> None:
+    stated = value
+    if "acre" in norm_label and not re.search(r"sq|ft", value, re.I) and "acre" not in value.lower():
+        stated = f"{value} acres"
+    sqft, acres = parse_lot_size(stated)
+    if sqft is not None:
+        cands.add("lot", (float(sqft), float(acres)))
+
+
+def _pair_pool(private_label: bool):
+    def handle(cands: _Candidates, value: str, _label: str) -> None:
+        cands.add("pool_private_yn", _pool(value, private_label))
+    return handle
+
+
+def _pair_hoa_yn(cands: _Candidates, value: str, _label: str) -> None:
+    flag = parse_bool(value.split()[0] if value.split() else value)
+    if flag is None and _price(value):
+        flag = True
+        cands.add("association_fee", parse_money(value))
+        cands.add("association_fee_frequency", normalize_frequency(value))
+    cands.add("association_yn", flag)
+
+
+def _pair_hoa_fee(cands: _Candidates, value: str, norm_label: str) -> None:
+    cands.add("association_fee", parse_money(value) if re.search(r"\d", value) else None)
+    cands.add("association_fee_frequency",
+              normalize_frequency(re.sub(r"^[\s$\d,.]+", " ", value)) or normalize_frequency(norm_label))
+
+
+def _pair_hoa_freq(cands: _Candidates, value: str, _label: str) -> None:
+    cands.add("association_fee_frequency", normalize_frequency(value))
+    if re.match(r"\s*\$\s*\d", value):  # "Assoc Fee/Freq: $95/Month": one cell holds both
+        cands.add("association_fee", parse_money(value))
+
+
+def _pair_parking(cands: _Candidates, value: str, _label: str) -> None:
+    match = re.search(r"\b(\d{1,2})[- ]?car garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b", value, re.I)
+    if match:
+        cands.add("garage_spaces", _garage(match.group(1) or match.group(2)))
+
+
+def _pair_baths_full_half(cands: _Candidates, value: str, _label: str) -> None:
+    match = re.fullmatch(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*", value)
+    if match:
+        cands.add("bathrooms_full", int(match.group(1)))
+        cands.add("bathrooms_half", int(match.group(2)))
+
+
+def _pair_dwelling(cands: _Candidates, value: str, _label: str) -> None:
+    ptype, subtype = _dwelling(value)
+    cands.add("property_type", ptype)
+    cands.add("property_sub_type", subtype)
+
+
+def _pair_subdivision(cands: _Candidates, value: str, _label: str) -> None:
+    # "Community: Lake; Pool; Spa" is a features list, not the subdivision's name.
+    if ";" not in value and len(value) <= 80:
+        cands.add("subdivision_name", _collapse(value))
+
+
+def _pair_city_state_zip(cands: _Candidates, value: str, _label: str) -> None:
+    parsed = parse_one_line_address(f"0 X, {value}")
+    cands.add("city", parsed.get("city"))
+    cands.add("postal_code", parsed.get("postal_code"))
+    cands.add("state_or_province", parsed.get("state_or_province"))
+
+
+def _pair_city(cands: _Candidates, value: str, _label: str) -> None:
+    city = normalize_city(re.split(r",", value)[0])
+    cands.add("city", city if plausible_city(city) else None)
+
+
+def _pair_state(cands: _Candidates, value: str, _label: str) -> None:
+    cands.add("state_or_province", state_code(value))
+
+
+def _pair_unit(cands: _Candidates, value: str, _label: str) -> None:
+    unit = re.sub(r"^(unit|apt|suite|#)\s*", "", value.strip(), flags=re.I).strip("# ")
+    cands.add("unit_number", unit or None)
+
+
+_PAIR_HANDLERS = {
+    "beds_baths": _pair_beds_baths,
+    "baths": _pair_baths,
+    "lot": _pair_lot,
+    "pool_private": _pair_pool(True),
+    "pool": _pair_pool(False),
+    "hoa_yn": _pair_hoa_yn,
+    "hoa_fee": _pair_hoa_fee,
+    "hoa_freq": _pair_hoa_freq,
+    "parking": _pair_parking,
+    "baths_full_half": _pair_baths_full_half,
+    "dwelling": _pair_dwelling,
+    "subdivision": _pair_subdivision,
+    "city_state_zip": _pair_city_state_zip,
+    "city": _pair_city,
+    "state": _pair_state,
+    "unit": _pair_unit,
+}
 
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -1404,11 +1641,15 @@ _STAT = [
 
 
 def _address_from_line(line: str) -> dict[str, Any]:
+    """Street, city, state and ZIP from one line, when the line is an address: a house number and a
+    street that is not a unit or label ("1 Ba, Sq Ft" and "5 Days, On Zillow" are not)."""
     if not re.match(r"^\s*\d+[A-Za-z]?(-\w+)?\s+\S", line):
         return {}
     parsed = parse_one_line_address(line)
     city = parsed.get("city")
-    if city and (re.search(r"[^A-Za-z .'\-]", city) or len(city.split()) > 4):
+    if city and not plausible_city(city):
+        return {}
+    if not plausible_street(parsed.get("street_name")):
         return {}
     return parsed if parsed.get("street_name") and (parsed.get("postal_code") or parsed.get("city")) else {}
 
@@ -1433,181 +1674,281 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     """Contract fields from the page's labelled facts and structured data, never from remarks."""
     data = doc.data
     cands = _Candidates()
-    for label, value in data.get("pairs", []):
-        group = _label_group(label)
-        if group and group != "remarks":
-            _add_pair(cands, group, label, value)
-    lines: list[str] = data.get("lines", [])
-    pair_lines = set(data.get("pair_lines", []))
-    free_lines = [ln for i, ln in enumerate(lines) if i not in pair_lines and not ln.startswith(("Public Remarks:", "JSON-LD", "Title:"))]
-    for line in free_lines:
-        match = _COLON_PAIR.match(line)
-        if match:
-            group = _label_group(match.group(1))
-            if group and group != "remarks":
-                _add_pair(cands, group, match.group(1), match.group(2))
-    for line in free_lines:
-        if len(line) > 160:
-            continue
-        for pattern, group in _STAT:
-            for match in pattern.finditer(line):
-                if group == "living_area" and re.search(r"lot", line[max(0, match.start() - 12): match.start()], re.I):
-                    continue
-                if group == "bedrooms_word":
-                    _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
-                elif group == "lot_acres":
-                    _add_pair(cands, "lot", "lot", f"{match.group(1) or match.group(2)} acres")
-                elif group == "pool_phrase":
-                    if not re.search(r"communit|shared|heated spa", line, re.I):
-                        cands.add("pool_private_yn", not match.group(1))
-                else:
-                    _add_pair(cands, group, group, match.group(1))
-    for heading in data.get("headings", [])[:6]:
-        # "Five bedroom single family residence ...": a dwelling named in a headline.
-        kind = re.search(r"single[\s\-]family (?:home|house|residence)|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b|"
-                         r"\bpatio home\b|\b(?:manufactured|mobile) home\b", heading, re.I)
-        if kind and len(heading) <= 200:
-            ptype, subtype = normalize_dwelling_type(kind.group())
-            cands.add("property_type", ptype)
-            cands.add("property_sub_type", subtype)
-            break
-    if not any(_COLON_PAIR.match(ln) and _label_group(_COLON_PAIR.match(ln).group(1)) == "status" for ln in lines):
-        # A bare status badge ("Pending", "Coming Soon") when no label names the status.
-        for line in free_lines[:120]:
-            status = status_word(line)
-            if status:
-                cands.add("standard_status", status)
-                break
-
-    for label, value in data.get("hint_pairs", []):
-        _add_pair(cands, _label_group(label) or "", label, value)
-    for label, value in data.get("attr_pairs", []):
-        group = _label_group(label)
-        if group and group not in ("remarks", "dwelling"):
-            _add_pair(cands, group, label, value, machine=True)
-
-    facts = _jsonld_facts(data.get("jsonld", []))
-    micro = data.get("microdata", {})
-    for key in ("streetAddress", "addressLocality", "addressRegion", "postalCode", "price", "latitude", "longitude",
-                "numberOfBedrooms", "numberOfRooms", "numberOfBathroomsTotal", "numberOfFullBathrooms",
-                "numberOfPartialBathrooms", "yearBuilt", "floorSize"):
-        if key not in facts and micro.get(key):
-            facts[key] = micro[key]
-    if "type" not in facts and micro.get("@itemtype"):
-        facts["type"] = micro["@itemtype"]
-    m = lambda name, v: cands.add(name, v, machine=True)  # noqa: E731
-    m("listing_id", _listing_id(str(facts["identifier"])) if "identifier" in facts else None)
-    m("list_price", _price(str(facts["price"])) if "price" in facts else None)
-    if "numberOfBedrooms" in facts or "numberOfRooms" in facts:
-        m("bedrooms_total", _bedrooms(str(facts.get("numberOfBedrooms", facts.get("numberOfRooms")))))
-    if "numberOfFullBathrooms" in facts or "numberOfPartialBathrooms" in facts:
-        m("bathrooms_full", parse_int(facts.get("numberOfFullBathrooms")))
-        m("bathrooms_half", parse_int(facts.get("numberOfPartialBathrooms")))
-    elif "numberOfBathroomsTotal" in facts:
-        full, half = parse_baths(str(facts["numberOfBathroomsTotal"]))
-        if full is not None:
-            m("baths", (full, half))
-    m("year_built", _year(str(facts["yearBuilt"])) if "yearBuilt" in facts else None)
-    m("living_area", _living_area(str(facts["floorSize"])) if "floorSize" in facts else None)
-    for axis in ("latitude", "longitude"):
-        m(axis, parse_number(facts.get(axis)))
-        m(axis, data.get("geo", {}).get(axis))
-    street = facts.get("streetAddress")
-    if street:
-        m("address", str(street))
-    m("city", normalize_city(facts.get("addressLocality")))
-    region = str(facts.get("addressRegion") or "").strip().upper()
-    m("state_or_province", "AZ" if region in ("AZ", "ARIZONA") else region if re.fullmatch(r"[A-Z]{2}", region) else None)
-    m("postal_code", normalize_zip(facts.get("postalCode")))
-    if isinstance(facts.get("address"), str):
-        m("address", facts["address"])
-    jsonld_type = facts.get("accommodationCategory") or facts.get("type")
-
-    values: dict[str, Any] = {}
-    structured: set[str] = set()
-    ambiguous: set[str] = set()
-
-    def resolve(name: str) -> Any:
-        visible = cands.visible.get(name, [])
-        machine = cands.machine.get(name, [])
-        if visible:
-            value = visible[0]
-            if any(not _same(value, other) for other in visible[1:]):
-                ambiguous.add(name)
-            if machine:
-                if all(_same(value, other) for other in machine):
-                    structured.add(name)
-                else:
-                    ambiguous.add(name)
-            return value
-        if machine:
-            if any(not _same(machine[0], other) for other in machine[1:]):
-                ambiguous.add(name)
-            else:
-                structured.add(name)
-            return machine[0]
-        return None
-
+    _visible_candidates(cands, data)
+    _weak_candidates(cands, data)
+    _machine_candidates(cands, data)
+    out = _Resolved()
     for name in ("listing_id", "parcel_number", "standard_status", "list_price", "bedrooms_total",
                  "living_area", "year_built", "garage_spaces", "stories", "pool_private_yn",
                  "association_yn", "association_fee", "association_fee_frequency", "subdivision_name",
                  "latitude", "longitude", "property_type", "property_sub_type"):
-        value = resolve(name)
-        if value is not None:
-            values[name] = value
-
-    if "property_type" not in values and jsonld_type:
-        ptype, subtype = normalize_dwelling_type(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(jsonld_type)))
-        if ptype:
-            values["property_type"] = ptype
-            if subtype:
-                values["property_sub_type"] = subtype
-
-    _resolve_baths(cands, resolve, values)
-    lot = resolve("lot")
+        out.values[name] = out.resolve(cands, name)
+    _schema_type_fallback(data, out)
+    _resolve_baths(cands, out)
+    lot = out.resolve(cands, "lot")
     if lot:
-        values["lot_size_square_feet"], values["lot_size_acres"] = lot
+        out.values["lot_size_square_feet"], out.values["lot_size_acres"] = lot
         for name in ("lot_size_square_feet", "lot_size_acres"):
-            if "lot" in structured:
-                structured.add(name)
-            if "lot" in ambiguous:
-                ambiguous.add(name)
-
-    _resolve_address(cands, data, resolve, values, structured, ambiguous)
-    if values.get("association_fee") and "association_yn" not in values and values["association_fee"] > 0:
-        values["association_yn"] = True
-    remarks = data.get("remarks")
-    if remarks:
-        values["public_remarks"] = remarks
-    structured.discard("lot")
-    structured.discard("baths")
-    structured.discard("address")
-    ambiguous.discard("lot")
-    ambiguous.discard("baths")
-    ambiguous.discard("address")
-    return RuleExtraction(
-        values={k: v for k, v in values.items() if v is not None},
-        structured={s for s in structured if values.get(s) is not None},
-        ambiguous={a for a in ambiguous if values.get(a) is not None},
-    )
+            out.follow(name, "lot")
+    _resolve_address(cands, data, out)
+    if out.values.get("association_fee") and out.values.get("association_yn") is None and out.values["association_fee"] > 0:
+        out.values["association_yn"] = True
+        out.follow("association_yn", "association_fee")
+    _resolve_remarks(data, out)
+    return out.extraction()
 
 
-def _resolve_baths(cands: _Candidates, resolve, values: dict[str, Any]) -> None:
-    full = resolve("bathrooms_full")
-    half = resolve("bathrooms_half")
-    threeq = resolve("bathrooms_threeq")
-    total = resolve("baths")
+def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
+    """Lines that are not label/value pairs (nor remarks, JSON-LD summaries or the title)."""
+    lines: list[str] = data.get("lines", [])
+    skip = set(data.get("pair_lines", []))
+    weak_lines = set(data.get("weak_lines", []))
+    return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak
+            and not ln.startswith(("Public Remarks:", "JSON-LD", "Title:", "Listing data:"))]
+
+
+def _visible_candidates(cands: _Candidates, data: dict[str, Any]) -> None:
+    cands.at(_VISIBLE, "label")
+    for label, value in data.get("pairs", []):
+        _add_pair(cands, _label_group(label) or "", label, value)
+    free = _free_lines(data, weak=False)
+    _line_pairs(cands, free)
+    cands.at(_VISIBLE, "text")
+    _line_phrases(cands, free)
+    _heading_dwelling(cands, data.get("headings", []))
+    lines = data.get("lines", [])
+    if not any(_COLON_PAIR.match(ln) and _label_group(_COLON_PAIR.match(ln).group(1)) == "status" for ln in lines):
+        # A bare status badge ("Pending", "Coming Soon") when no label names the status.
+        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None))
+    cands.at(_VISIBLE, "label")
+    for label, value in data.get("hint_pairs", []):
+        _add_pair(cands, _label_group(label) or "", label, value)
+
+
+def _weak_candidates(cands: _Candidates, data: dict[str, Any]) -> None:
+    cands.at(_WEAK, "details")
+    for label, value in data.get("weak_pairs", []):
+        _add_pair(cands, _label_group(label) or "", label, value)
+    free = _free_lines(data, weak=True)
+    _line_pairs(cands, free)
+    _line_phrases(cands, free)
+
+
+def _line_pairs(cands: _Candidates, lines: list[str]) -> None:
+    for line in lines:
+        match = _COLON_PAIR.match(line)
+        if match:
+            _add_pair(cands, _label_group(match.group(1)) or "", match.group(1), match.group(2))
+
+
+def _line_phrases(cands: _Candidates, lines: list[str]) -> None:
+    """Facts stated as short phrases ("4 beds", "2-car garage", "9,801 sqft lot")."""
+    for line in lines:
+        if len(line) > 160:
+            continue
+        for pattern, group in _STAT:
+            for match in pattern.finditer(line):
+                _add_phrase(cands, group, match, line)
+
+
+def _add_phrase(cands: _Candidates, group: str, match: re.Match, line: str) -> None:
+    if group == "living_area" and re.search(r"lot", line[max(0, match.start() - 12): match.start()], re.I):
+        return
+    if group == "bedrooms_word":
+        _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
+    elif group == "lot_acres":
+        _add_pair(cands, "lot", "lot", f"{match.group(1) or match.group(2)} acres")
+    elif group == "pool_phrase":
+        if not re.search(r"communit|shared|heated spa", line, re.I):
+            cands.add("pool_private_yn", not match.group(1))
+    else:
+        _add_pair(cands, group, group, match.group(1))
+
+
+def _heading_dwelling(cands: _Candidates, headings: list[str]) -> None:
+    """"Five bedroom single family residence ...": a dwelling named in a headline."""
+    for heading in headings[:6]:
+        kind = re.search(r"single[\s\-]family (?:home|house|residence)|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b|"
+                         r"\bpatio home\b|\b(?:manufactured|mobile) home\b", heading, re.I)
+        if kind and len(heading) <= 200:
+            ptype, subtype = normalize_dwelling_type(kind.group())
+            cands.at(_VISIBLE, "heading")
+            cands.add("property_type", ptype)
+            cands.add("property_sub_type", subtype)
+            return
+
+
+def _machine_candidates(cands: _Candidates, data: dict[str, Any]) -> None:
+    cands.at(_MACHINE, "attribute")
+    for label, value in data.get("attr_pairs", []):
+        group = _label_group(label)
+        if group and group != "dwelling":
+            _add_pair(cands, group, label, value)
+    facts = _jsonld_facts(data.get("jsonld", []))
+    micro = {k: v for k, v in data.get("microdata", {}).items() if k in _MICRODATA_KEYS and k not in facts}
+    _schema_candidates(cands.at(_MACHINE, "json_ld"), facts)
+    _schema_candidates(cands.at(_MACHINE, "microdata"), micro)
+    _embedded_candidates(cands.at(_MACHINE, "embedded_json"), data.get("embedded", {}))
+    for evidence, key in (("meta", "meta_geo"), ("attribute", "geo")):
+        cands.at(_MACHINE, evidence)
+        for axis in ("latitude", "longitude"):
+            cands.add(axis, data.get(key, {}).get(axis))
+
+
+_MICRODATA_KEYS = frozenset(
+    "streetAddress addressLocality addressRegion postalCode price latitude longitude numberOfBedrooms numberOfRooms "
+    "numberOfBathroomsTotal numberOfFullBathrooms numberOfPartialBathrooms yearBuilt floorSize".split()
+)
+
+
+def _schema_candidates(cands: _Candidates, facts: dict[str, Any]) -> None:
+    """schema.org facts (JSON-LD or microdata) as candidates."""
+    add = cands.add
+    add("listing_id", _listing_id(str(facts["identifier"])) if "identifier" in facts else None)
+    add("list_price", _price(str(facts["price"])) if "price" in facts else None)
+    if "numberOfBedrooms" in facts or "numberOfRooms" in facts:
+        add("bedrooms_total", _bedrooms(str(facts.get("numberOfBedrooms", facts.get("numberOfRooms")))))
+    if "numberOfFullBathrooms" in facts or "numberOfPartialBathrooms" in facts:
+        add("bathrooms_full", parse_int(facts.get("numberOfFullBathrooms")))
+        add("bathrooms_half", parse_int(facts.get("numberOfPartialBathrooms")))
+    elif "numberOfBathroomsTotal" in facts:
+        full, half = parse_baths(str(facts["numberOfBathroomsTotal"]))
+        if full is not None:
+            add("baths", (full, half))
+    add("year_built", _year(str(facts["yearBuilt"])) if "yearBuilt" in facts else None)
+    add("living_area", _living_area(str(facts["floorSize"])) if "floorSize" in facts else None)
+    for axis in ("latitude", "longitude"):
+        add(axis, parse_number(facts.get(axis)))
+    for key in ("streetAddress", "address"):
+        if isinstance(facts.get(key), (str, int)) and not is_placeholder(facts[key]):
+            add("address", str(facts[key]))
+    city = normalize_city(facts.get("addressLocality"))
+    add("city", city if plausible_city(city) else None)
+    add("state_or_province", state_code(facts.get("addressRegion")))
+    add("postal_code", normalize_zip(facts.get("postalCode")))
+
+
+def _embedded_candidates(cands: _Candidates, facts: dict[str, Any]) -> None:
+    """The page's own listing object from its embedded JSON state (see `embedded_state`)."""
+    add = cands.add
+    add("listing_id", _listing_id(str(facts["listing_id"])) if facts.get("listing_id") else None)
+    add("parcel_number", normalize_apn(facts.get("parcel_number")))
+    add("standard_status", normalize_status(str(facts.get("status") or "").replace("_", " ")) or None)
+    add("list_price", _price(str(facts["price"])) if facts.get("price") else None)
+    add("bedrooms_total", _bedrooms(str(facts["bedrooms"])) if facts.get("bedrooms") else None)
+    _embedded_baths(cands, facts)
+    add("living_area", _living_area(str(facts["living_area"])) if facts.get("living_area") else None)
+    _embedded_lot(cands, facts)
+    add("year_built", _year(str(facts["year_built"])) if facts.get("year_built") else None)
+    add("garage_spaces", _garage(str(facts["garage"])) if facts.get("garage") else None)
+    add("stories", _stories(str(facts["stories"])) if facts.get("stories") else None)
+    if isinstance(facts.get("pool_private"), bool):
+        add("pool_private_yn", facts["pool_private"])
+    _embedded_hoa(cands, facts)
+    if facts.get("subdivision") and not is_placeholder(facts["subdivision"]):
+        add("subdivision_name", _collapse(str(facts["subdivision"]))[:80])
+    for axis in ("latitude", "longitude"):
+        add(axis, parse_number(facts.get(axis)))
+    for kind in (facts.get("sub_type"), facts.get("home_type")):
+        ptype, subtype = _dwelling(re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", str(kind))) if kind else (None, None)
+        add("property_type", ptype)
+        add("property_sub_type", subtype)
+    _embedded_address(cands, facts)
+
+
+def _embedded_baths(cands: _Candidates, facts: dict[str, Any]) -> None:
+    full, half = parse_int(facts.get("baths_full")), parse_int(facts.get("baths_half"))
+    if full:
+        cands.add("bathrooms_full", full)
+        cands.add("bathrooms_half", half if half is not None else None)
+    elif facts.get("baths_total"):
+        total_full, total_half = parse_baths(str(facts["baths_total"]))
+        if total_full:
+            cands.add("baths", (total_full, total_half))
+
+
+def _embedded_lot(cands: _Candidates, facts: dict[str, Any]) -> None:
+    if facts.get("lot_sqft"):
+        sqft, acres = parse_lot_size(f"{facts['lot_sqft']} sqft")
+    elif facts.get("lot_acres"):
+        sqft, acres = parse_lot_size(f"{facts['lot_acres']} acres")
+    else:
+        return
+    if sqft:
+        cands.add("lot", (float(sqft), float(acres)))
+
+
+def _embedded_hoa(cands: _Candidates, facts: dict[str, Any]) -> None:
+    fee = parse_money(facts.get("hoa_fee")) if facts.get("hoa_fee") not in (None, "", 0) else None
+    if fee:
+        cands.add("association_fee", fee)
+        stated = normalize_frequency(facts.get("hoa_frequency"))
+        cands.add("association_fee_frequency", stated or ("Monthly" if facts.get("hoa_monthly") else None))
+    if isinstance(facts.get("has_hoa"), bool):
+        cands.add("association_yn", facts["has_hoa"])
+
+
+def _embedded_address(cands: _Candidates, facts: dict[str, Any]) -> None:
+    street = facts.get("street")
+    if street and not is_placeholder(street):
+        cands.add("address", str(street))
+    city = normalize_city(facts.get("city"))
+    cands.add("city", city if plausible_city(city) else None)
+    cands.add("state_or_province", state_code(facts.get("state")))
+    cands.add("postal_code", normalize_zip(facts.get("zip")))
+    cands.add("unit_number", str(facts["unit"]).strip("# ") if facts.get("unit") else None)
+
+
+def _schema_type_fallback(data: dict[str, Any], out: _Resolved) -> None:
+    """A property type from the schema.org @type ("SingleFamilyResidence") when nothing else names it."""
+    if out.values.get("property_type"):
+        return
+    facts = _jsonld_facts(data.get("jsonld", []))
+    micro = data.get("microdata", {})
+    kind = facts.get("accommodationCategory") or facts.get("type") or micro.get("@itemtype")
+    if not kind:
+        return
+    ptype, subtype = normalize_dwelling_type(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(kind)))
+    if ptype:
+        out.values["property_type"] = ptype
+        out.evidence["property_type"] = "json_ld" if facts.get("accommodationCategory") or facts.get("type") else "microdata"
+        if subtype:
+            out.values["property_sub_type"] = subtype
+            out.evidence["property_sub_type"] = out.evidence["property_type"]
+
+
+def _resolve_remarks(data: dict[str, Any], out: _Resolved) -> None:
+    if data.get("remarks"):
+        out.values["public_remarks"] = data["remarks"]
+        out.evidence["public_remarks"] = "label"
+        return
+    description = data.get("embedded", {}).get("description")
+    if isinstance(description, str) and len(description.strip()) > 40:
+        out.values["public_remarks"] = description.strip()[:MAX_REMARKS_CHARS]
+        out.evidence["public_remarks"] = "embedded_json"
+        out.structured.add("public_remarks")
+
+
+def _resolve_baths(cands: _Candidates, out: _Resolved) -> None:
+    values = out.values
+    full = out.resolve(cands, "bathrooms_full")
+    half = out.resolve(cands, "bathrooms_half")
+    threeq = out.resolve(cands, "bathrooms_threeq")
+    total = out.resolve(cands, "baths")
+    source = "bathrooms_full" if full is not None else "baths"
     if full is None and total:
         full = total[0]
         if half is None:
             half = total[1]
-    if full is not None and half is None and total is not None and "bathrooms_full" in cands.visible \
+    for name in ("bathrooms_full", "bathrooms_half", "bathrooms_total_integer"):
+        out.follow(name, source)
+    if full is not None and half is None and total is not None and cands.has("bathrooms_full", _VISIBLE) \
             and total[0] is not None and total[0] + (total[1] or 0) > full + (threeq or 0):
         # "Bathrooms: 3" + "Full bathrooms: 2": one more bath of an unstated kind.
         values["bathrooms_full"] = full
         values["bathrooms_total_integer"] = total[0] + (total[1] or 0)
         return
-    if full is not None and half is None and (total is not None or "bathrooms_full" in cands.visible):
+    if full is not None and half is None and (total is not None or cands.has("bathrooms_full", _VISIBLE)):
         half = 0
     if full is not None:
         values["bathrooms_full"] = full
@@ -1617,74 +1958,105 @@ def _resolve_baths(cands: _Candidates, resolve, values: dict[str, Any]) -> None:
         values["bathrooms_half"] = half
 
 
-def _resolve_address(cands: _Candidates, data: dict[str, Any], resolve, values: dict[str, Any],
-                     structured: set[str], ambiguous: set[str]) -> None:
-    parts: dict[str, Any] = {}
-    raw = resolve("address")
-    if raw:
-        raw = str(raw)
-        parsed = _address_from_line(raw) if re.search(r"\b(AZ|Arizona)\b|\d{5}\s*$", raw) else {}
-        parts = parsed or split_street(re.split(r",", raw)[0])
-        if "address" in structured:
-            structured.update(k for k in parts if k in ("street_number", "street_name", "unit_number"))
+def _resolve_address(cands: _Candidates, data: dict[str, Any], out: _Resolved) -> None:
+    values = out.values
+    parts, evidence = _labelled_address(cands, out)
     if not parts.get("street_name"):
-        lines = data.get("lines", [])
-        candidates = list(data.get("headings", [])[:3])
-        title = data.get("title") or ""
-        candidates += [seg for seg in re.split(r"\s+[|\u2013\u2014]\s+|\s+-\s+", title)]
-        for line in candidates:
-            parts = _address_from_line(line)
-            if parts:
-                break
-        if not parts and data.get("headings"):
-            street = data["headings"][0]
-            if re.match(r"^\d+[A-Za-z]?\s+\S+", street) and len(street) < 60:
-                idx = next((i for i, ln in enumerate(lines) if ln == street), None)
-                follow = lines[idx + 1] if idx is not None and idx + 1 < len(lines) else ""
-                parts = _address_from_line(f"{street}, {follow}")
-                if not parts and idx is not None:
-                    for nearby in lines[idx + 1: idx + 4]:
-                        place = _city_state_zip_in(nearby)
-                        if place:
-                            parts = {**split_street(street), **place}
-                            break
-        if not parts:
-            for line in lines[:80]:
-                parts = _address_from_line(line)
-                if parts:
-                    break
-            else:
-                for i, line in enumerate(lines[:80]):
-                    if re.match(r"^\d+[A-Za-z]?\s+[A-Za-z0-9 .]+$", line) and i + 1 < len(lines):
-                        parts = _address_from_line(f"{line}, {lines[i + 1]}")
-                        if parts:
-                            break
-                else:
-                    parts = {}
+        parts, evidence = _address_from_page(data)
     for key in ("street_number", "street_name", "unit_number"):
         if parts.get(key):
             values[key] = parts[key]
-    unit = resolve("unit_number")
+            out.evidence[key] = evidence
+    unit = out.resolve(cands, "unit_number")
     if unit and not values.get("unit_number"):
         values["unit_number"] = unit
     if values.get("street_name") and not values.get("unit_number"):
-        street = f"{values.get('street_number') or ''} {values['street_name']}".strip()
-        for line in data.get("lines", [])[:80]:
-            if line.lower().startswith(street.lower() + " "):
-                rest = line[len(street):]
-                unit_match = re.match(r"\s*(?:,\s*)?(?:#|\b(?:unit|apt|ste|suite)\b\.?\s*#?)\s*([A-Za-z0-9\-]{1,8})\s*(?:,|$)", rest, re.I)
-                if unit_match:
-                    values["unit_number"] = unit_match.group(1)
-                break
+        _unit_after_street(data, values, out, evidence)
     for key in ("city", "state_or_province", "postal_code"):
-        value = resolve(key)
-        if value is None:
-            value = parts.get(key)
+        value = out.resolve(cands, key)
+        if value is None and parts.get(key):
+            value = parts[key]
+            out.evidence[key] = evidence
         if value is not None:
             values[key] = value
     if values.get("postal_code", "").startswith(("85", "86")) and not values.get("state_or_province"):
         values["state_or_province"] = "AZ"
+        out.follow("state_or_province", "postal_code")
     values["unparsed_address"] = compose_address(values)
+    out.follow("unparsed_address", "street_name")
+
+
+def _labelled_address(cands: _Candidates, out: _Resolved) -> tuple[dict[str, Any], str]:
+    raw = out.resolve(cands, "address")
+    if not raw:
+        return {}, ""
+    raw = str(raw)
+    parsed = _address_from_line(raw) if re.search(r"\b(AZ|Arizona)\b|\d{5}\s*$", raw) else {}
+    parts = parsed or split_street(re.split(r",", raw)[0])
+    if not plausible_street(parts.get("street_name")):
+        return {}, ""
+    if "address" in out.structured:
+        out.structured.update(k for k in parts if k in ("street_number", "street_name", "unit_number"))
+    if "address" in out.ambiguous:
+        out.ambiguous.update(k for k in parts if k in ("street_number", "street_name", "unit_number"))
+    return parts, out.evidence.get("address", "label")
+
+
+def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The address where a page states it without a label: headings, the title and meta tags, the
+    page's URL, image alt text, "history for ..." headings, then any address-shaped line."""
+    candidates = [("heading", h) for h in data.get("headings", [])[:3]]
+    candidates += [(kind, text) for kind, text in data.get("identity", [])]
+    for evidence, text in candidates:
+        parts = _address_from_line(text)
+        if parts:
+            return parts, evidence
+    parts = _street_heading_then_place(data)
+    if parts:
+        return parts, "heading"
+    lines = data.get("lines", [])
+    for line in lines[:80]:
+        parts = _address_from_line(line)
+        if parts:
+            return parts, "text"
+    for i, line in enumerate(lines[:80]):
+        if re.match(r"^\d+[A-Za-z]?\s+[A-Za-z0-9 .]+$", line) and i + 1 < len(lines):
+            parts = _address_from_line(f"{line}, {lines[i + 1]}")
+            if parts:
+                return parts, "text"
+    return {}, ""
+
+
+def _street_heading_then_place(data: dict[str, Any]) -> dict[str, Any]:
+    """A heading holding only the street, with the city/state/ZIP on a line just below it."""
+    lines = data.get("lines", [])
+    if not data.get("headings"):
+        return {}
+    street = data["headings"][0]
+    if not (re.match(r"^\d+[A-Za-z]?\s+\S+", street) and len(street) < 60):
+        return {}
+    idx = next((i for i, ln in enumerate(lines) if ln == street), None)
+    follow = lines[idx + 1] if idx is not None and idx + 1 < len(lines) else ""
+    parts = _address_from_line(f"{street}, {follow}")
+    if parts or idx is None:
+        return parts
+    for nearby in lines[idx + 1: idx + 4]:
+        place = _city_state_zip_in(nearby)
+        if place and plausible_street(split_street(street).get("street_name")):
+            return {**split_street(street), **place}
+    return {}
+
+
+def _unit_after_street(data: dict[str, Any], values: dict[str, Any], out: _Resolved, evidence: str) -> None:
+    street = f"{values.get('street_number') or ''} {values['street_name']}".strip()
+    for line in data.get("lines", [])[:80]:
+        if line.lower().startswith(street.lower() + " "):
+            rest = line[len(street):]
+            unit_match = re.match(r"\s*(?:,\s*)?(?:#|\b(?:unit|apt|ste|suite)\b\.?\s*#?)\s*([A-Za-z0-9\-]{1,8})\s*(?:,|$)", rest, re.I)
+            if unit_match:
+                values["unit_number"] = unit_match.group(1)
+                out.evidence["unit_number"] = evidence or "text"
+            return
 
 
 PROMPT_INSTRUCTIONS = """\
@@ -1713,6 +2085,7 @@ SOURCE = Source(
     # The facts analysts filter on, and where label confusion is most common on listing pages
     # (sold vs list price, total vs living square feet, ARMLS status codes, rooms vs bedrooms).
     cross_check_fields=("list_price", "standard_status", "bedrooms_total", "living_area"),
+    personal_values=personal_values,
     # Stated on every labelled sample page (the remarks on all but one).
     expected_fields=(
         "listing_id", "standard_status", "list_price", "unparsed_address", "postal_code",
