@@ -25,8 +25,11 @@ from .evaluation import (
     evaluate,
     format_calibration,
     format_dispositions,
+    format_link_scores,
     format_scores,
+    link_scores,
     load_labels,
+    load_links,
 )
 from .landing import iter_partitions
 from .settings import Settings, default_landing_root
@@ -139,6 +142,8 @@ def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
         print(format_scores(run.scores))
         print(format_dispositions(run.dispositions))
         print(format_calibration(run.calibration))
+        if (links := load_links(args.labels or landing.parent / "expected")) is not None:
+            print(format_link_scores(link_scores(run.records, links)))
         outcomes[mode] = {path: dataclasses.asdict(o) for path, o in sorted(run.outcomes.items()) if path in labels}
     if args.outcomes:
         # Per-file outcome (validated / quarantined / dead_letter + reason) per mode, to see which files fail.

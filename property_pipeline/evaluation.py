@@ -350,3 +350,88 @@ def evaluate_samples(
     """`evaluate`, as (records, scores, calibration)."""
     run = evaluate(landing, labels, mode=mode, llm=llm, threshold=threshold)
     return run.records, run.scores, run.calibration
+
+
+@dataclass
+class LinkScore:
+    """The golden linker against `links.json`: pairs of labelled files put in one property.
+
+    Precision is over every predicted pair; recall over the labelled pairs (every page in
+    links.json states an APN or a full address). `by_state` is recall per how the listing page
+    of a listing/parcel pair states its identity; `apn_keys` counts, per state, the listing
+    records whose own key is `apn:<their parcel>` (the page's APN was read).
+    """
+
+    predicted: int = 0
+    true: int = 0
+    correct: int = 0
+    by_state: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    apn_keys: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    missed: list[tuple[str, str]] = field(default_factory=list)
+    wrong: list[tuple[str, str]] = field(default_factory=list)
+    unresolvable_apart: list[int] = field(default_factory=lambda: [0, 0])
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.true if self.true else 1.0
+
+
+def load_links(expected_root: Path) -> dict[str, Any] | None:
+    """`<expected_root>/links.json` (which labelled files are one property), None when absent."""
+    path = Path(expected_root) / "links.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _pairs(files: Iterable[str]) -> set[tuple[str, str]]:
+    ordered = sorted(files)
+    return {(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]}
+
+
+def link_scores(records: Iterable[dict[str, Any]], links: dict[str, Any]) -> LinkScore:
+    """Link the validated records (as the golden table does) and score the pairs against `links`."""
+    from .golden import link_records
+
+    validated = [r for r in records if not r.get("quarantine_reason")]
+    linked = link_records(validated)
+    predicted = set().union(*(_pairs(m.record["source_file"] for m in ms) for ms in linked.properties.values()))
+    score = LinkScore(predicted=len(predicted))
+    keys = {r["source_file"]: r.get("property_key") for r in validated}
+    for prop in links["properties"]:
+        for pair in _pairs(prop["files"]):
+            score.true += 1
+            score.correct += pair in predicted
+            if pair not in predicted:
+                score.missed.append(pair)
+            states = [prop["listing_states"][f] for f in pair if f in prop["listing_states"]]
+            if len(states) == 1:  # a listing and its parcel record
+                score.by_state[states[0]][0] += 1
+                score.by_state[states[0]][1] += pair in predicted
+        for path, state in prop["listing_states"].items():
+            score.apn_keys[state][0] += 1
+            score.apn_keys[state][1] += keys.get(path) == f"apn:{prop['parcel_number']}"
+    true_pairs = set().union(*(_pairs(p["files"]) for p in links["properties"]))
+    score.wrong = sorted(predicted - true_pairs)
+    for path in links.get("unresolvable", []):
+        score.unresolvable_apart[0] += 1
+        score.unresolvable_apart[1] += not any(path in pair for pair in predicted)
+    return score
+
+
+def format_link_scores(score: LinkScore) -> str:
+    lines = [
+        f"links: precision {score.precision:.3f} ({score.correct}/{score.predicted} predicted pairs), "
+        f"recall {score.recall:.3f} ({score.correct}/{score.true} labelled pairs)",
+        f"{'listing states':16} {'pairs':>6} {'linked':>7} {'apn: key':>9}",
+    ]
+    for state in sorted({*score.by_state, *score.apn_keys}):
+        pairs, linked = score.by_state.get(state, [0, 0])
+        files, keyed = score.apn_keys.get(state, [0, 0])
+        lines.append(f"{state:16} {pairs:6d} {linked:7d} {keyed:>4d}/{files:<4d}")
+    total, apart = score.unresolvable_apart
+    lines.append(f"unresolvable pages kept apart: {apart}/{total}")
+    lines += [f"missed: {a} ~ {b}" for a, b in score.missed] + [f"wrongly linked: {a} ~ {b}" for a, b in score.wrong]
+    return "\n".join(lines)
