@@ -308,7 +308,9 @@ def read_table(url: str, table_name: str, partition: dict[str, Any] | None = Non
         result = conn.execute(query)
         df = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for column in JSON_COLUMNS:
-        if column in df.columns:
+        # A JSON-typed column comes back decoded (a JSON string value stays a str); only a
+        # column an older version created as text needs decoding here.
+        if column in df.columns and not isinstance(table.c[column].type, sa.JSON):
             df[column] = df[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
     if "collected_on" in df.columns:
         df["collected_on"] = df["collected_on"].map(
