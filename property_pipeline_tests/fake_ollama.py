@@ -35,8 +35,17 @@ FAULTS = (
     "invalid_json",
     "schema_break",
     "length",
+    "hang",
+    "trickle",
 )
+# hang: read the request, never answer (a wedged runner behind a live listener).
+# trickle: answer 200 and send the body one byte per `delay_s` (0.2 s by default), so no
+# single socket read ever times out.
 BUSY_MESSAGE = "server busy, please try again.  maximum pending requests exceeded"
+ERROR_REPLIES = {
+    "500": (500, "llama runner process has terminated: exit status 2"),
+    "503": (503, BUSY_MESSAGE),
+}
 
 
 @dataclass
@@ -161,6 +170,9 @@ class FakeOllama:
         slots: int = 4,
         queue_limit: int = 512,
         slow_s: float = 5.0,
+        mode: str | None = None,
+        max_fields: int | None = None,
+        length_reason: str | None = None,
     ) -> None:
         self.responder = responder or (lambda request: "{}")
         self.generate = generate or self._generate_from_responder
@@ -170,6 +182,15 @@ class FakeOllama:
         self.slots = slots
         self.queue_limit = queue_limit
         self.slow_s = slow_s
+        if mode is not None and mode not in FAULTS:
+            raise ValueError(f"unknown mode {mode!r}; expected one of {FAULTS}")
+        # A fault for every chat request that has no injected one: a server that is broken for good.
+        self.mode = mode
+        # A model whose output budget runs out on requests for more than `max_fields` keys: the
+        # reply is cut mid-object with done_reason "length" (or `length_reason`, e.g. "stop" for a
+        # proxy that hides it).
+        self.max_fields = max_fields
+        self.length_reason = length_reason
         self.requests: list[dict] = []
         self.max_concurrent = 0
         self._lock = threading.Lock()
@@ -255,75 +276,23 @@ class FakeOllama:
 
     def _next_fault(self) -> tuple[str | None, float | None]:
         with self._lock:
-            return self._faults.popleft() if self._faults else (None, None)
+            return self._faults.popleft() if self._faults else (self.mode, None)
 
     def _chat(self, handler: _Handler, body: dict) -> None:
         with self._lock:
             self.requests.append(body)
         fault, delay_s = self._next_fault()
-        model = body.get("model") or ""
-
-        if fault == "refused":
-            handler.close_connection = True
+        if self._refuse(handler, body, fault):
             return
-        if fault == "400":
-            handler.send_json(400, {"error": 'invalid format: expected "json" or a valid JSON schema'})
-            return
-        if fault == "404" or not self.has_model(model):
-            handler.send_json(404, {"error": f'model "{model}" not found, try pulling it first'})
-            return
-        if fault == "500":
-            handler.send_json(500, {"error": "llama runner process has terminated: exit status 2"})
-            return
-        if fault == "503":
-            handler.send_json(503, {"error": BUSY_MESSAGE})
-            return
-        if not isinstance(body.get("messages", []), list):
-            handler.send_json(400, {"error": "messages must be a list"})
-            return
-        fmt = body.get("format")
-        if fmt not in (None, "", "json") and not isinstance(fmt, dict):
-            handler.send_json(400, {"error": 'invalid format: expected "json" or a valid JSON schema'})
-            return
-
-        with self._lock:
-            if self._waiting >= self.queue_limit:
-                busy = True
-            else:
-                busy = False
-                self._waiting += 1
-        if busy:
-            handler.send_json(503, {"error": BUSY_MESSAGE})
-            return
-        self._slots.acquire()
-        with self._lock:
-            self._waiting -= 1
-            self._active += 1
-            self.max_concurrent = max(self.max_concurrent, self._active)
-            self._loaded.add(_full_name(model))
         started = time.perf_counter()
-        try:
-            pause = (delay_s if delay_s is not None else self.slow_s) if fault == "slow" else self.latency_s
-            if pause and self._stopping.wait(pause):
-                handler.close_connection = True
-                return
-            generation = self.generate(body)
-        finally:
-            with self._lock:
-                self._active -= 1
-            self._slots.release()
-
-        content, done_reason = generation.content, generation.done_reason
-        if fault == "invalid_json":
-            content = "Sure! Here is the property record you asked for: {price: 450000,"
-        elif fault == "schema_break":
-            content = _break_schema(content)
-        elif fault == "length":
-            content, done_reason = content[: max(1, len(content) // 2)], "length"
+        generation = self._generate_in_slot(handler, body, fault, delay_s)
+        if generation is None:
+            return
+        content, done_reason = self._content(body, generation, fault)
         prompt_text = "".join(str(m.get("content", "")) for m in body.get("messages", []))
         elapsed_ns = int((time.perf_counter() - started) * 1e9)
         reply = {
-            "model": model,
+            "model": body.get("model") or "",
             "created_at": _now(),
             "message": {"role": "assistant", "content": content},
             "done": True,
@@ -336,30 +305,119 @@ class FakeOllama:
             "eval_duration": elapsed_ns - elapsed_ns // 4,
         }
         if fault == "drop":
-            data = json.dumps(reply).encode()
-            handler.send_response(200)
-            handler.send_header("Content-Type", "application/json; charset=utf-8")
-            handler.send_header("Content-Length", str(len(data)))
-            handler.end_headers()
-            handler.wfile.write(data[: len(data) // 2])
-            handler.wfile.flush()
+            self._send_bytes(handler, json.dumps(reply).encode(), cut=True)
+        elif fault == "trickle":
+            self._trickle(handler, json.dumps(reply).encode(), delay_s or 0.2)
+        elif body.get("stream", True):
+            self._stream(handler, reply)
+        else:
+            handler.send_json(200, reply)
+
+    def _refuse(self, handler: _Handler, body: dict, fault: str | None) -> bool:
+        """Answer the faults and bad requests that never reach generation; True if answered."""
+        model = body.get("model") or ""
+        if fault in ("refused", "hang"):
+            if fault == "hang":
+                self._stopping.wait()
             handler.close_connection = True
-            return
-        if body.get("stream", True):
-            # Ollama streams by default: content chunks, then a final chunk with the stats.
-            chunk = {**reply, "done": False, "done_reason": None}
-            for key in ("total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration",
-                        "eval_count", "eval_duration"):
-                chunk.pop(key)
-            final = {**reply, "message": {"role": "assistant", "content": ""}}
-            data = (json.dumps(chunk) + "\n" + json.dumps(final) + "\n").encode()
-            handler.send_response(200)
-            handler.send_header("Content-Type", "application/x-ndjson")
-            handler.send_header("Content-Length", str(len(data)))
-            handler.end_headers()
-            handler.wfile.write(data)
-            return
-        handler.send_json(200, reply)
+            return True
+        if fault == "404" or not self.has_model(model):
+            handler.send_json(404, {"error": f'model "{model}" not found, try pulling it first'})
+            return True
+        fmt = body.get("format")
+        if fault == "400" or (fmt not in (None, "", "json") and not isinstance(fmt, dict)):
+            handler.send_json(400, {"error": 'invalid format: expected "json" or a valid JSON schema'})
+            return True
+        if fault in ERROR_REPLIES:
+            status, message = ERROR_REPLIES[fault]
+            handler.send_json(status, {"error": message})
+            return True
+        if not isinstance(body.get("messages", []), list):
+            handler.send_json(400, {"error": "messages must be a list"})
+            return True
+        return False
+
+    def _generate_in_slot(
+        self, handler: _Handler, body: dict, fault: str | None, delay_s: float | None
+    ) -> Generation | None:
+        """Queue for a generation slot (503 when the queue is full), then generate; None if answered."""
+        with self._lock:
+            busy = self._waiting >= self.queue_limit
+            if not busy:
+                self._waiting += 1
+        if busy:
+            handler.send_json(503, {"error": BUSY_MESSAGE})
+            return None
+        self._slots.acquire()
+        with self._lock:
+            self._waiting -= 1
+            self._active += 1
+            self.max_concurrent = max(self.max_concurrent, self._active)
+            self._loaded.add(_full_name(body.get("model") or ""))
+        try:
+            pause = (delay_s if delay_s is not None else self.slow_s) if fault == "slow" else self.latency_s
+            if pause and self._stopping.wait(pause):
+                handler.close_connection = True
+                return None
+            return self.generate(body)
+        finally:
+            with self._lock:
+                self._active -= 1
+            self._slots.release()
+
+    def _content(self, body: dict, generation: Generation, fault: str | None) -> tuple[str, str]:
+        content, done_reason = generation.content, generation.done_reason
+        asked = len((body.get("format") or {}).get("properties") or {}) if isinstance(body.get("format"), dict) else 0
+        if fault == "invalid_json":
+            content = "Sure! Here is the property record you asked for: {price: 450000,"
+        elif fault == "schema_break":
+            content = _break_schema(content)
+        elif fault == "length" or (self.max_fields is not None and asked > self.max_fields):
+            # What a model does when num_predict runs out mid-object.
+            content, done_reason = content[: max(1, len(content) // 2)], "length"
+            if self.length_reason is not None:
+                done_reason = self.length_reason
+        return content, done_reason
+
+    def _send_bytes(self, handler: _Handler, data: bytes, *, cut: bool = False) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json; charset=utf-8")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data[: len(data) // 2] if cut else data)
+        handler.wfile.flush()
+        if cut:
+            handler.close_connection = True
+
+    def _stream(self, handler: _Handler, reply: dict) -> None:
+        # Ollama streams by default: content chunks, then a final chunk with the stats.
+        chunk = {**reply, "done": False, "done_reason": None}
+        for key in ("total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration",
+                    "eval_count", "eval_duration"):
+            chunk.pop(key)
+        final = {**reply, "message": {"role": "assistant", "content": ""}}
+        data = (json.dumps(chunk) + "\n" + json.dumps(final) + "\n").encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/x-ndjson")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    def _trickle(self, handler: _Handler, data: bytes, every_s: float) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json; charset=utf-8")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.flush()
+        for i in range(len(data)):
+            if self._stopping.wait(every_s):
+                break
+            try:
+                handler.wfile.write(data[i : i + 1])
+                handler.wfile.flush()
+            except OSError:  # the client gave up
+                break
+        handler.close_connection = True
 
     def _model_entry(self, name: str) -> dict:
         return {

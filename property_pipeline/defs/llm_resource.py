@@ -11,7 +11,12 @@ class OllamaResource(LLMBackend):
 
     host: str = Field(default=DEFAULT_HOST, description="Base URL of the Ollama server.")
     model: str = Field(default=DEFAULT_MODEL, description="Model tag; must be pulled on the server.")
-    timeout_s: float = Field(default=120.0, description="Per-request timeout in seconds.")
+    timeout_s: float = Field(default=120.0, description="Timeout of one HTTP attempt, in seconds.")
+    deadline_s: float = Field(
+        default=120.0,
+        description="Overall limit for one extraction request, every retry and backoff included; "
+        "a server silent this long opens the circuit at once, so a hung server costs one deadline.",
+    )
     max_in_flight: int = Field(
         default=1,
         description="Concurrent requests; set to the server's OLLAMA_NUM_PARALLEL, since extra "
@@ -25,6 +30,9 @@ class OllamaResource(LLMBackend):
     backoff_max_s: float = Field(default=8.0, description="Upper bound of a single retry delay.")
     breaker_failure_threshold: int = Field(default=5, description="Consecutive failures that open the circuit.")
     breaker_cooldown_s: float = Field(default=30.0, description="Seconds the circuit stays open before one probe.")
+    breaker_max_cooldown_s: float = Field(
+        default=300.0, description="Each failed probe doubles the open time, up to this many seconds."
+    )
 
     _client: OllamaClient | None = PrivateAttr(default=None)
 
@@ -36,6 +44,7 @@ class OllamaResource(LLMBackend):
                 host=self.host,
                 model=self.model,
                 timeout_s=self.timeout_s,
+                deadline_s=self.deadline_s,
                 max_in_flight=self.max_in_flight,
                 temperature=self.temperature,
                 seed=self.seed,
@@ -46,5 +55,6 @@ class OllamaResource(LLMBackend):
                 backoff_max_s=self.backoff_max_s,
                 breaker_failure_threshold=self.breaker_failure_threshold,
                 breaker_cooldown_s=self.breaker_cooldown_s,
+                breaker_max_cooldown_s=self.breaker_max_cooldown_s,
             )
         return self._client

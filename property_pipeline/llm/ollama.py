@@ -74,6 +74,7 @@ class OllamaClient:
         host: str = DEFAULT_HOST,
         model: str = DEFAULT_MODEL,
         timeout_s: float = 120.0,
+        deadline_s: float = 120.0,
         max_in_flight: int = 1,
         temperature: float = 0.0,
         seed: int | None = 0,
@@ -84,15 +85,20 @@ class OllamaClient:
         backoff_max_s: float = 8.0,
         breaker_failure_threshold: int = 5,
         breaker_cooldown_s: float = 30.0,
+        breaker_max_cooldown_s: float = 300.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
     ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
+        if deadline_s <= 0 or timeout_s <= 0:
+            raise ValueError("timeout_s and deadline_s must be positive")
         self.host = normalize_host(host)
         self.model = model
         self.timeout_s = timeout_s
+        # Per request, all attempts and backoff sleeps included: what one record can cost.
+        self.deadline_s = deadline_s
         self.max_in_flight = max_in_flight
         self.temperature = temperature
         self.seed = seed
@@ -101,7 +107,13 @@ class OllamaClient:
         self.max_retries = max_retries
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
-        self.breaker = CircuitBreaker(breaker_failure_threshold, breaker_cooldown_s, clock)
+        self.breaker = CircuitBreaker(
+            breaker_failure_threshold,
+            breaker_cooldown_s,
+            clock,
+            max_cooldown_s=breaker_max_cooldown_s,
+            silence_s=deadline_s,
+        )
         self.stats = LLMStats()
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -161,63 +173,102 @@ class OllamaClient:
     async def chat_json(
         self, messages: list[dict], schema: dict, *, num_predict: int | None = None
     ) -> LLMReply:
+        """One completion within `deadline_s`, every retry and backoff included."""
         state = await self._loop_state()
         delays = backoff_delays(self.max_retries, self.backoff_base_s, self.backoff_max_s, self._rng)
+        deadline = first_sent_at = 0.0
         attempt = 0
         while True:
             attempt += 1
-            if not self.breaker.allow():
-                self.stats.add(failures=1)
-                raise LLMError(
-                    "circuit_open",
-                    f"not calling the server: it failed {self.breaker.failure_threshold} times in a row; "
-                    f"next probe after {self.breaker.cooldown_s:g}s",
-                    host=self.host,
-                    model=self.model,
-                    attempts=attempt - 1,
-                )
-            try:
-                async with state.semaphore:
-                    self.stats.add(calls=1)
-                    started = time.perf_counter()
-                    response = await state.client.chat(
-                        model=self.model,
-                        messages=messages,
-                        format=schema,
-                        options=self._options(num_predict),
-                        keep_alive=self.keep_alive,
-                        stream=False,
-                    )
-                    latency_ms = (time.perf_counter() - started) * 1000
-            except Exception as exc:
-                error = self._classify(exc, attempt)
-                if error is None:
-                    raise
-                # Only failures that say something about the server's health
-                # count; a 404 or 400 proves the server is up and answering.
-                if error.retryable or error.kind == "protocol":
-                    if self.breaker.record_failure():
-                        self.stats.add(circuit_opens=1)
+            async with state.semaphore:
+                # Asked after the wait for a local slot: requests queued behind a server
+                # that just went silent must not be sent to it.
+                self._raise_if_open(attempt - 1)
+                if attempt == 1:
+                    # The deadline starts with the first send, not with the wait for a slot:
+                    # that wait is bounded by the requests ahead, each under its own deadline.
+                    deadline, first_sent_at = time.monotonic() + self.deadline_s, self.breaker.now()
+                try:
+                    reply = await self._send(state, messages, schema, num_predict, deadline, attempt)
+                except Exception as exc:
+                    error = self._classify(exc, attempt)
+                    if error is None:
+                        raise
+                    self._record_failure(error, first_sent_at)
+                    cause: Exception | None = exc
                 else:
-                    self.breaker.record_success()
-                if not error.retryable or attempt > len(delays):
-                    self.stats.add(failures=1)
-                    raise error from exc
-                self.stats.add(retries=1)
-                await self._sleep(delays[attempt - 1])
-                continue
+                    cause = None
+            if cause is None:
+                self.breaker.record_success()
+                self.stats.record_success(reply)
+                return reply
+            delay = delays[attempt - 1] if attempt <= len(delays) else None
+            if not error.retryable or delay is None or time.monotonic() + delay >= deadline:
+                self.stats.add(failures=1)
+                raise error from cause
+            self.stats.add(retries=1)
+            await self._sleep(delay)
+
+    def _raise_if_open(self, attempts: int) -> None:
+        if self.breaker.allow():
+            return
+        self.stats.add(failures=1)
+        raise LLMError(
+            "circuit_open",
+            f"not calling the server: it stopped answering (breaker open, {self.breaker.opens} opening(s)); "
+            f"next probe within {self.breaker.current_cooldown_s:g}s",
+            host=self.host,
+            model=self.model,
+            attempts=attempts,
+        )
+
+    async def _send(
+        self, state: _LoopState, messages: list[dict], schema: dict, num_predict: int | None,
+        deadline: float, attempt: int,
+    ) -> LLMReply:
+        """One HTTP attempt, cut off at the per-attempt timeout or the overall deadline.
+
+        httpx's own timeout applies per socket operation, so a server that trickles bytes
+        never trips it; `wait_for` bounds the whole exchange.
+        """
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("overall deadline reached")
+        self.stats.add(calls=1)
+        started = time.perf_counter()
+        response = await asyncio.wait_for(
+            state.client.chat(
+                model=self.model,
+                messages=messages,
+                format=schema,
+                options=self._options(num_predict),
+                keep_alive=self.keep_alive,
+                stream=False,
+            ),
+            timeout=min(self.timeout_s, remaining),
+        )
+        return LLMReply(
+            content=response.message.content or "",
+            model=response.model or self.model,
+            prompt_tokens=response.prompt_eval_count,
+            completion_tokens=response.eval_count,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            done_reason=response.done_reason,
+            attempts=attempt,
+        )
+
+    def _record_failure(self, error: LLMError, waiting_since: float) -> None:
+        """Tell the breaker what the failure says about the server's health."""
+        if error.kind == "timeout":
+            opened = self.breaker.record_timeout(waiting_since)
+        elif error.retryable or error.kind == "protocol":
+            opened = self.breaker.record_failure()
+        else:
+            # A 404 or 400 proves the server is up and answering.
             self.breaker.record_success()
-            reply = LLMReply(
-                content=response.message.content or "",
-                model=response.model or self.model,
-                prompt_tokens=response.prompt_eval_count,
-                completion_tokens=response.eval_count,
-                latency_ms=latency_ms,
-                done_reason=response.done_reason,
-                attempts=attempt,
-            )
-            self.stats.record_success(reply)
-            return reply
+            opened = False
+        if opened:
+            self.stats.add(circuit_opens=1)
 
     def _classify(self, exc: Exception, attempt: int) -> LLMError | None:
         """Map a client exception to an `LLMError`; None for exceptions that are bugs, not outages."""
@@ -241,8 +292,12 @@ class OllamaClient:
             if 400 <= status < 500:
                 return error("bad_request", f"request rejected: {exc.error}", status)
             return error("protocol", f"unexpected response: {exc.error}", status)
-        if isinstance(exc, httpx.TimeoutException):
-            return error("timeout", f"no reply within {self.timeout_s:g}s ({type(exc).__name__})")
+        if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
+            return error(
+                "timeout",
+                f"no reply in time (per attempt {self.timeout_s:g}s, whole request {self.deadline_s:g}s; "
+                f"{type(exc).__name__})",
+            )
         if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
             # The server accepted the request and then went away: typically a
             # runner crash or restart mid-generation, worth another attempt.

@@ -169,6 +169,9 @@ def test_breaker_opens_rejects_without_requests_and_probes_after_cooldown(srv, m
     assert srv.chat_count == 4
     with pytest.raises(LLMError, match="circuit_open"):
         chat(client)
+    clock.advance(30)
+    with pytest.raises(LLMError, match="circuit_open"):
+        chat(client)  # a failed probe doubles the cooldown
 
     clock.advance(30)
     assert json.loads(chat(client).content)["price"] == 450000

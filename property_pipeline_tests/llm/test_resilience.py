@@ -44,28 +44,46 @@ def test_half_open_lets_exactly_one_probe_through():
     assert all(breaker.allow() for _ in range(5))
 
 
-def test_failed_probe_reopens_for_a_full_cooldown():
+def test_failed_probe_reopens_for_a_doubled_cooldown_capped_and_reset_by_success():
     clock = FakeClock()
-    breaker = CircuitBreaker(failure_threshold=1, cooldown_s=10, clock=clock)
+    breaker = CircuitBreaker(failure_threshold=1, cooldown_s=10, clock=clock, max_cooldown_s=30)
     breaker.record_failure()
     clock.advance(10)
     assert breaker.allow()
     assert breaker.record_failure() is True
     assert breaker.state == "open" and breaker.opens == 2
-    clock.advance(5)
-    assert breaker.allow() is False
-    clock.advance(5)
+    clock.advance(19.9)
+    assert breaker.allow() is False, "a failed probe doubles the cooldown"
+    clock.advance(0.1)
     assert breaker.allow() is True
-
-
-def test_a_probe_that_never_reports_does_not_wedge_the_breaker():
-    clock = FakeClock()
-    breaker = CircuitBreaker(failure_threshold=1, cooldown_s=10, clock=clock)
     breaker.record_failure()
-    clock.advance(10)
+    assert breaker.current_cooldown_s == 30, "capped at max_cooldown_s"
+    clock.advance(30)
     assert breaker.allow()
-    clock.advance(10)
-    assert breaker.allow(), "a lost probe must be replaced after another cooldown"
+    breaker.record_success()
+    breaker.record_failure()
+    assert breaker.current_cooldown_s == 10, "a successful probe resets the cooldown"
+
+
+def test_a_server_silent_for_a_whole_deadline_opens_the_breaker_at_once():
+    clock = FakeClock()
+    breaker = CircuitBreaker(failure_threshold=5, cooldown_s=10, clock=clock, silence_s=120)
+    sent = breaker.now()
+    clock.advance(120)
+    assert breaker.record_timeout(sent) is True, "a silent server must not cost five deadlines"
+    assert breaker.state == "open" and breaker.allow() is False
+
+
+def test_short_timeouts_or_a_server_answering_others_are_ordinary_failures():
+    clock = FakeClock()
+    breaker = CircuitBreaker(failure_threshold=3, cooldown_s=10, clock=clock, silence_s=120)
+    sent = breaker.now()
+    clock.advance(30)
+    assert breaker.record_timeout(sent) is False, "30 s of silence is not yet a dead server"
+    clock.advance(5)
+    breaker.record_success()  # another request was answered after ours was sent
+    clock.advance(115)
+    assert [breaker.record_timeout(sent) for _ in range(3)] == [False, False, True]
 
 
 def test_threshold_must_be_positive():
