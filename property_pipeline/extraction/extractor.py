@@ -334,6 +334,7 @@ class Extractor:
                 result.dead_letters.append(dead_letter(raw_file, record_id, "no_property_key", reason))
             return
         record = build_record(raw_file, record_id, merged, key)
+        record["extraction_warnings"] += parsed.doc.warnings  # the adapter's: duplicate keys, unreadable numbers
         for name in ("llm_model", "prompt_tokens", "completion_tokens", "llm_latency_ms"):
             record[name] = columns.get(name)
         if fallback:
