@@ -548,6 +548,10 @@ class _Collector:
         self.personal: set[str] = set()
         self.weak = False
         """While True, what is read is weaker evidence (the content of a closed <details>)."""
+        self.anchors: tuple[re.Pattern, ...] = ()
+        """The page's own street as stated in its title, meta tags, URL or structured data."""
+        self.found_identity = False
+        """A labelled address or price has been read (pages without anchors keep the first one)."""
         self._seen: set[str] = set()
         self.size = 0
 
@@ -583,6 +587,8 @@ class _Collector:
             self.personal |= _personal_strings(value)
             return
         (self.weak_pairs if self.weak else self.pairs).append((label, value[:MAX_LINE_CHARS]))
+        if not self.weak and _label_group(label) in ("street_address", "list_price"):
+            self.found_identity = True
 
     def pair(self, label: str, value: str) -> None:
         label, value = _collapse(label).rstrip(":").strip(), _collapse(value)
@@ -723,13 +729,56 @@ def _section_title(el: _El) -> str:
     return ""
 
 
-def _about_other_listings(el: _El) -> bool:
+# A street written in a title ("1234 W Indian School Rd", "E Nearby Ave"): its words are a name,
+# not a section's subject, whatever they are.
+_STREET_IN_TITLE = re.compile(
+    r"(?:\b\d{1,6}[A-Za-z]?\s+)?(?:\b[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){1,4}"
+    r"(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Way|Ct|Court|Blvd|Pl|Place|Cir|Circle|Pkwy|Parkway|"
+    r"Ter|Terrace|Trl|Trail|Loop|Hwy|Highway)\b\.?"
+    r"|\b\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3}(?=\s*(?:,|$|#|\bUnit\b))"
+)
+
+
+def _aside_title(title: str, anchors: tuple[re.Pattern, ...]) -> bool:
+    """A title naming a section about other listings, the past or the area ("Nearby Schools",
+    "Sale and tax history for ..."), once the page's own address and street names are set aside."""
+    if not title or len(title) > 80 or _COLON_PAIR.match(title):
+        return False
+    for anchor in anchors:
+        title = anchor.sub(" ", title)
+    return _ASIDE_TITLE.search(_STREET_IN_TITLE.sub(" ", title)) is not None
+
+
+def _holds_own_listing(text: str, out: _Collector) -> bool:
+    """Text that states the page's own address (or, on a page that names it nowhere else, the first
+    labelled address or price): a block that is never dropped as an aside."""
+    if out.anchors:
+        return any(anchor.search(text) for anchor in out.anchors)
+    return not out.found_identity and _OWN_FACT_LABEL.search(text) is not None
+
+
+_OWN_FACT_LABEL = re.compile(r"\b(?:address|list(?:ing)? price|mls ?#|listing id)\s*:\s*\S", re.I)
+
+
+def _about_other_listings(el: _El, out: _Collector) -> bool:
     if el.tag not in _SECTION_TAGS or el.parent is None:
         return False
     if el.hint and _ASIDE_HINT.search(el.hint):
-        return True
-    title = _section_title(el)
-    return bool(title) and len(title) <= 80 and _ASIDE_TITLE.search(title) is not None
+        aside = True
+    else:
+        title = _section_title(el)
+        aside = _aside_title(title, out.anchors)
+    return aside and not _holds_own_listing(_text(el, 20_000), out)
+
+
+def _street_anchor(parts: dict[str, Any]) -> re.Pattern | None:
+    """"1234" then, within three words, the street's first name word: how the page's own address
+    is recognized in any block, however the street type is spelled."""
+    number, name = parts.get("street_number"), parts.get("street_name") or ""
+    core = next((w for w in name.split() if w.upper() not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW")), None)
+    if not number or not core:
+        return None
+    return re.compile(rf"\b{re.escape(number)}\s+(?:\S+\s+){{0,2}}?{re.escape(core)}\b", re.I)
 
 
 def _without_heading(el: _El) -> _El:
@@ -752,7 +801,7 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
         if text:
             out.take_remarks(text)
             return
-    if _about_other_listings(el):
+    if _about_other_listings(el, out):
         return
     if _remarks_container(el):
         text = _text(_without_heading(el))
@@ -803,6 +852,16 @@ def _link_heavy(el: _El) -> bool:
     return links >= 4 and link_chars >= 0.7 * chars
 
 
+def _until_heading(items: list, start: int) -> list:
+    """The siblings after a heading, up to the next heading: the section that heading opens."""
+    section = []
+    for item in items[start:start + 200]:
+        if isinstance(item, _El) and item.tag in _HEADINGS:
+            break
+        section.append(item)
+    return section
+
+
 def _visit_children(children: list, out: _Collector, depth: int) -> None:
     run: list = []
 
@@ -817,8 +876,8 @@ def _visit_children(children: list, out: _Collector, depth: int) -> None:
     while i < len(items):
         child = items[i]
         if isinstance(child, _El) and child.tag in _HEADINGS:
-            title = _text(child, 120)
-            skipping = len(title) <= 80 and _ASIDE_TITLE.search(title) is not None
+            skipping = _aside_title(_text(child, 120), out.anchors) and not _holds_own_listing(
+                " ".join(_text(c, 4000) for c in _until_heading(items, i + 1)), out)
             if skipping:
                 flush()
                 i += 1
@@ -1179,7 +1238,18 @@ def _page_text(raw: bytes) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str]) -> _Collector:
+def _anchors(identity: list[tuple[str, str]], jsonld: list[dict]) -> tuple[re.Pattern, ...]:
+    """The page's own street as its title, meta tags, URL and JSON-LD state it."""
+    texts = [text for _, text in identity]
+    street = _jsonld_facts(jsonld).get("streetAddress")
+    parts = [split_street(str(street))] if isinstance(street, str) else []
+    parts += [p for p in map(_address_from_line, texts) if p]
+    anchors = {a.pattern: a for a in map(_street_anchor, parts) if a is not None}
+    return tuple(anchors.values())[:6]
+
+
+def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str],
+          anchors: tuple[re.Pattern, ...] = ()) -> _Collector:
     """The visible page, then the content of closed <details>, as lines and label/value pairs."""
     body = tree.body or tree.root
     builder = _TreeBuilder(StyleSheet(node.text() or "" for node in tree.css("style")[:50]), data)
@@ -1187,6 +1257,7 @@ def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str]) -> 
     if builder.truncated:
         warnings.append(f"only the first {MAX_ELEMENTS} elements were read")
     out = _Collector()
+    out.anchors = anchors
     _visit(top, out)
     out.weak = True
     for root in builder.weak_roots:
@@ -1205,7 +1276,7 @@ def _read(raw: bytes) -> tuple[SourceDocument, set[str]]:
     _meta_geo(tree, data.setdefault("meta_geo", {}))
     microdata = _microdata(tree)
     data["identity"] = identity_texts(tree, title)
-    out = _walk(tree, data, warnings)
+    out = _walk(tree, data, warnings, _anchors(data["identity"], jsonld))
     for node in jsonld:
         summary = _jsonld_summary(node)
         if summary:
