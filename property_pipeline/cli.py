@@ -4,6 +4,7 @@ files, check the configuration."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -32,6 +33,8 @@ from .evaluation import (
     load_links,
 )
 from .landing import iter_partitions
+from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
+from .ops.local_instance import default_home, ensure_local_home
 from .settings import Settings, default_landing_root
 from .storage import warehouse
 
@@ -43,54 +46,92 @@ OUTCOME_TABLES = (
 
 
 def _instance() -> dg.DagsterInstance:
-    """The instance in DAGSTER_HOME when set (so the web UI shows the runs), else an ephemeral one."""
-    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    """The instance `default_home` names (DAGSTER_HOME, else the checkout's `.dagster_home`,
+    created with its dagster.yaml on first use), so the web UI shows these runs; outside a
+    checkout without DAGSTER_HOME, an ephemeral one."""
+    home, _ = default_home()
+    if home is None:
+        return dg.DagsterInstance.ephemeral()
+    return dg.DagsterInstance.from_config(str(ensure_local_home(home)))
+
+
+@contextlib.contextmanager
+def _local_defaults(landing: Path | None = None) -> Iterator[None]:
+    """For one command: DAGSTER_HOME defaults to the checkout's `.dagster_home` (so the
+    warehouse defaults to its `warehouse.db`, as for `make demo` and `make ui`), and `--landing`
+    becomes PROPERTY_PIPELINE_LANDING_ROOT for the definitions the runs load. Restored after."""
+    changes: dict[str, str] = {}
+    home, _ = default_home()
+    if home is not None and not os.environ.get("DAGSTER_HOME"):
+        changes["DAGSTER_HOME"] = str(home)
+    if landing is not None:
+        changes["PROPERTY_PIPELINE_LANDING_ROOT"] = str(landing.resolve())
+    saved = {k: os.environ.get(k) for k in changes}
+    os.environ.update(changes)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def run_partitions(
-    settings: Settings, partitions: list[tuple[str, dt.date]], instance: dg.DagsterInstance | None = None
+    settings: Settings, folders: list[FolderState], instance: dg.DagsterInstance | None = None
 ) -> list[dict[str, Any]]:
-    """Materialize every asset for each (source, day) in process; one summary row per partition."""
-    from .definitions import PARTITION_ASSETS, build_resources
-    from .defs.assets import property_quality_summary
-    from .defs.partitions import partition_key
+    """One run of `property_pipeline_job` per landing folder (recorded like a UI launch: the UI
+    can re-execute and backfill it), then a summary refresh; one summary row per partition."""
+    from .defs.launch import run_folders
 
     instance = instance or _instance()
     summaries = []
-    for source, day in partitions:
-        result = dg.materialize(
-            PARTITION_ASSETS,
-            partition_key=partition_key(source, day),
-            resources=build_resources(settings),
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-            tags={"launched_by": "property-pipeline-cli"},
-        )
+    for outcome in run_folders(instance, folders):
+        day = dt.date.fromisoformat(outcome["date"])
         report = warehouse.read_table(
-            settings.warehouse_url, "property_quality_report", {"source": source, "collected_on": day}
+            settings.warehouse_url, "property_quality_report", {"source": outcome["source"], "collected_on": day}
         )
         row = report.iloc[0] if len(report) else {}
+        failures = row.get("blocking_failures", []) if len(report) else []
         summaries.append(
             {
-                "source": source,
-                "date": day.isoformat(),
+                "source": outcome["source"],
+                "date": outcome["date"],
                 "files": int(row.get("files", 0)),
                 "validated": int(row.get("validated", 0)),
                 "quarantined": int(row.get("quarantined", 0)),
                 "dead_letters": int(row.get("dead_letters", 0)),
-                "run_id": result.run_id,
-                "success": result.success,
+                "run_id": outcome["run_id"],
+                "success": outcome["success"],
+                "held_back": "; ".join(failures) if isinstance(failures, list) else "",
             }
         )
-    dg.materialize(
-        [property_quality_summary],
-        resources=build_resources(settings),
-        instance=instance,
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-    )
     return summaries
+
+
+PIPELINE_TABLES = ("property_quality_report", "validated_properties", "quarantined_properties", "extraction_dead_letters")
+
+
+def missing_warehouse(url: str) -> str | None:
+    """Why a read command cannot read this warehouse (None when it holds pipeline tables). Never
+    creates anything: a missing SQLite file is reported, not opened."""
+    shown = _shown(url)
+    hint = ("run `property-pipeline run` (or `make demo`) first, or point PROPERTY_PIPELINE_WAREHOUSE_URL "
+            "(or DAGSTER_HOME) at the warehouse the pipeline wrote")
+    parsed = sa.make_url(warehouse.normalize_url(url))
+    database = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and database not in ("", ":memory:") and not parsed.query.get("uri"):
+        if not Path(database).is_file():
+            return f"no warehouse at {shown} (the file does not exist); {hint}"
+    engine = sa.create_engine(warehouse.normalize_url(url), connect_args=_connect_args(parsed.drivername))
+    try:
+        present = set(sa.inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    if not present & set(PIPELINE_TABLES):
+        return f"the warehouse at {shown} holds no pipeline tables; {hint}"
+    return None
 
 
 def export_records(settings: Settings) -> Iterator[dict[str, Any]]:
@@ -353,7 +394,26 @@ def check_landing(root: Path) -> Check:
         return Check("landing", "FAIL", f"{root} is not readable ({_first_line(exc)})", fix)
     if not partitions:
         return Check("landing", "WARN", f"{root} is readable but holds no <source>/<YYYY-MM-DD>/ folders yet")
+    anomalies = survey(root, day_range=_partition_range()).anomalies
+    if anomalies:
+        shown = "; ".join(map(str, anomalies[:5])) + (f"; and {len(anomalies) - 5} more" if len(anomalies) > 5 else "")
+        return Check(
+            "landing",
+            "WARN",
+            f"{root}: {len(partitions)} partition folder(s); {len(anomalies)} not processed: {shown}",
+            "move or rename them (<source>/<YYYY-MM-DD>/<file>); see `property-pipeline run` for the full list",
+        )
     return Check("landing", "ok", f"{root}: {len(partitions)} partition folder(s)")
+
+
+def _partition_range() -> tuple[dt.date, dt.date] | None:
+    """The code location's partition range, or None if the definitions cannot load here."""
+    try:
+        from .defs.partitions import partition_range
+
+        return partition_range()
+    except Exception:  # doctor reports configuration problems elsewhere; never crash on them
+        return None
 
 
 def check_instance(pg_url: str | None) -> Check:
@@ -412,6 +472,16 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--landing", type=Path, help="landing root (default: PROPERTY_PIPELINE_LANDING_ROOT)")
     run.add_argument("--date", type=dt.date.fromisoformat, help="only this day (YYYY-MM-DD)")
     run.add_argument("--source", choices=SOURCES, help="only this source")
+    run.add_argument(
+        "--settle-s", type=float, default=None,
+        help="wait until no file of a folder changed for this long, as the sensor does (default: PROPERTY_PIPELINE_SETTLE_S)",
+    )
+    report = sub.add_parser("report", help="one self-contained HTML quality report for a range of partitions")
+    report.add_argument("--out", type=Path, required=True, help="output .html file")
+    report.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="first day (YYYY-MM-DD)")
+    report.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="last day (YYYY-MM-DD)")
+    report.add_argument("--source", choices=SOURCES, help="only this source")
+    sub.add_parser("init", help="create the checkout's local Dagster instance (.dagster_home) and show what commands use")
     export = sub.add_parser("export", help="write every validated, quarantined and dead-lettered record")
     export.add_argument("--out", type=Path, required=True, help="output .jsonl file")
     export.add_argument("--table", choices=("records", "golden", "history"), default="records",
@@ -436,7 +506,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("doctor", help="check the configuration end to end and say what to fix")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    with _local_defaults(getattr(args, "landing", None) if args.command == "run" else None):
+        return _dispatch(args)
 
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "doctor":
         return _doctor()
     try:
@@ -444,11 +518,31 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"configuration error: {exc} (run `property-pipeline doctor`)", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "init":
+        return _init(settings)
     if args.command == "extract":
         return _extract(settings, args)
     if args.command == "evaluate":
         return _evaluate(settings, args)
+    if args.command in ("export", "report"):
+        problem = _terminable(lambda s, a: missing_warehouse(s.warehouse_url), settings, args)
+        if problem:
+            if isinstance(problem, str):
+                print(f"{args.command}: {problem}", file=sys.stderr)
+            return EXIT_BROKEN
     return _terminable(_run_or_export, settings, args)
+
+
+def _init(settings: Settings) -> int:
+    home, why = default_home()
+    if home is None:
+        print(f"no instance: {why}; set DAGSTER_HOME to an absolute directory", file=sys.stderr)
+        return EXIT_USAGE
+    ensure_local_home(home)
+    print(f"instance:  {home} ({why})")
+    print(f"warehouse: {_shown(settings.warehouse_url)}")
+    print(f"landing:   {settings.landing_root}")
+    return EXIT_OK
 
 
 def _terminate(signum: int, _frame: Any) -> None:
@@ -471,25 +565,66 @@ def _terminable(command: Any, settings: Settings, args: argparse.Namespace) -> i
         return EXIT_BROKEN
 
 
+def _print_anomalies(anomalies: list[Anomaly]) -> None:
+    for anomaly in anomalies:
+        print(f"not processed: {anomaly}", file=sys.stderr)
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from .defs.partitions import partition_range
+    from .settings import OpsSettings
+
+    if not settings.landing_root.is_dir():
+        print(f"landing root {settings.landing_root} is not a directory", file=sys.stderr)
+        return EXIT_USAGE
+    found = survey(settings.landing_root, day_range=partition_range())
+    _print_anomalies(found.anomalies)
+    folders = [f for f in found.folders if args.source in (None, f.source) and args.date in (None, f.day)]
+    if not folders:
+        print(f"no partitions found under {settings.landing_root}", file=sys.stderr)
+        return EXIT_BROKEN
+    settle_s = OpsSettings.from_env().settle_s if args.settle_s is None else args.settle_s
+    folders = wait_until_settled(
+        folders,
+        settings.landing_root,
+        settle_s,
+        on_wait=lambda f, why: print(f"waiting for {f.key} to settle: {why}", file=sys.stderr),
+    )
+    summaries = run_partitions(settings, folders)
+    _print_table(summaries, ["source", "date", "files", "validated", "quarantined", "dead_letters", "success", "held_back"])
+    if found.anomalies:
+        print(f"\n{len(found.anomalies)} landing folder(s) or file(s) not processed (listed above)")
+    print(f"\nwarehouse: {_shown(settings.warehouse_url)}")
+    return EXIT_OK if all(s["success"] for s in summaries) else EXIT_BROKEN
+
+
+def _report(settings: Settings, args: argparse.Namespace) -> int:
+    from .quality.report import render_html
+
+    reports = warehouse.read_table(settings.warehouse_url, "property_quality_report")
+    days = pd.to_datetime(reports["collected_on"]).dt.date if len(reports) else pd.Series(dtype=object)
+    keep = pd.Series(True, index=reports.index)
+    if args.start:
+        keep &= days >= args.start
+    if args.end:
+        keep &= days <= args.end
+    if args.source:
+        keep &= reports["source"] == args.source
+    chosen = reports[keep]
+    if not len(chosen):
+        print(f"report: no partitions in the chosen range in {_shown(settings.warehouse_url)}", file=sys.stderr)
+        return EXIT_BROKEN
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_html(chosen), encoding="utf-8")
+    print(f"wrote the report on {len(chosen)} partition(s) to {args.out}")
+    return EXIT_OK
+
+
 def _run_or_export(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "run":
-        if args.landing:
-            settings = dataclasses.replace(settings, landing_root=args.landing)
-        if not settings.landing_root.is_dir():
-            print(f"landing root {settings.landing_root} is not a directory", file=sys.stderr)
-            return 2
-        partitions = [
-            (s, d)
-            for s, d in iter_partitions(settings.landing_root)
-            if (args.source in (None, s)) and (args.date in (None, d))
-        ]
-        if not partitions:
-            print(f"no partitions found under {settings.landing_root}", file=sys.stderr)
-            return 1
-        summaries = run_partitions(settings, partitions)
-        _print_table(summaries, ["source", "date", "files", "validated", "quarantined", "dead_letters", "success"])
-        print(f"\nwarehouse: {sa.make_url(settings.warehouse_url).render_as_string(hide_password=True)}")
-        return 0 if all(s["success"] for s in summaries) else 1
+        return _run(settings, args)
+    if args.command == "report":
+        return _report(settings, args)
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     count = 0

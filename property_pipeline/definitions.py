@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import warnings
+
 import dagster as dg
 
 from .defs import assets, golden
 from .defs.alerts import run_failure_alert
 from .defs.embedded_resource import EmbeddedLLMResource
+from .defs.executors import executor_from_env
 from .defs.io_manager import WarehouseIOManager
 from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
-from .defs.schedules import (
-    build_close_day_schedule,
-    build_summary_after_day_close_sensor,
-)
+from .defs.alerts import check_failure_alert
+from .defs.schedules import build_close_day_schedule
 from .defs.sensors import build_landing_zone_sensor
-from .settings import Settings
+from .settings import OpsSettings, Settings
 
 
 def configured(settings: Settings, name: str, env_vars: bool = True) -> str | dg.EnvVar:
@@ -59,32 +60,89 @@ def build_resources(settings: Settings) -> dict:
 PARTITION_ASSETS = assets.PARTITION_ASSETS
 ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary, assets.extraction_evaluation, *golden.GOLDEN_ASSETS]
 
+# One process per run: the chain is strictly linear, so a process per step only adds
+# interpreter start-up, imports and model loads (about 2 s a step) and keeps nothing in memory
+# between steps; in process, the LLM resource (model or HTTP client) lives for the whole run.
 property_job = dg.define_asset_job(
     "property_pipeline_job",
     selection=dg.AssetSelection.assets(*PARTITION_ASSETS),
-    description="Raw collector files to validated properties and the quality report, for one partition.",
+    # In process unless PROPERTY_PIPELINE_EXECUTOR says multiprocess or celery (defs/executors.py).
+    executor_def=executor_from_env(),
+    tags={"property_pipeline/job": "partition"},
+    description="Raw collector files to validated and quarantined properties, dead letters and the quality "
+    "report, for one (source, day) partition, in one process. Started by the landing sensor, the day-close "
+    "schedule and `property-pipeline run`; re-execute or backfill it here.",
 )
 summary_job = dg.define_asset_job(
     "property_quality_summary_job",
     selection=dg.AssetSelection.assets(assets.property_quality_summary, *golden.GOLDEN_ASSETS),
-    description="Refresh the quality summary across all partitions.",
+    executor_def=dg.in_process_executor,
+    description="Refresh the quality summary across all partitions (declarative automation also keeps it fresh).",
 )
+
+
+summary_automation = dg.AutomationConditionSensorDefinition(
+    "summary_automation_sensor",
+    target=dg.AssetSelection.assets(assets.property_quality_summary),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=30,
+    description="Evaluates property_quality_summary's automation condition: one refresh after any "
+    "partition's report was written, never while a partition run is still in progress.",
+)
+
+
+def freshness_checks(settings: OpsSettings) -> list:
+    """`validated_properties` should have been updated within a day and a half of each day
+    close: the UI marks it stale (and the freshness sensor records a failed check) when the
+    collectors or the pipeline stopped."""
+    import datetime as dt
+    import warnings
+
+    # Dagster now prefers FreshnessPolicy, which the UI shows but which emits no check result
+    # for alerting and the check history; the check is what this project wants.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.SupersessionWarning)
+        return list(
+            dg.build_last_update_freshness_checks(
+                assets=[dg.AssetKey("validated_properties")],
+                lower_bound_delta=dt.timedelta(hours=36),
+                deadline_cron=settings.schedule_cron,
+                timezone=settings.schedule_timezone,
+            )
+        )
 
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     settings = settings or Settings.from_env()
+    ops = OpsSettings.from_env()
+    checks = freshness_checks(ops)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.SupersessionWarning)
+        freshness_sensor = dg.build_sensor_for_freshness_checks(
+            freshness_checks=checks, name="validated_freshness_sensor", default_status=dg.DefaultSensorStatus.RUNNING
+        )
     return dg.Definitions(
         assets=ALL_ASSETS,
+        asset_checks=checks,
         jobs=[property_job, summary_job],
-        schedules=[build_close_day_schedule(property_job)],
+        schedules=[build_close_day_schedule(property_job, ops)],
         sensors=[
-            build_landing_zone_sensor(property_job),
-            build_summary_after_day_close_sensor(property_job, summary_job),
+            build_landing_zone_sensor(property_job, ops),
             run_failure_alert,
             golden.golden_automation_sensor,
+            check_failure_alert,
+            freshness_sensor,
+            summary_automation,
         ],
         resources=build_resources(settings),
     )
 
 
 defs = build_definitions()
+
+
+def current_definitions() -> dg.Definitions:
+    """The definitions for the current environment, built on each call: what
+    `property-pipeline run` executes, so its settings (landing root, warehouse) are the ones
+    of that moment, not those of the first import in a long-lived process."""
+    return build_definitions()

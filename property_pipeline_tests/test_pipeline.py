@@ -128,7 +128,7 @@ def test_definitions_load_from_workspace(tmp_path):
     assert "property_pipeline" in proc.stdout + proc.stderr
 
 
-def test_blocking_confidence_check_stops_the_downstream_report(sample_landing, tmp_path):
+def test_blocking_confidence_check_fails_the_run_but_the_report_says_why(sample_landing, tmp_path):
     from property_pipeline.defs.resources import QualityThresholds
 
     settings = Settings(landing_root=sample_landing, warehouse_url=f"sqlite:///{tmp_path / 'w.db'}")
@@ -143,8 +143,10 @@ def test_blocking_confidence_check_stops_the_downstream_report(sample_landing, t
     checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
     assert checks["confidence_thresholds"] is False
     materialized = {e.asset_key.path[-1] for e in result.get_asset_materialization_events()}
-    assert "validated_properties" in materialized
-    assert "property_quality_report" not in materialized
+    assert not result.success  # the run fails: downstream consumers (the summary) are held back
+    assert {"validated_properties", "quarantined_properties", "property_quality_report"} <= materialized
+    report = warehouse.read_table(settings.warehouse_url, "property_quality_report")
+    assert "confidence_thresholds: mean confidence" in report.iloc[0]["blocking_failures"][0]
 
 
 def test_summary_across_partitions(sample_landing, tmp_path):

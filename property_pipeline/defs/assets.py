@@ -13,33 +13,80 @@ from ..evaluation import (
     load_labels,
 )
 from ..extraction.extractor import Extractor
+from ..contract import DeadLettersSchema, ExtractedPropertiesSchema, QuarantinedPropertiesSchema, ValidatedPropertiesSchema
 from ..landing import content_id, personal_values_in_partition, scan_partition
+from ..ops.landing_watch import survey
 from ..quality.privacy import personal_data_findings
-from ..quality.report import confidence_plot_markdown, partition_report, summarize
+from ..quality.report import (
+    confidence_plot_markdown,
+    partition_report,
+    report_tables,
+    summarize,
+)
 from ..quality.validate import schema_failures, validate_records
 from ..settings import default_landing_root
+from ..sources import get_source
 from ..storage.warehouse import read_table
-from .partitions import source_and_day, source_day_partitions
+from .partitions import partition_range, source_and_day, source_day_partitions
 from .resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 
 WAREHOUSE = "warehouse_io"
+OWNERS = ["team:property-data"]
+TABLE_KINDS = {"pandas", "sql"}
+
+
+def column_schema(model) -> dg.TableSchema:
+    """A pandera model's columns as a Dagster table schema (the UI's column view)."""
+    import warnings
+
+    from dagster_pandera import pandera_schema_to_dagster_type
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "beta" warning on every code location load
+        return pandera_schema_to_dagster_type(model).metadata["schema"].schema
+
+
+def frame_schema(df: pd.DataFrame) -> dg.TableSchema:
+    """The columns of a frame without a pandera model, with their pandas types."""
+    return dg.TableSchema(columns=[dg.TableColumn(str(c), str(t)) for c, t in df.dtypes.items()])
+
+
+def table_metadata(df: pd.DataFrame) -> dict:
+    """What every table output states: its row count (Dagster's standard key, plotted over
+    partitions), and its column schema when no model declares it."""
+    return {"dagster/row_count": dg.MetadataValue.int(len(df))}
+
+
+def _cell(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, (bool, int, str)):
+        return value
+    return str(value)[:80]
+
+
+def preview(df: pd.DataFrame, columns: list[str], rows: int = 10) -> dg.MetadataValue:
+    """The first rows as a table the UI shows inline (not behind a click)."""
+    shown = [c for c in columns if c in df.columns]
+    schema = dg.TableSchema(columns=[dg.TableColumn(c, str(df[c].dtype)) for c in shown])
+    records = [dg.TableRecord({c: _cell(v) for c, v in zip(shown, row)}) for row in df[shown].head(rows).itertuples(index=False)]
+    return dg.MetadataValue.table(records=records, schema=schema)
 
 extraction_retry = dg.RetryPolicy(
     max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
 )
 
 
-def preview(df: pd.DataFrame, columns: list[str], rows: int = 10) -> dg.MetadataValue:
-    """A small markdown table for the UI (no tabulate dependency)."""
-    shown = [c for c in columns if c in df.columns]
-    lines = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
-    for row in df[shown].head(rows).itertuples(index=False):
-        cells = ("" if v is None or v != v else str(v).replace("|", "\\|")[:60] for v in row)
-        lines.append("| " + " | ".join(cells) + " |")
-    return dg.MetadataValue.md("\n".join(lines))
-
-
-@dg.asset(partitions_def=source_day_partitions, io_manager_key=WAREHOUSE, group_name="properties")
+@dg.asset(
+    partitions_def=source_day_partitions,
+    io_manager_key=WAREHOUSE,
+    group_name="properties",
+    owners=OWNERS,
+    kinds={"python", *TABLE_KINDS},
+    tags={"layer": "raw"},
+)
 def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone) -> pd.DataFrame:
     """The collector files of one (source, day) landing folder: path, size and content hash.
 
@@ -50,7 +97,7 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone)
     files = scan_partition(landing.path, source, day)
     rows, first_path = [], {}
     for raw_file in files:
-        record_id = content_id(landing.path, raw_file, landing.max_file_bytes)
+        record_id = content_id(landing.path, raw_file)
         first = first_path.setdefault(record_id, raw_file.path)
         rows.append(
             {
@@ -67,6 +114,8 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone)
     )
     context.add_output_metadata(
         {
+            **table_metadata(df),
+            "dagster/column_schema": frame_schema(df),
             "files": len(df),
             "distinct_files": int(df["record_id"].nunique()),
             "bytes": int(df["size_bytes"].sum()),
@@ -79,8 +128,24 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone)
 @dg.multi_asset(
     partitions_def=source_day_partitions,
     outs={
-        "extracted_properties": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
-        "extraction_dead_letters": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
+        "extracted_properties": dg.AssetOut(
+            io_manager_key=WAREHOUSE,
+            group_name="properties",
+            owners=OWNERS,
+            kinds={"python", *TABLE_KINDS},
+            metadata={"dagster/column_schema": column_schema(ExtractedPropertiesSchema)},
+            description="One record per distinct raw file that could be read: contract columns, "
+            "per-field provenance and confidence evidence.",
+        ),
+        "extraction_dead_letters": dg.AssetOut(
+            io_manager_key=WAREHOUSE,
+            group_name="properties",
+            owners=OWNERS,
+            kinds={"python", *TABLE_KINDS},
+            metadata={"dagster/column_schema": column_schema(DeadLettersSchema)},
+            description="Every raw file that produced no record, with `reason_code` and `reason`; "
+            "rematerializing the partition replays them.",
+        ),
     },
     retry_policy=extraction_retry,
     pool="ollama",
@@ -101,6 +166,8 @@ def extraction(
     source, day = source_and_day(context.partition_key)
     files = scan_partition(landing.path, source, day)
     listed = set(raw_collector_files["source_file"]) if len(raw_collector_files) else set()
+    # One client per resource instance: with the in-process executor the resource lives for
+    # the whole run, so the model (or HTTP connection pool) is loaded once per run.
     client = llm.get_client()
     extractor = Extractor(
         source,
@@ -116,9 +183,10 @@ def extraction(
     for letter in result.dead_letters:
         context.log.warning(f"dead letter {letter['source_file']}: [{letter['reason_code']}] {letter['reason']}")
     records, letters = result.records_frame(), result.dead_letters_frame()
-    ratio = result.compact_chars / result.raw_bytes if result.raw_bytes else None
+    ratio = round(result.compact_chars / result.raw_bytes, 4) if result.raw_bytes else None
     context.add_output_metadata(
         {
+            **table_metadata(records),
             "records": len(records),
             "duplicates_skipped": result.duplicates,
             "compact_text_ratio": ratio,
@@ -130,10 +198,15 @@ def extraction(
         },
         output_name="extracted_properties",
     )
+    reasons = letters["reason_code"].value_counts()
     context.add_output_metadata(
         {
+            **table_metadata(letters),
             "dead_letters": len(letters),
-            "reasons": dg.MetadataValue.json(letters["reason_code"].value_counts().to_dict()),
+            "reasons": dg.MetadataValue.table(
+                records=[dg.TableRecord({"reason_code": str(k), "files": int(v)}) for k, v in reasons.items()],
+                schema=dg.TableSchema(columns=[dg.TableColumn("reason_code", "string"), dg.TableColumn("files", "int")]),
+            ),
             "preview": preview(letters, ["source_file", "reason_code", "reason"]),
         },
         output_name="extraction_dead_letters",
@@ -141,179 +214,321 @@ def extraction(
     return records, letters
 
 
+CHECK_DESCRIPTIONS = {
+    "confidence_thresholds": "Blocking. The partition's mean record confidence is at least "
+    "min_mean_confidence (0.75) and at most max_low_confidence_share (50%) of its records are below "
+    "the quarantine threshold. When it fails, the partition's report, quarantine and dead letters "
+    "still exist, but its records are held back from the quality summary.",
+    "validated_schema": "Blocking. Every validated record conforms to the pandera contract "
+    "(types, ranges, formats); rows failing it are listed.",
+    "every_file_accounted_for": "Blocking. Every distinct raw file of the partition is in exactly one of "
+    "validated_properties, quarantined_properties and extraction_dead_letters.",
+    "dead_letter_rate": "Share of the partition's distinct files that became dead letters: WARN above "
+    "20%, ERROR above 50% (not blocking: the report is the diagnosis).",
+    "no_personal_data": "Blocking. No owner name or mailing address from the raw input appears in any "
+    "output table of the partition.",
+}
+
+
+def check_spec(name: str, asset: str, blocking: bool) -> dg.AssetCheckSpec:
+    # Partitioned: each (source, day) keeps its own check history, so a failure on one day is
+    # not hidden by a later day's success. (Dagster marks partitioned checks "preview".)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        return dg.AssetCheckSpec(
+            name, asset=asset, blocking=blocking, description=CHECK_DESCRIPTIONS[name], partitions_def=source_day_partitions
+        )
+
+
 @dg.multi_asset(
     partitions_def=source_day_partitions,
     outs={
-        "validated_properties": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
-        "quarantined_properties": dg.AssetOut(io_manager_key=WAREHOUSE, group_name="properties"),
+        "validated_properties": dg.AssetOut(
+            io_manager_key=WAREHOUSE,
+            group_name="properties",
+            owners=OWNERS,
+            kinds=TABLE_KINDS,
+            tags={"layer": "published"},
+            metadata={"dagster/column_schema": column_schema(ValidatedPropertiesSchema)},
+            description="Records that passed the schema, the cross-field rules and the confidence threshold.",
+        ),
+        "quarantined_properties": dg.AssetOut(
+            io_manager_key=WAREHOUSE,
+            group_name="properties",
+            owners=OWNERS,
+            kinds=TABLE_KINDS,
+            metadata={"dagster/column_schema": column_schema(QuarantinedPropertiesSchema)},
+            description="Records that failed validation or the confidence threshold, with "
+            "`quarantine_reason`; kept for review, never dropped.",
+        ),
+        "property_quality_report": dg.AssetOut(
+            io_manager_key=WAREHOUSE,
+            group_name="properties",
+            owners=OWNERS,
+            kinds=TABLE_KINDS,
+            tags={"layer": "report"},
+            description="The partition's quality at a glance: files by disposition, confidence "
+            "distribution, completeness of the fields the source can state, top validation issues "
+            "with example files, LLM/rules disagreements, LLM usage, and which blocking checks "
+            "failed. Written for every partition, whatever the checks say.",
+        ),
     },
     check_specs=[
-        dg.AssetCheckSpec("confidence_thresholds", asset="validated_properties", blocking=True),
-        dg.AssetCheckSpec("validated_schema", asset="validated_properties", blocking=True),
+        check_spec("confidence_thresholds", "validated_properties", blocking=True),
+        check_spec("validated_schema", "validated_properties", blocking=True),
+        check_spec("every_file_accounted_for", "property_quality_report", blocking=True),
+        check_spec("dead_letter_rate", "property_quality_report", blocking=False),
+        check_spec("no_personal_data", "property_quality_report", blocking=True),
     ],
 )
 def validation(
-    context: dg.AssetExecutionContext, quality: QualityThresholds, extracted_properties: pd.DataFrame
-):
-    """Records that passed the schema, the cross-field rules and the confidence threshold,
-    and the quarantined rest with their reasons (kept for review, never dropped).
-    """
-    result = validate_records(extracted_properties, quality.rules_config())
-    validated, quarantined = result.validated, result.quarantined
-    confidences = pd.concat([validated["confidence"], quarantined["confidence"]]).astype(float)
-    low_share = float((confidences < quality.min_confidence).mean()) if len(confidences) else 0.0
-    mean_conf = float(confidences.mean()) if len(confidences) else None
-    yield dg.Output(
-        validated,
-        output_name="validated_properties",
-        metadata={
-            "records": len(validated),
-            "mean_confidence": mean_conf,
-            "preview": preview(validated, ["property_key", "list_price", "city", "confidence"]),
-        },
-    )
-    yield dg.Output(
-        quarantined,
-        output_name="quarantined_properties",
-        metadata={
-            "records": len(quarantined),
-            "preview": preview(quarantined, ["source_file", "confidence", "quarantine_reason"]),
-        },
-    )
-    schema_errors = schema_failures(validated) if len(validated) else {}
-    yield dg.AssetCheckResult(
-        check_name="validated_schema",
-        asset_key="validated_properties",
-        passed=not schema_errors,
-        metadata={"rows_failing": len(schema_errors), "failures": dg.MetadataValue.json(dict(list(schema_errors.items())[:10]))},
-    )
-    passed = mean_conf is None or (
-        mean_conf >= quality.min_mean_confidence and low_share <= quality.max_low_confidence_share
-    )
-    yield dg.AssetCheckResult(
-        check_name="confidence_thresholds",
-        asset_key="validated_properties",
-        passed=passed,
-        severity=dg.AssetCheckSeverity.ERROR,
-        metadata={
-            "mean_confidence": mean_conf,
-            "share_below_threshold": low_share,
-            "min_mean_confidence": quality.min_mean_confidence,
-            "max_low_confidence_share": quality.max_low_confidence_share,
-        },
-    )
-
-
-@dg.asset(
-    partitions_def=source_day_partitions,
-    io_manager_key=WAREHOUSE,
-    group_name="properties",
-    check_specs=[
-        dg.AssetCheckSpec("every_file_accounted_for", asset="property_quality_report", blocking=True),
-        dg.AssetCheckSpec("dead_letter_rate", asset="property_quality_report"),
-        dg.AssetCheckSpec("no_personal_data", asset="property_quality_report", blocking=True),
-    ],
-)
-def property_quality_report(
     context: dg.AssetExecutionContext,
     quality: QualityThresholds,
     landing: LandingZone,
     raw_collector_files: pd.DataFrame,
+    extracted_properties: pd.DataFrame,
     extraction_dead_letters: pd.DataFrame,
-    validated_properties: pd.DataFrame,
-    quarantined_properties: pd.DataFrame,
 ):
-    """The partition's quality at a glance: files by disposition, the confidence distribution
-    (plot), completeness per field, the most frequent validation issues with example files,
-    where the LLM and the rules disagree, LLM usage; and the checks that every file is
-    accounted for exactly once and that no personal data reached an output.
+    """Validates the partition's records, writes the validated and quarantined tables and the
+    quality report, then evaluates the checks. The report is an output of this same step so it
+    exists even when a blocking check fails (Dagster fails a step with a failed blocking check
+    only after all of its outputs are stored): what is held back is the downstream summary.
     """
     source, day = source_and_day(context.partition_key)
+    result = validate_records(extracted_properties, quality.rules_config())
+    validated, quarantined = result.validated, result.quarantined
+    checks = _evaluate_checks(quality, landing, source, day, raw_collector_files, extraction_dead_letters, validated, quarantined)
+    held_back = [f"{c.check_name}: {c.description}" for c in checks if c.blocking_failure]
     report = partition_report(
-        raw_collector_files, validated_properties, quarantined_properties, extraction_dead_letters
+        raw_collector_files,
+        validated,
+        quarantined,
+        extraction_dead_letters,
+        fields=get_source(source).llm_fields,
+        blocking_failures=held_back,
     )
-    row = report.iloc[0]
+    for line in held_back:
+        context.log.error(f"held back from the summary: {line}")
+    yield dg.Output(validated, output_name="validated_properties", metadata=_validated_metadata(validated))
     yield dg.Output(
-        report,
+        quarantined,
+        output_name="quarantined_properties",
         metadata={
-            "files": int(row["files"]),
-            "validated": int(row["validated"]),
-            "quarantined": int(row["quarantined"]),
-            "dead_letters": int(row["dead_letters"]),
-            "mean_confidence": None if pd.isna(row["mean_confidence"]) else round(float(row["mean_confidence"]), 3),
-            "confidence_plot": dg.MetadataValue.md(
-                confidence_plot_markdown(row["confidence_histogram"], f"Confidence, {source} {day}")
-            ),
-            "completeness": dg.MetadataValue.json(row["completeness"]),
-            "top_validation_issues": dg.MetadataValue.json(row["top_issues"]),
-            "llm_rules_disagreements": dg.MetadataValue.json(row["llm_rules_disagreements"]),
-            "dead_letter_reasons": dg.MetadataValue.json(row["dead_letter_reasons"]),
-            "llm_usage": dg.MetadataValue.json(row["llm_usage"]),
+            **table_metadata(quarantined),
+            "records": len(quarantined),
+            "preview": preview(quarantined, ["source_file", "confidence", "quarantine_reason"]),
         },
     )
-    yield dg.AssetCheckResult(
-        check_name="every_file_accounted_for",
-        passed=bool(row["conserved"]),
-        metadata={
-            "distinct_files": int(row["distinct_files"]),
-            "accounted": int(row["validated"] + row["quarantined"] + row["dead_letters"]),
-            "missing": dg.MetadataValue.json(row["missing_files"]),
-            "duplicated": dg.MetadataValue.json(row["duplicated_files"]),
-        },
+    yield dg.Output(report, output_name="property_quality_report", metadata=_report_metadata(report, source, day))
+    # Check results last: a failed blocking check fails the step, and every output above is
+    # stored by then.
+    for check in checks:
+        yield check.result
+
+
+class _Check:
+    """A check result plus what the report needs from it."""
+
+    def __init__(self, result: dg.AssetCheckResult, blocking: bool, description: str) -> None:
+        self.result, self.check_name, self.description = result, result.check_name, description
+        self.blocking_failure = blocking and not result.passed
+
+
+def _evaluate_checks(quality, landing, source, day, raw_files, dead_letters, validated, quarantined) -> list[_Check]:
+    confidences = pd.concat([f["confidence"].astype(float) for f in (validated, quarantined) if len(f)] or [pd.Series(dtype=float)])
+    low_share = float((confidences < quality.min_confidence).mean()) if len(confidences) else 0.0
+    mean_conf = float(confidences.mean()) if len(confidences) else None
+    conf_ok = mean_conf is None or (mean_conf >= quality.min_mean_confidence and low_share <= quality.max_low_confidence_share)
+    conf_why = (
+        f"mean confidence {mean_conf:.3f} (minimum {quality.min_mean_confidence}), "
+        f"{low_share:.0%} of records below {quality.min_confidence} (maximum {quality.max_low_confidence_share:.0%})"
+        if mean_conf is not None
+        else "no records"
     )
+    schema_errors = schema_failures(validated) if len(validated) else {}
+    row = partition_report(raw_files, validated, quarantined, dead_letters).iloc[0]
     rate = float(row["dead_letter_rate"])
     level = "error" if rate > quality.dead_letter_error_rate else "warn" if rate > quality.dead_letter_warn_rate else "ok"
-    yield dg.AssetCheckResult(
-        check_name="dead_letter_rate",
-        passed=level == "ok",
-        severity=dg.AssetCheckSeverity.ERROR if level == "error" else dg.AssetCheckSeverity.WARN,
-        metadata={
-            "dead_letter_rate": rate,
-            "warn_above": quality.dead_letter_warn_rate,
-            "error_above": quality.dead_letter_error_rate,
-            "level": level,
-        },
-    )
     personal = personal_values_in_partition(landing.path, source, day, landing.max_file_bytes)
     findings = personal_data_findings(
-        {
-            "validated_properties": validated_properties,
-            "quarantined_properties": quarantined_properties,
-            "extraction_dead_letters": extraction_dead_letters,
-        },
+        {"validated_properties": validated, "quarantined_properties": quarantined, "extraction_dead_letters": dead_letters},
         personal,
     )
-    yield dg.AssetCheckResult(
-        check_name="no_personal_data",
-        passed=not findings,
-        metadata={"personal_values_in_input": len(personal), "findings": dg.MetadataValue.json(findings[:20])},
+    missing, duplicated = list(row["missing_files"]), list(row["duplicated_files"])
+    return [
+        _Check(
+            dg.AssetCheckResult(
+                check_name="confidence_thresholds",
+                asset_key="validated_properties",
+                passed=conf_ok,
+                severity=dg.AssetCheckSeverity.ERROR,
+                description=conf_why,
+                metadata={
+                    "mean_confidence": None if mean_conf is None else round(mean_conf, 3),
+                    "share_below_threshold": round(low_share, 3),
+                    "min_mean_confidence": quality.min_mean_confidence,
+                    "max_low_confidence_share": quality.max_low_confidence_share,
+                },
+            ),
+            True,
+            conf_why,
+        ),
+        _Check(
+            dg.AssetCheckResult(
+                check_name="validated_schema",
+                asset_key="validated_properties",
+                passed=not schema_errors,
+                description=f"{len(schema_errors)} validated row(s) fail the schema" if schema_errors else "all rows conform",
+                metadata={"rows_failing": len(schema_errors), "failures": dg.MetadataValue.json(dict(list(schema_errors.items())[:10]))},
+            ),
+            True,
+            f"{len(schema_errors)} validated row(s) fail the schema",
+        ),
+        _Check(
+            dg.AssetCheckResult(
+                check_name="every_file_accounted_for",
+                asset_key="property_quality_report",
+                passed=bool(row["conserved"]),
+                description=f"{len(missing)} file(s) without an outcome, {len(duplicated)} with more than one",
+                metadata={
+                    "distinct_files": int(row["distinct_files"]),
+                    "accounted": int(row["validated"] + row["quarantined"] + row["dead_letters"]),
+                    "missing": dg.MetadataValue.json(missing),
+                    "duplicated": dg.MetadataValue.json(duplicated),
+                },
+            ),
+            True,
+            f"{len(missing)} file(s) without an outcome, {len(duplicated)} with more than one",
+        ),
+        _Check(
+            dg.AssetCheckResult(
+                check_name="dead_letter_rate",
+                asset_key="property_quality_report",
+                passed=level == "ok",
+                severity=dg.AssetCheckSeverity.ERROR if level == "error" else dg.AssetCheckSeverity.WARN,
+                description=f"{rate:.0%} of distinct files are dead letters ({level})",
+                metadata={
+                    "dead_letter_rate": round(rate, 3),
+                    "warn_above": quality.dead_letter_warn_rate,
+                    "error_above": quality.dead_letter_error_rate,
+                    "level": level,
+                },
+            ),
+            False,
+            f"{rate:.0%} dead letters",
+        ),
+        _Check(
+            dg.AssetCheckResult(
+                check_name="no_personal_data",
+                asset_key="property_quality_report",
+                passed=not findings,
+                description=f"{len(findings)} personal value(s) found in outputs" if findings else "none found",
+                metadata={"personal_values_in_input": len(personal), "findings": dg.MetadataValue.json(findings[:20])},
+            ),
+            True,
+            f"{len(findings)} personal value(s) found in outputs",
+        ),
+    ]
+
+
+def _validated_metadata(validated: pd.DataFrame) -> dict:
+    confidences = validated["confidence"].astype(float) if len(validated) else pd.Series(dtype=float)
+    return {
+        **table_metadata(validated),
+        "records": len(validated),
+        "mean_confidence": round(float(confidences.mean()), 3) if len(confidences) else None,
+        "preview": preview(validated, ["property_key", "list_price", "city", "confidence"]),
+    }
+
+
+def _report_metadata(report: pd.DataFrame, source: str, day) -> dict:
+    """Headline numbers as numeric metadata (the UI plots them across partitions), the rest as
+    tables the UI shows inline; the PNG plot stays available behind "Show Markdown"."""
+    row = report.iloc[0]
+    tables = report_tables(row)
+    files = int(row["distinct_files"])
+    metadata = {
+        **table_metadata(report),
+        "files": int(row["files"]),
+        "validated": int(row["validated"]),
+        "quarantined": int(row["quarantined"]),
+        "dead_letters": int(row["dead_letters"]),
+        "validated_share": round(int(row["validated"]) / files, 3) if files else None,
+        "dead_letter_rate": round(float(row["dead_letter_rate"]), 3),
+        "mean_confidence": None if pd.isna(row["mean_confidence"]) else round(float(row["mean_confidence"]), 3),
+        "held_back": dg.MetadataValue.bool(bool(row["blocking_failures"])),
+        "held_back_because": dg.MetadataValue.text("; ".join(row["blocking_failures"]) or "all blocking checks passed"),
+    }
+    for name, (columns, records) in tables.items():
+        metadata[name] = dg.MetadataValue.table(
+            records=[dg.TableRecord(r) for r in records],
+            schema=dg.TableSchema(columns=[dg.TableColumn(c, t) for c, t in columns]),
+        )
+    metadata["confidence_plot"] = dg.MetadataValue.md(
+        confidence_plot_markdown(row["confidence_histogram"], f"Confidence, {source} {day}")
     )
+    metadata["llm_usage"] = dg.MetadataValue.json(row["llm_usage"])
+    return metadata
 
 
-@dg.asset(deps=[property_quality_report], group_name="properties")
-def property_quality_summary(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
-    """Quality across every partition materialized so far: totals by disposition, the
-    confidence distribution (plot), the most frequent validation issues and LLM/rules
-    disagreements. Rematerialize it (the daily schedule does) to refresh.
+@dg.asset(
+    deps=["property_quality_report", "validated_properties"],
+    group_name="properties",
+    owners=OWNERS,
+    kinds={"python"},
+    tags={"layer": "report"},
+    automation_condition=(
+        dg.AutomationCondition.any_deps_updated().since_last_handled()
+        & ~dg.AutomationCondition.any_deps_in_progress()
+        & ~dg.AutomationCondition.in_progress()
+    ).with_label("refresh after any partition's report"),
+)
+def property_quality_summary(context: dg.AssetExecutionContext, warehouse: Warehouse, landing: LandingZone) -> dg.MaterializeResult:
+    """Quality across every published partition: totals by disposition, the confidence
+    distribution, the most frequent validation issues and LLM/rules disagreements. Partitions
+    whose blocking checks failed are held back (listed with the reason, not counted), and
+    landing folders the pipeline does not process are listed. Kept fresh by declarative
+    automation: it refreshes after any partition's report changes.
     """
     reports = read_table(warehouse.url, "property_quality_report")
-    summary = summarize(reports)
-    metadata: dict = {k: v for k, v in summary.items() if not isinstance(v, dict)}
+    failures = reports["blocking_failures"] if "blocking_failures" in reports.columns else pd.Series([[]] * len(reports))
+    held = reports[failures.map(bool)] if len(reports) else reports
+    published = reports[~failures.map(bool)] if len(reports) else reports
+    summary = summarize(published)
+    metadata: dict = {k: round(v, 3) if isinstance(v, float) else v for k, v in summary.items() if not isinstance(v, dict)}
+    metadata["partitions_held_back"] = len(held)
     for key in ("top_issues", "llm_rules_disagreements"):
-        metadata[key] = dg.MetadataValue.json(summary.get(key, {}))
+        values = summary.get(key, {})
+        metadata[key] = dg.MetadataValue.table(
+            records=[dg.TableRecord({"name": str(k), "records": int(v)}) for k, v in values.items()],
+            schema=dg.TableSchema(columns=[dg.TableColumn("name", "string"), dg.TableColumn("records", "int")]),
+        )
     if summary.get("confidence_histogram"):
         metadata["confidence_plot"] = dg.MetadataValue.md(
-            confidence_plot_markdown(summary["confidence_histogram"], "Confidence, all partitions")
+            confidence_plot_markdown(summary["confidence_histogram"], "Confidence, all published partitions")
         )
     if len(reports):
-        per_partition = reports.sort_values(["collected_on", "source"])
+        per_partition = reports.assign(
+            held_back_because=failures.map(lambda f: "; ".join(f) if isinstance(f, list) else "")
+        ).sort_values(["collected_on", "source"])
         metadata["partitions_table"] = preview(
-            per_partition, ["source", "collected_on", "files", "validated", "quarantined", "dead_letters", "mean_confidence"], rows=60
+            per_partition,
+            ["source", "collected_on", "files", "validated", "quarantined", "dead_letters", "mean_confidence", "held_back_because"],
+            rows=100,
+        )
+    anomalies = survey(landing.path, day_range=partition_range()).anomalies
+    metadata["landing_folders_not_processed"] = len(anomalies)
+    if anomalies:
+        metadata["not_processed"] = dg.MetadataValue.table(
+            records=[dg.TableRecord({"path": a.path, "kind": a.kind, "detail": a.detail}) for a in anomalies[:100]],
+            schema=dg.TableSchema(columns=[dg.TableColumn(c, "string") for c in ("path", "kind", "detail")]),
         )
     return dg.MaterializeResult(metadata=metadata)
 
 
-PARTITION_ASSETS = [raw_collector_files, extraction, validation, property_quality_report]
+PARTITION_ASSETS = [raw_collector_files, extraction, validation]
 
 
 class EvaluationConfig(dg.Config):
@@ -324,7 +539,7 @@ class EvaluationConfig(dg.Config):
     modes: list[str] = ["rules", "hybrid"]
 
 
-@dg.asset(group_name="properties")
+@dg.asset(group_name="properties", owners=OWNERS, kinds={"python"}, tags={"layer": "evaluation"})
 def extraction_evaluation(
     context: dg.AssetExecutionContext, config: EvaluationConfig, llm: LLMBackend, quality: QualityThresholds
 ) -> dg.MaterializeResult:

@@ -1,19 +1,22 @@
-"""The day-close schedule: rerun yesterday's partitions for every source, then refresh the summary."""
+"""The day-close schedule: rerun yesterday's partitions for every source whose folder has settled."""
 
 import datetime as dt
+import time
+from pathlib import Path
 
 import dagster as dg
 
 from ..contract import SOURCES
+from ..ops.landing_watch import observe_folder
 from ..settings import OpsSettings
-from .partitions import partition_key
+from .partitions import partition_key, partition_range
+from .resources import LandingZone
+from .sensors import LANDING_SENSOR, partition_tags
 
 CLOSE_DAY_SCHEDULE = "close_day_schedule"
 
 
-def build_close_day_schedule(
-    job, settings: OpsSettings | None = None
-) -> dg.ScheduleDefinition:
+def build_close_day_schedule(job, settings: OpsSettings | None = None) -> dg.ScheduleDefinition:
     settings = settings or OpsSettings.from_env()
 
     @dg.schedule(
@@ -22,56 +25,38 @@ def build_close_day_schedule(
         job=job,
         execution_timezone=settings.schedule_timezone,
         default_status=dg.DefaultScheduleStatus.RUNNING,
+        description=(
+            "Shortly after midnight (collectors' timezone), reruns the previous day's partition of every "
+            "source that has a landing folder, catching whatever the landing sensor missed. A folder with a "
+            "file modified within PROPERTY_PIPELINE_SETTLE_S is left to the landing sensor, which runs it "
+            "once it has settled. The quality summary follows by declarative automation."
+        ),
     )
-    def close_day_schedule(context: dg.ScheduleEvaluationContext):
-        """Shortly after midnight, materializes the previous day's partition of every source,
-        catching whatever the landing sensor missed (a partition is replaced idempotently, so
-        a day the sensor already ran costs one cheap rerun). The quality summary follows when
-        these runs have succeeded (see `quality_summary_after_day_close`).
-        """
+    def close_day_schedule(context: dg.ScheduleEvaluationContext, landing: LandingZone):
         # scheduled_execution_time is in the schedule's timezone, so "yesterday" is the
         # collectors' calendar day, not UTC's.
         day = context.scheduled_execution_time.date() - dt.timedelta(days=1)
-        return [
-            dg.RunRequest(
-                run_key=f"close-day:{source}/{day.isoformat()}",
-                partition_key=partition_key(source, day),
-            )
-            for source in SOURCES
-        ]
+        first, last = partition_range()
+        if not first <= day <= last:
+            return dg.SkipReason(f"{day} is outside the partitions {first} .. {last}")
+        requests, skipped = [], []
+        for source in SOURCES:
+            folder = Path(landing.path) / source / day.isoformat()
+            state = observe_folder(folder, source, day) if folder.is_dir() else None
+            if state is None or not state.files:
+                skipped.append(f"{source}: no files for {day}")
+            elif (time.time_ns() - state.newest_mtime_ns) / 1e9 < settings.settle_s:
+                skipped.append(f"{source}: a file changed less than {settings.settle_s:g}s ago; left to {LANDING_SENSOR}")
+            else:
+                requests.append(
+                    dg.RunRequest(
+                        run_key=f"close-day:{source}/{day.isoformat()}",
+                        partition_key=partition_key(source, day),
+                        tags=partition_tags(state),
+                    )
+                )
+        for line in skipped:
+            context.log.info(line)
+        return requests or dg.SkipReason("; ".join(skipped))
 
     return close_day_schedule
-
-
-def build_summary_after_day_close_sensor(
-    monitored_job,
-    summary_job,
-) -> dg.SensorDefinition:
-    # The summary reads every partition's report, so it must start after the day-close runs
-    # finish, not beside them; a schedule alone cannot order runs, a run-status sensor can.
-    @dg.run_status_sensor(
-        name="quality_summary_after_day_close",
-        run_status=dg.DagsterRunStatus.SUCCESS,
-        monitored_jobs=[monitored_job],
-        request_job=summary_job,
-        default_status=dg.DefaultSensorStatus.RUNNING,
-    )
-    def quality_summary_after_day_close(context: dg.RunStatusSensorContext):
-        """Refreshes `property_quality_summary` once all of a day-close tick's runs have succeeded."""
-        run = context.dagster_run
-        if run.tags.get("dagster/schedule_name") != CLOSE_DAY_SCHEDULE:
-            return dg.SkipReason("not a day-close run")
-        day = run.tags.get("dagster/partition/date")
-        siblings = context.instance.get_runs(
-            filters=dg.RunsFilter(
-                job_name=run.job_name,
-                tags={"dagster/schedule_name": CLOSE_DAY_SCHEDULE, "dagster/partition/date": day},
-            )
-        )
-        unfinished = [r.run_id for r in siblings if r.status != dg.DagsterRunStatus.SUCCESS]
-        if unfinished:
-            return dg.SkipReason(f"day-close runs for {day} not all succeeded yet: {unfinished}")
-        # One key per day: whichever sibling finishes last triggers it, and only once.
-        return dg.RunRequest(run_key=f"summary-after-close:{day}")
-
-    return quality_summary_after_day_close

@@ -1,58 +1,136 @@
 """Sensors: start a partition's run when its landing folder has new or late files that have settled."""
 
-import datetime as dt
+import hashlib
 import time
 
 import dagster as dg
 
-from ..ops.landing_watch import WatchCursor, observe, plan, run_key
+from ..ops.landing_watch import (
+    DATA_FAILED,
+    FAILED,
+    RUNNING,
+    SUCCEEDED,
+    FolderState,
+    WatchCursor,
+    plan,
+    resolve_runs,
+    survey,
+)
 from ..settings import OpsSettings
-from .partitions import PARTITION_START, partition_key
+from .partitions import partition_key, partition_range
 from .resources import LandingZone
 
+LANDING_SENSOR = "landing_zone_sensor"
+FINGERPRINT_TAG = "property_pipeline/fingerprint"
+"""The landing folder's fingerprint (names, sizes, mtimes) a run processed: the sensor, the
+schedule and `property-pipeline run` all set it, so none of them repeats another's work."""
 
-def _in_partition_range(day: dt.date) -> bool:
-    # Keys outside the partitions definition would make the run request fail the whole tick.
-    return dt.date.fromisoformat(PARTITION_START) <= day <= dt.date.today() + dt.timedelta(days=1)
+
+def partition_tags(folder: FolderState) -> dict[str, str]:
+    return {FINGERPRINT_TAG: folder.fingerprint, "property_pipeline/files": str(folder.files)}
 
 
-def build_landing_zone_sensor(
-    job, settings: OpsSettings | None = None
-) -> dg.SensorDefinition:
+def already_processed(instance: dg.DagsterInstance, job_name: str, folder: FolderState) -> bool:
+    """True when a run of the job succeeded on exactly these files (same partition, same
+    fingerprint), whoever launched it: after `make demo`, the UI's sensor does not redo the demo."""
+    runs = instance.get_run_records(
+        filters=dg.RunsFilter(
+            job_name=job_name,
+            statuses=[dg.DagsterRunStatus.SUCCESS],
+            tags={"dagster/partition": partition_key(folder.source, folder.day), FINGERPRINT_TAG: folder.fingerprint},
+        ),
+        limit=1,
+    )
+    return bool(runs)
+
+
+def failed_blocking_checks(instance: dg.DagsterInstance, run_id: str) -> list[str]:
+    """Names of the blocking checks that failed with ERROR in a run (data problems)."""
+    records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records
+    failed = []
+    for record in records:
+        evaluation = record.event_log_entry.dagster_event.asset_check_evaluation_data
+        if not evaluation.passed and evaluation.blocking and evaluation.severity == dg.AssetCheckSeverity.ERROR:
+            failed.append(evaluation.check_name)
+    return failed
+
+
+def run_outcome(instance: dg.DagsterInstance, sensor_name: str, key: str) -> str:
+    """How the run requested with run key `key` ended, as `resolve_runs` takes it."""
+    records = instance.get_run_records(
+        filters=dg.RunsFilter(tags={"dagster/sensor_name": sensor_name, "dagster/run_key": key}), limit=1
+    )
+    if not records:
+        return RUNNING  # not launched yet (the daemon submits after the tick)
+    run = records[0].dagster_run
+    if run.status == dg.DagsterRunStatus.SUCCESS:
+        return SUCCEEDED
+    if run.status not in (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED):
+        return RUNNING
+    if run.status == dg.DagsterRunStatus.FAILURE and failed_blocking_checks(instance, run.run_id):
+        return DATA_FAILED
+    return FAILED
+
+
+def _log_anomalies(context: dg.SensorEvaluationContext, anomalies, cursor: WatchCursor) -> WatchCursor:
+    """Logs the folders the pipeline will not process whenever that list changes (not every tick)."""
+    digest = hashlib.sha256("\n".join(map(str, anomalies)).encode()).hexdigest()[:16] if anomalies else ""
+    if digest != cursor.reported:
+        for anomaly in anomalies:
+            context.log.warning(f"not processed: {anomaly}")
+        cursor.reported = digest
+    return cursor
+
+
+def build_landing_zone_sensor(job, settings: OpsSettings | None = None) -> dg.SensorDefinition:
     settings = settings or OpsSettings.from_env()
 
     @dg.sensor(
-        name="landing_zone_sensor",
+        name=LANDING_SENSOR,
         job=job,
         minimum_interval_seconds=settings.sensor_interval_s,
         default_status=dg.DefaultSensorStatus.RUNNING,
+        description=(
+            "One run of property_pipeline_job per (source, day) landing folder with new, late, changed or "
+            f"removed files, once no file changed for PROPERTY_PIPELINE_SETTLE_S ({settings.settle_s:g} s). "
+            "Retries a folder whose run failed (up to 3 runs), skips folders another run already processed, "
+            "and logs folders it will not process (unknown source, misnamed or out-of-range day, nested folder)."
+        ),
     )
     def landing_zone_sensor(context: dg.SensorEvaluationContext, landing: LandingZone):
-        """Requests one run per (source, day) landing folder whose files changed since its
-        last run (new files, late files into an older day), once they have settled for
-        the configured time (PROPERTY_PIPELINE_SETTLE_S). Temporary names are never looked at.
-        """
         cursor = WatchCursor.from_json(context.cursor)
-        folders = [f for f in observe(landing.path) if _in_partition_range(f.day)]
-        decided = plan(folders, cursor, now_ns=time.time_ns(), settle_s=settings.settle_s)
+        instance = context.instance
+        outcomes = {key: run_outcome(instance, LANDING_SENSOR, run) for key, run in cursor.inflight.items()}
+        cursor, notes = resolve_runs(cursor, outcomes)
+        for note in notes:
+            context.log.info(note)
+        found = survey(landing.path, day_range=partition_range())
+        cursor = _log_anomalies(context, found.anomalies, cursor)
+        decided = plan(
+            found.folders,
+            cursor,
+            now_ns=time.time_ns(),
+            settle_s=settings.settle_s,
+            already_done=lambda folder: already_processed(instance, job.name, folder),
+        )
         for waiting in decided.waiting:
             context.log.info(f"waiting for {waiting.folder.key}: {waiting.reason}")
         requests = [
             dg.RunRequest(
-                run_key=run_key(folder),
+                run_key=decided.run_keys[folder.key],
                 partition_key=partition_key(folder.source, folder.day),
-                tags={"property_pipeline/files": str(folder.files)},
+                tags=partition_tags(folder),
             )
             for folder in decided.ready
         ]
         new_cursor = decided.cursor.to_json()
         if requests:
             return dg.SensorResult(run_requests=requests, cursor=new_cursor)
-        reason = (
-            f"{len(decided.waiting)} folder(s) still settling"
-            if decided.waiting
-            else f"no new files in {len(folders)} folder(s)"
-        )
-        return dg.SensorResult(skip_reason=dg.SkipReason(reason), cursor=new_cursor)
+        parts = [
+            f"{len(decided.waiting)} folder(s) still settling" if decided.waiting else f"no new files in {len(found.folders)} folder(s)"
+        ]
+        if found.anomalies:
+            parts.append(f"{len(found.anomalies)} folder(s) not processed (see the tick's log)")
+        return dg.SensorResult(skip_reason=dg.SkipReason("; ".join(parts)), cursor=new_cursor)
 
     return landing_zone_sensor

@@ -43,16 +43,18 @@ def _clip(text: str, limit: int = MAX_DETAIL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def build_message(alert: RunAlert, ui_url: str) -> dict:
-    """`{"text": ..., "blocks": [...]}`: `text` is the notification fallback, the blocks the detail."""
+def build_message(alert: RunAlert, ui_url: str, succeeded: bool = False) -> dict:
+    """`{"text": ..., "blocks": [...]}`: `text` is the notification fallback, the blocks the detail.
+    `succeeded`: the run itself succeeded and only (non-blocking) checks failed."""
     url = alert.run_url(ui_url)
     partition = alert.partition or "(not partitioned)"
     checks = [f for f in alert.failures if f.kind == "check"]
     steps = [f for f in alert.failures if f.kind == "step"]
     what = ", ".join(f"check {f.name}" for f in checks) or ", ".join(f"step {f.name}" for f in steps) or "run"
-    text = f"property_pipeline run failed: {alert.job_name} partition {partition}: {what} failed. Run {alert.run_id}: {url}"
+    headline = "run succeeded with failed checks" if succeeded else "run failed"
+    text = f"property_pipeline {headline}: {alert.job_name} partition {partition}: {what} failed. Run {alert.run_id}: {url}"
     blocks: list[dict] = [
-        {"type": "header", "text": {"type": "plain_text", "text": f"Run failed: {alert.job_name}"}},
+        {"type": "header", "text": {"type": "plain_text", "text": f"{headline.capitalize()}: {alert.job_name}"}},
         {
             "type": "section",
             "fields": [
@@ -62,7 +64,7 @@ def build_message(alert: RunAlert, ui_url: str) -> dict:
         },
     ]
     for failure in checks + steps:
-        label = "Blocking check failed" if failure.kind == "check" else "Step failed"
+        label = "Check failed" if failure.kind == "check" else "Step failed"
         blocks.append(
             {
                 "type": "section",

@@ -14,9 +14,10 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..landing import is_temporary, parse_day
 from ..sources import all_sources
@@ -26,23 +27,41 @@ CURSOR_VERSION = 1
 
 @dataclass(frozen=True)
 class FolderState:
-    """One (source, day) landing folder as seen now; temporary names are not part of it."""
+    """One (source, day) landing folder as seen now; temporary names are not part of it.
+    `nested` names subfolders, whose files are never read (a partition is one flat folder)."""
 
     source: str
     day: dt.date
     files: int
     fingerprint: str
     newest_mtime_ns: int
+    nested: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         return f"{self.source}/{self.day.isoformat()}"
 
 
+@dataclass(frozen=True)
+class Anomaly:
+    """A landing folder the pipeline will not process, and why: shown by the sensor's log,
+    `run`, `doctor` and the quality summary, so a collector's mistake is seen, not lost."""
+
+    path: str
+    """Relative to the landing root."""
+    kind: str
+    """`unknown_source`, `misnamed_day`, `out_of_range`, `nested_folder` or `stray_file`."""
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.detail}"
+
+
 def observe_folder(folder: Path, source: str, day: dt.date) -> FolderState:
     """Fingerprint one folder. Temporary names are skipped before any stat, so a
     collector's writes in progress cost nothing and never influence a decision."""
     entries = []
+    nested = []
     newest = 0
     with os.scandir(folder) as it:
         for entry in it:
@@ -50,6 +69,7 @@ def observe_folder(folder: Path, source: str, day: dt.date) -> FolderState:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
+                    nested.append(entry.name)
                     continue
                 st = entry.stat(follow_symlinks=False)
             except FileNotFoundError:
@@ -60,36 +80,162 @@ def observe_folder(folder: Path, source: str, day: dt.date) -> FolderState:
     digest = hashlib.sha256()
     for name, size, mtime in entries:
         digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
-    return FolderState(source, day, len(entries), digest.hexdigest()[:20], newest)
+    return FolderState(source, day, len(entries), digest.hexdigest()[:20], newest, tuple(sorted(nested)))
+
+
+def _day_name_problem(name: str) -> str:
+    """Why a folder name under a source is not a landing day (YYYY-MM-DD)."""
+    digits = name.replace("-", "").replace("_", "")
+    if len(digits) == 8 and digits.isdigit():
+        try:
+            as_date = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            return f"{name!r} is not a calendar date; day folders are named YYYY-MM-DD"
+        return f"{name!r} is not named YYYY-MM-DD (did the collector mean {as_date.isoformat()}?)"
+    return f"{name!r} is not a day folder (YYYY-MM-DD)"
+
+
+@dataclass
+class Survey:
+    """Everything under a landing root: the day folders to process, and the anomalies."""
+
+    folders: list[FolderState] = field(default_factory=list)
+    anomalies: list[Anomaly] = field(default_factory=list)
+
+
+def _shown_name(name: str) -> str:
+    # A non-UTF-8 byte in a name arrives as a lone surrogate: printable, loggable, storable.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _survey_source(root: Path, source: str, day_range: tuple[dt.date, dt.date] | None, survey: Survey) -> None:
+    try:
+        entries = sorted(os.scandir(root / source), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        rel = f"{source}/{_shown_name(entry.name)}"
+        if is_temporary(entry.name):
+            continue
+        if not entry.is_dir(follow_symlinks=False):
+            survey.anomalies.append(Anomaly(rel, "stray_file", "a file directly under the source folder, outside any day folder"))
+            continue
+        day = parse_day(entry.name)
+        if day is None:
+            survey.anomalies.append(Anomaly(rel, "misnamed_day", _day_name_problem(_shown_name(entry.name))))
+            continue
+        if day_range is not None and not day_range[0] <= day <= day_range[1]:
+            first, last = day_range
+            survey.anomalies.append(
+                Anomaly(rel, "out_of_range", f"day outside the partitions {first} .. {last} "
+                        "(PROPERTY_PIPELINE_PARTITION_START; the code location reads it when it loads)")
+            )
+            continue
+        state = observe_folder(Path(entry.path), source, day)
+        for name in state.nested:
+            survey.anomalies.append(
+                Anomaly(f"{rel}/{_shown_name(name)}", "nested_folder", "a folder inside a day folder; its files are not read")
+            )
+        if state.files:
+            survey.folders.append(state)
+
+
+def survey(
+    root: Path, sources: Iterable[str] | None = None, day_range: tuple[dt.date, dt.date] | None = None
+) -> Survey:
+    """Every (source, day) folder with at least one non-temporary file, and every folder or
+    file the pipeline will not process (unknown source, misnamed or out-of-range day,
+    nested folder, stray file). Never raises for what is inside the root."""
+    root = Path(root)
+    known = set(sources or all_sources())
+    result = Survey()
+    try:
+        top = sorted(os.scandir(root), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return result
+    for entry in top:
+        if entry.name in known or is_temporary(entry.name):
+            continue
+        kind = "unknown_source" if entry.is_dir(follow_symlinks=False) else "stray_file"
+        detail = (
+            f"no collector source named {_shown_name(entry.name)!r} (known: {', '.join(sorted(known))})"
+            if kind == "unknown_source"
+            else "a file directly under the landing root, outside any source folder"
+        )
+        result.anomalies.append(Anomaly(_shown_name(entry.name), kind, detail))
+    for source in sorted(known):
+        _survey_source(root, source, day_range, result)
+    return result
 
 
 def observe(root: Path, sources: Iterable[str] | None = None) -> Iterator[FolderState]:
     """Every (source, day) folder under the landing root with at least one non-temporary file."""
-    root = Path(root)
-    for source in sorted(sources or all_sources()):
+    yield from survey(root, sources).folders
+
+
+def first_landing_day(root: Path | str) -> dt.date | None:
+    """The earliest day folder of any known source (no stat of the files: cheap at import)."""
+    days = []
+    for source in all_sources():
         try:
-            days = [e for e in os.scandir(root / source) if e.is_dir(follow_symlinks=False)]
-        except FileNotFoundError:
+            names = os.listdir(Path(root) / source)
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        for entry in sorted(days, key=lambda e: e.name):
-            day = parse_day(entry.name)
-            if day is None:
-                continue
-            state = observe_folder(Path(entry.path), source, day)
-            if state.files:
-                yield state
+        days += [d for d in map(parse_day, names) if d is not None]
+    return min(days, default=None)
+
+
+def wait_until_settled(
+    folders: list[FolderState],
+    root: Path,
+    settle_s: float,
+    sleep: Callable[[float], None] = time.sleep,
+    on_wait: Callable[[FolderState, str], None] | None = None,
+    max_rounds: int = 100,
+) -> list[FolderState]:
+    """The same folders once they have settled as the sensor defines it: no file modified
+    within `settle_s`, and the fingerprint unchanged over one more settle interval's look.
+    Returns the settled states (what a run should process)."""
+    settled = []
+    for folder in folders:
+        current = folder
+        for _ in range(max_rounds):
+            age_s = (time.time_ns() - current.newest_mtime_ns) / 1e9
+            if age_s >= settle_s:
+                again = observe_folder(root / current.source / current.day.isoformat(), current.source, current.day)
+                if again.fingerprint == current.fingerprint:
+                    break
+                current = again
+                reason = "files changed while waiting"
+            else:
+                reason = f"a file was modified {age_s:.0f}s ago (settle time {settle_s:g}s)"
+            if on_wait:
+                on_wait(current, reason)
+            sleep(max(0.5, settle_s - max(age_s, 0)))
+            current = observe_folder(root / current.source / current.day.isoformat(), current.source, current.day)
+        settled.append(current)
+    return settled
 
 
 @dataclass
 class WatchCursor:
     """`done`: fingerprint each folder had when its run was requested.
-    `pending`: fingerprint of folders seen unsettled on the previous tick."""
+    `pending`: fingerprint of folders seen unsettled on the previous tick.
+    `inflight`: run key of each requested run whose outcome is not known yet.
+    `failures`: [fingerprint, failed runs] of folders whose runs failed, for the retry limit.
+    `reported`: digest of the anomalies last logged, so each change is logged once."""
 
     done: dict[str, str] = field(default_factory=dict)
     pending: dict[str, str] = field(default_factory=dict)
+    inflight: dict[str, str] = field(default_factory=dict)
+    failures: dict[str, list] = field(default_factory=dict)
+    reported: str = ""
 
     def to_json(self) -> str:
-        return json.dumps({"v": CURSOR_VERSION, "done": self.done, "pending": self.pending}, sort_keys=True, separators=(",", ":"))
+        data = {"v": CURSOR_VERSION, "done": self.done, "pending": self.pending}
+        # Optional keys only when used: a cursor written before they existed still reads.
+        data.update({k: v for k, v in (("inflight", self.inflight), ("failures", self.failures), ("reported", self.reported)) if v})
+        return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str | None) -> "WatchCursor":
@@ -98,7 +244,13 @@ class WatchCursor:
         data = json.loads(text)
         if data.get("v") != CURSOR_VERSION:
             raise ValueError(f"landing sensor cursor version {data.get('v')!r}, expected {CURSOR_VERSION}")
-        return cls(done=dict(data.get("done", {})), pending=dict(data.get("pending", {})))
+        return cls(
+            done=dict(data.get("done", {})),
+            pending=dict(data.get("pending", {})),
+            inflight=dict(data.get("inflight", {})),
+            failures=dict(data.get("failures", {})),
+            reported=data.get("reported", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -112,21 +264,69 @@ class Plan:
     ready: list[FolderState]
     waiting: list[Waiting]
     cursor: WatchCursor
+    run_keys: dict[str, str] = field(default_factory=dict)
+    """Run key per ready folder's key."""
 
 
-def run_key(folder: FolderState) -> str:
+def run_key(folder: FolderState, attempt: int = 0) -> str:
     """Same files, same key: Dagster never launches two runs with one key for a sensor,
-    so even a lost cursor cannot repeat work."""
-    return f"{folder.key}:{folder.fingerprint}"
+    so even a lost cursor cannot repeat work. A retry after a failed run gets its own key."""
+    return f"{folder.key}:{folder.fingerprint}" + (f":retry{attempt}" if attempt else "")
 
 
-def plan(folders: Iterable[FolderState], cursor: WatchCursor, now_ns: int, settle_s: float) -> Plan:
-    """Decide, for every observed folder, whether to request its run now, wait, or do nothing."""
+# Run outcomes the sensor tells `resolve_runs` about.
+SUCCEEDED, FAILED, DATA_FAILED, RUNNING = "succeeded", "failed", "data_failed", "running"
+MAX_ATTEMPTS = 3
+
+
+def resolve_runs(cursor: WatchCursor, outcomes: dict[str, str], max_attempts: int = MAX_ATTEMPTS) -> tuple[WatchCursor, list[str]]:
+    """Fold the outcomes of in-flight runs into the cursor. A run that failed for a technical
+    reason (`FAILED`: a crash, a database outage) un-marks its folder as done, so the next
+    plan requests it again, up to `max_attempts` runs per fingerprint. A run that failed only
+    because a blocking check failed (`DATA_FAILED`) is done: the same files would fail again.
+    Returns the new cursor and one log line per decision."""
+    done, inflight, failures = dict(cursor.done), dict(cursor.inflight), dict(cursor.failures)
+    notes = []
+    for key, outcome in outcomes.items():
+        if outcome == RUNNING or key not in inflight:
+            continue
+        run = inflight.pop(key)
+        if outcome != FAILED:
+            failures.pop(key, None)
+            if outcome == DATA_FAILED:
+                notes.append(f"{key}: run {run} stopped at a failed blocking check; the report says why")
+            continue
+        fingerprint = done.get(key, "")
+        previous = failures.get(key)
+        count = (previous[1] if previous and previous[0] == fingerprint else 0) + 1
+        if count < max_attempts:
+            failures[key] = [fingerprint, count]
+            done.pop(key, None)
+            notes.append(f"{key}: run {run} failed; requesting it again (attempt {count + 1} of {max_attempts})")
+        else:
+            failures.pop(key, None)
+            notes.append(f"{key}: run {run} failed {count} times; not retried until the folder's files change")
+    return WatchCursor(done, dict(cursor.pending), inflight, failures, cursor.reported), notes
+
+
+def plan(
+    folders: Iterable[FolderState],
+    cursor: WatchCursor,
+    now_ns: int,
+    settle_s: float,
+    already_done: Callable[[FolderState], bool] | None = None,
+) -> Plan:
+    """Decide, for every observed folder, whether to request its run now, wait, or do nothing.
+    `already_done(folder)` is asked about settled folders this cursor has never seen (a new
+    sensor, a reset cursor): True when another run (the CLI's, say) already processed
+    exactly these files, so the folder is recorded as done without a run."""
     settle_ns = int(settle_s * 1e9)
     done = dict(cursor.done)
+    inflight = dict(cursor.inflight)
     pending: dict[str, str] = {}
     ready: list[FolderState] = []
     waiting: list[Waiting] = []
+    keys: dict[str, str] = {}
     for folder in folders:
         if done.get(folder.key) == folder.fingerprint:
             continue
@@ -137,7 +337,12 @@ def plan(folders: Iterable[FolderState], cursor: WatchCursor, now_ns: int, settl
         elif previous is not None and previous != folder.fingerprint:
             waiting.append(Waiting(folder, "files changed since the previous tick"))
             pending[folder.key] = folder.fingerprint
+        elif folder.key not in cursor.done and already_done is not None and already_done(folder):
+            done[folder.key] = folder.fingerprint
         else:
+            failed = cursor.failures.get(folder.key)
+            attempt = failed[1] if failed and failed[0] == folder.fingerprint else 0
             ready.append(folder)
             done[folder.key] = folder.fingerprint
-    return Plan(ready, waiting, WatchCursor(done=done, pending=pending))
+            keys[folder.key] = inflight[folder.key] = run_key(folder, attempt)
+    return Plan(ready, waiting, WatchCursor(done, pending, inflight, dict(cursor.failures), cursor.reported), keys)

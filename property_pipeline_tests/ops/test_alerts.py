@@ -88,8 +88,9 @@ def test_blocking_check_failure_is_posted_with_check_name_and_link(receiver, sam
     assert_names_the_run(body, result.run_id)
     assert "check validated_properties:confidence_thresholds" in body["text"]
     sections = " ".join(b["text"]["text"] for b in body["blocks"] if b["type"] == "section" and "text" in b)
-    assert "Blocking check failed: `validated_properties:confidence_thresholds`" in sections
-    assert "min_mean_confidence=1.01" in sections  # why it failed, from the check's metadata
+    assert "Check failed: `validated_properties:confidence_thresholds`" in sections
+    assert "ERROR (blocking)" in sections
+    assert "minimum 1.01" in sections  # why it failed, from the check's result
     assert "Step failed: `validation`" in sections
 
 
@@ -122,3 +123,26 @@ def test_nothing_is_sent_when_the_webhook_is_unset(monkeypatch, sample_landing, 
 def test_an_unreachable_webhook_is_logged_not_raised():
     assert post_json(f"http://127.0.0.1:{free_port()}/hook", {"text": "x"}, timeout_s=2) is False
     assert post_json("not a url", {"text": "x"}) is False
+
+
+def test_a_run_that_succeeded_with_a_failed_warn_check_is_posted(receiver, sample_landing, tmp_path):
+    """dead_letter_rate is not blocking: the run succeeds, and the alert still names the check."""
+    from property_pipeline.defs.alerts import check_failure_alert
+
+    instance = dg.DagsterInstance.ephemeral()
+    resources = resources_for(sample_landing, tmp_path, dead_letter_warn_rate=0.0)
+    result = dg.materialize(PARTITION_ASSETS, partition_key=partition_key("maricopa_county", DAY), resources=resources, instance=instance)
+    assert result.success
+    context = dg.build_run_status_sensor_context(
+        sensor_name=check_failure_alert.name,
+        dagster_event=result.get_run_success_event(),
+        dagster_instance=instance,
+        dagster_run=result.dagster_run,
+    )
+    check_failure_alert(context)
+    assert len(receiver.bodies) == 1
+    body = receiver.bodies[0]
+    assert "2026-11-20|maricopa_county" in body["text"]
+    assert "succeeded with failed checks" in body["text"]
+    assert "property_quality_report:dead_letter_rate" in body["text"]
+    assert "WARN (non-blocking)" in str(body["blocks"])

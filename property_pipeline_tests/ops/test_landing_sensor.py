@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from pathlib import Path
 
 import dagster as dg
@@ -31,13 +32,16 @@ def write(root: Path, rel: str, content: str = "<html>x</html>", age_s: float = 
 class Ticks:
     """Evaluates the sensor like the daemon does: each tick starts from the cursor the last one left."""
 
-    def __init__(self, root: Path, cursor: str | None = None) -> None:
+    def __init__(self, root: Path, cursor: str | None = None, instance: dg.DagsterInstance | None = None) -> None:
         self.sensor = build_landing_zone_sensor(property_job, OpsSettings(settle_s=SETTLE_S))
         self.root = root
         self.cursor = cursor
+        self.instance = instance or dg.DagsterInstance.ephemeral()
 
     def tick(self) -> dg.SensorResult:
-        context = dg.build_sensor_context(cursor=self.cursor, resources={"landing": LandingZone(root=str(self.root))})
+        context = dg.build_sensor_context(
+            cursor=self.cursor, resources={"landing": LandingZone(root=str(self.root))}, instance=self.instance
+        )
         result = self.sensor(context)
         assert isinstance(result, dg.SensorResult)
         self.cursor = result.cursor
@@ -151,14 +155,80 @@ def test_run_key_is_derived_from_the_files_so_a_lost_cursor_cannot_repeat_a_run(
     assert key_one == key_two  # Dagster launches one run per sensor run key
 
 
-def test_folders_outside_the_partitions_are_ignored(root):
-    write(root, "phoenix_mls/2019-01-01/old.html")
-    write(root, "phoenix_mls/not-a-day/x.html")
-    write(root, "unknown_source/2026-11-20/x.html")
-    assert Ticks(root).partitions() == []
+def test_folders_it_will_not_process_are_reported_and_never_stop_the_others(root, capfd):
+    write(root, "phoenix_mls/2019-01-01/old.html")  # before the partitions' first day
+    write(root, "phoenix_mls/2026-13-45/x.html")  # not a calendar date
+    write(root, "phoenix_mls/20261122/x.html")  # not YYYY-MM-DD
+    write(root, "zillow/2026-11-20/x.html")  # no such source
+    write(root, "maricopa_county/2026-11-20/nested/p.json", "{}")  # files one level too deep
+    write(root, "maricopa_county/2026-11-20/p.json", "{}")
+    ticks = Ticks(root)
+    assert ticks.partitions() == [("maricopa_county", "2026-11-20")]
+    logged = capfd.readouterr().err  # the sensor's log (the tick's log in the UI)
+    for path in ("phoenix_mls/2019-01-01", "phoenix_mls/2026-13-45", "phoenix_mls/20261122", "zillow", "maricopa_county/2026-11-20/nested"):
+        assert f"not processed: {path}" in logged, path
+    assert "did the collector mean 2026-11-22?" in logged
+
+    # Logged when the list changes, not on every tick; the skip reason keeps counting them.
+    result = ticks.tick()
+    assert "not processed" not in capfd.readouterr().err
+    assert "5 folder(s) not processed" in result.skip_reason.skip_message
+
+
+def _finished_run(instance, status, tags):
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    run = DagsterRun(job_name="property_pipeline_job", run_id=str(uuid.uuid4()), status=status, tags=tags)
+    instance.add_run(run)
+    return run
+
+
+def test_a_folder_whose_run_failed_is_requested_again_up_to_three_runs(root):
+    write(root, "phoenix_mls/2026-11-20/a.html")
+    ticks = Ticks(root)
+    keys = []
+    for attempt in range(3):
+        requests = ticks.tick().run_requests
+        assert [r.partition_key for r in requests] == ["2026-11-20|phoenix_mls"], attempt
+        keys.append(requests[0].run_key)
+        assert ticks.tick().run_requests == []  # in flight: not requested twice
+        tags = {"dagster/sensor_name": "landing_zone_sensor", "dagster/run_key": requests[0].run_key}
+        _finished_run(ticks.instance, dg.DagsterRunStatus.FAILURE, tags)
+    assert len(set(keys)) == 3, "each retry needs its own run key (Dagster runs a key once)"
+    assert ticks.tick().run_requests == [], "after three failed runs it waits for the files to change"
+    write(root, "phoenix_mls/2026-11-20/b.html")
+    assert ticks.partitions() == [("phoenix_mls", "2026-11-20")]
+
+
+def test_a_run_that_succeeded_is_done(root):
+    write(root, "phoenix_mls/2026-11-20/a.html")
+    ticks = Ticks(root)
+    request = ticks.tick().run_requests[0]
+    _finished_run(ticks.instance, dg.DagsterRunStatus.SUCCESS, {"dagster/sensor_name": "landing_zone_sensor", "dagster/run_key": request.run_key})
+    assert ticks.tick().run_requests == []
+    assert "inflight" not in ticks.cursor
+
+
+def test_files_another_run_already_processed_are_not_run_again(root):
+    """After `make demo` (the CLI's runs carry the folder fingerprint), the UI's sensor starts nothing."""
+    from property_pipeline.defs.sensors import FINGERPRINT_TAG
+    from property_pipeline.ops.landing_watch import survey
+
+    write(root, "phoenix_mls/2026-11-20/a.html")
+    write(root, "phoenix_mls/2026-11-21/b.html")
+    instance = dg.DagsterInstance.ephemeral()
+    done = next(f for f in survey(root).folders if f.day.isoformat() == "2026-11-20")
+    _finished_run(instance, dg.DagsterRunStatus.SUCCESS, {"dagster/partition": "2026-11-20|phoenix_mls", FINGERPRINT_TAG: done.fingerprint})
+    assert Ticks(root, instance=instance).partitions() == [("phoenix_mls", "2026-11-21")]
 
 
 def test_cursor_round_trips():
-    cursor = WatchCursor(done={"phoenix_mls/2026-11-20": "abc"}, pending={"maricopa_county/2026-11-21": "def"})
+    cursor = WatchCursor(
+        done={"phoenix_mls/2026-11-20": "abc"},
+        pending={"maricopa_county/2026-11-21": "def"},
+        inflight={"phoenix_mls/2026-11-20": "phoenix_mls/2026-11-20:abc"},
+        failures={"maricopa_county/2026-11-20": ["x", 1]},
+        reported="123",
+    )
     assert WatchCursor.from_json(cursor.to_json()) == cursor
     assert WatchCursor.from_json(None) == WatchCursor()

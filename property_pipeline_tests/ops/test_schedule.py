@@ -7,12 +7,8 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from property_pipeline.definitions import defs, property_job, summary_job
-from property_pipeline.defs.schedules import (
-    CLOSE_DAY_SCHEDULE,
-    build_close_day_schedule,
-    build_summary_after_day_close_sensor,
-)
+from property_pipeline.definitions import defs, property_job
+from property_pipeline.defs.schedules import CLOSE_DAY_SCHEDULE, build_close_day_schedule
 from property_pipeline.settings import OpsSettings
 
 PHOENIX = ZoneInfo("America/Phoenix")
@@ -30,59 +26,61 @@ def test_registered_schedule_runs_at_0030_phoenix_time_by_default():
     assert schedule.job_name == "property_pipeline_job"
 
 
-def test_tick_requests_yesterdays_partition_for_every_source():
-    schedule = build_close_day_schedule(property_job, OpsSettings())
-    tick = dt.datetime(2026, 11, 21, 0, 30, tzinfo=PHOENIX)
-    requests = schedule(dg.build_schedule_context(scheduled_execution_time=tick))
+def landing_with(tmp_path, day: str, age_s: float = 3600, sources=("maricopa_county", "phoenix_mls")):
+    import os
+    import time
+
+    root = tmp_path / "landing"
+    for source in sources:
+        path = root / source / day / "f.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("<html></html>")
+        stamp = time.time() - age_s
+        os.utime(path, (stamp, stamp))
+    return root
+
+
+def tick(root, when, settings=None):
+    from property_pipeline.defs.resources import LandingZone
+
+    schedule = build_close_day_schedule(property_job, settings or OpsSettings())
+    context = dg.build_schedule_context(
+        scheduled_execution_time=when, resources={"landing": LandingZone(root=str(root))}, repository_def=defs.get_repository_def()
+    )
+    return schedule.evaluate_tick(context)
+
+
+def test_tick_requests_yesterdays_partition_for_every_source_with_files(tmp_path):
+    root = landing_with(tmp_path, "2026-11-20")
+    requests = tick(root, dt.datetime(2026, 11, 21, 0, 30, tzinfo=PHOENIX)).run_requests
     assert partitions_of(requests) == [("maricopa_county", "2026-11-20"), ("phoenix_mls", "2026-11-20")]
     assert len({r.run_key for r in requests}) == 2
+    assert all(r.tags["property_pipeline/fingerprint"] for r in requests)
 
 
-def test_yesterday_is_the_schedules_timezone_day_not_utcs():
-    # 00:30 on 1 March in Phoenix is already 07:30 in UTC: still 28 February's partitions.
-    schedule = build_close_day_schedule(property_job, OpsSettings(schedule_timezone="America/Phoenix"))
-    tick = dt.datetime(2026, 3, 1, 0, 30, tzinfo=PHOENIX)
-    requests = schedule(dg.build_schedule_context(scheduled_execution_time=tick))
-    assert {d for _, d in partitions_of(requests)} == {"2026-02-28"}
+def test_yesterday_is_the_schedules_timezone_day_not_utcs(tmp_path):
+    # 23:30 on 21 November in Phoenix is already 22 November in UTC: still 20 November's partitions.
+    landing_with(tmp_path, "2026-11-20")
+    root = landing_with(tmp_path, "2026-11-21")
+    requests = tick(root, dt.datetime(2026, 11, 21, 23, 30, tzinfo=PHOENIX), OpsSettings(schedule_timezone="America/Phoenix")).run_requests
+    assert {d for _, d in partitions_of(requests)} == {"2026-11-20"}
 
 
-def test_summary_follows_once_every_day_close_run_succeeded(sample_landing, tmp_path):
-    from property_pipeline.definitions import PARTITION_ASSETS, build_resources
-    from property_pipeline.defs.partitions import partition_key
-    from property_pipeline.settings import Settings
+def test_a_folder_still_being_written_is_left_to_the_sensor_and_a_missing_one_skipped(tmp_path):
+    root = landing_with(tmp_path, "2026-11-20", age_s=0, sources=("phoenix_mls",))
+    result = tick(root, dt.datetime(2026, 11, 21, 0, 30, tzinfo=PHOENIX))
+    assert not result.run_requests
+    assert "phoenix_mls: a file changed less than 60s ago; left to landing_zone_sensor" in result.skip_message
+    assert "maricopa_county: no files for 2026-11-20" in result.skip_message
 
-    settings = Settings(landing_root=sample_landing, warehouse_url=f"sqlite:///{tmp_path / 'wh.db'}")
-    sensor = build_summary_after_day_close_sensor(property_job, summary_job)
-    instance = dg.DagsterInstance.ephemeral()
-    day = dt.date(2026, 11, 20)
 
-    def close_day_run(source):
-        return dg.materialize(
-            PARTITION_ASSETS,
-            partition_key=partition_key(source, day),
-            resources=build_resources(settings),
-            instance=instance,
-            tags={"dagster/schedule_name": CLOSE_DAY_SCHEDULE},
-        )
-
-    def evaluate(result):
-        context = dg.build_run_status_sensor_context(
-            sensor_name=sensor.name,
-            dagster_event=result.get_run_success_event(),
-            dagster_instance=instance,
-            dagster_run=result.dagster_run,
-        )
-        return sensor(context)
-
-    first = close_day_run("phoenix_mls")
-    second = close_day_run("maricopa_county")
-    # Whichever run's success the daemon sees, the request is the same one-per-day run key.
-    for result in (first, second):
-        request = evaluate(result)
-        assert isinstance(request, dg.RunRequest)
-        assert request.run_key == "summary-after-close:2026-11-20"
-
-    sensor_run = dg.materialize(
-        PARTITION_ASSETS, partition_key=partition_key("phoenix_mls", day), resources=build_resources(settings), instance=instance
-    )
-    assert isinstance(evaluate(sensor_run), dg.SkipReason)
+def test_summary_is_kept_fresh_by_declarative_automation():
+    """No hand-built run-status chain: the summary's automation condition requests it after any
+    partition's report is written, and a sensor evaluates that condition by default."""
+    repo = defs.get_repository_def()
+    summary = repo.asset_graph.get(dg.AssetKey("property_quality_summary"))
+    assert summary.automation_condition is not None
+    assert "any_deps_updated" in str(summary.automation_condition).lower() or summary.automation_condition.get_label()
+    sensor = repo.get_sensor_def("summary_automation_sensor")
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert "quality_summary_after_day_close" not in {s.name for s in repo.sensor_defs}
