@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from property_pipeline.extraction.llm_step import targeted_fields
 from property_pipeline.sources import get_source
-from property_pipeline.sources.maricopa_county import _LOOKUP, IGNORED_KEYS, SECTIONS, _key
+from property_pipeline.sources.maricopa_county import (
+    _LOOKUP,
+    IGNORED_KEYS,
+    SECTIONS,
+    _key,
+)
 
 SOURCE = get_source("maricopa_county")
 

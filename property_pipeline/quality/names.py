@@ -20,7 +20,7 @@ from functools import cache
 
 # Common US first names (Social Security and census lists, most frequent), without those that
 # are mostly place names here (Phoenix, Chandler, Sierra, Austin, ...).
-FIRST_NAMES = frozenset(
+_FIRST_NAMES = (
     """
     aaron abigail adam adrian aiden alan albert alberto alejandro alex alexander alexandra alexis alfred
     alice alicia allen allison alma alvin amanda amber amy ana andre andrea andrew angel angela angelica
@@ -65,11 +65,12 @@ FIRST_NAMES = frozenset(
     fatima giovanni greta hans hiroshi ingrid jiho kenji kwame lan lars linh margareta marisela marisol
     mila minh mohammed muhammad ngozi olu priya rahul raj ravi rolf ruchi sanjay sergei sunil susana sven
     thanh tuan wei xin yuki yusuf devon tessa thandiwe
-    """.split()
+    """
 )
+FIRST_NAMES = frozenset(_FIRST_NAMES.split())
 
 # Words of place names: a value holding one is a place, not a person ("Morrison Ranch", "W Palm Ln").
-PLACE_WORDS = frozenset(
+_PLACE_WORDS = (
     """
     n s e w ne nw se sw north south east west ranch rancho ranchettes estates estate unit units lot lots
     lt tract tr parcel phase ph block blk sec section amd amended replat rev park parks village villages
@@ -87,15 +88,16 @@ PLACE_WORDS = frozenset(
     estrella paradise quail cactus mission marina village's wood woodland woodlands brook brooks field
     fields crest knoll knolls bluff bluffs shadow sky horizon haven retreat reserve vistas towne town
     new old upper lower grande amd. incorporated county
-    """.split()
+    """
 )
+PLACE_WORDS = frozenset(_PLACE_WORDS.split())
 
 _ENTITY = re.compile(
     r"\b(?:ET\s*AL|ETAL|ET\s*UX|ETUX|ET\s*VIR|ETVIR|C\s*/\s*O|IN\s+CARE\s+OF|CARE\s+OF|ATTN|JT\s*TEN|JTWROS|"
     r"TRUSTEES?|TRUST|TRS|LIVING\s+TR|FAMILY\s+TR|REVOCABLE|ESTATE\s+OF|HEIRS?\s+OF|DECD|DECEASED|"
     r"LLC|L\s*\.\s*L\s*\.\s*C|LLP|LP|LTD|INC|CORP|PARTNERSHIP|HOLDINGS)\b\.?|^\s*(?:MR|MRS|MS|MISS)\b\.?\s+\w|"
     r"\b(?:CITY|TOWN|STATE|COUNTY)\s+OF\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
 from .names import looks_like_person_name
 
-PERSONAL_COLUMN = re.compile(r"owner|mail|taxpayer|grantee|grantor", re.I)
+PERSONAL_COLUMN = re.compile(r"owner|mail|taxpayer|grantee|grantor", re.IGNORECASE)
 ADDRESS_COLUMNS = ("unparsed_address", "street_number", "street_name", "unit_number", "city", "postal_code", "property_key")
 # Lineage the pipeline writes itself: a source named `maricopa_county` is not the owner "MARICOPA COUNTY".
 LINEAGE_COLUMNS = ("record_id", "source", "collected_on")

@@ -9,8 +9,9 @@ predicate that returns False when the record breaks it. Thresholds live in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..sources.normalize import SQFT_PER_ACRE
 from .places import is_arizona_place

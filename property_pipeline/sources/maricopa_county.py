@@ -193,7 +193,7 @@ _FILE_APN = re.compile(r"(?:^|[-_ .])(\d{3}[-. ]?\d{2}[-. ]?\d{3}(?:[-. ]?[A-Za-
 
 def apn_from_file_name(name: str) -> str | None:
     """The APN a collector put in the file name: `parcel-123-45-678A.json`, `parcel_12345678.json`."""
-    stem = re.sub(r"\.json$", "", name.rsplit("/", 1)[-1], flags=re.I)
+    stem = re.sub(r"\.json$", "", name.rsplit("/", 1)[-1], flags=re.IGNORECASE)
     found = {normalize_apn(m.group(1)) for m in _FILE_APN.finditer(stem)}
     return found.pop() if len(found) == 1 else None
 
@@ -329,9 +329,7 @@ def _read(obj: dict[str, Any] | None, bare_list: list[Any] | None, warnings: lis
     for role, content in _sections(obj)[1:]:
         if role == "valuations":
             reader.take((role,), latest_valuation(content, warnings))
-        elif role == "geo" and isinstance(content, dict) and _geographic(content):
-            reader.take((role,), content)
-        elif role in ("parcel", "details") and isinstance(content, dict):
+        elif isinstance(content, dict) and (role in ("parcel", "details") or role == "geo" and _geographic(content)):
             reader.take((role,), content)
     # Flattened keys were read through their sections: not unmapped.
     flattened = {k for k in obj if _key(re.sub(r"[.:]", "_", str(k)).partition("_")[0]) in SECTIONS}
@@ -366,7 +364,7 @@ def _numbers(facts: dict[str, Any], warnings: list[str]) -> None:
             facts[fact] = value
     if "lot_size" in facts:
         # Kept as stated (the unit decides sq ft or acres), but only when its number is settled.
-        acres = re.search(r"\bac(re)?s?\b", str(facts["lot_size"]), re.I) is not None
+        acres = re.search(r"\bac(re)?s?\b", str(facts["lot_size"]), re.IGNORECASE) is not None
         try:
             if parse_number_strict(facts["lot_size"], integral=not acres) is None:
                 del facts["lot_size"]
@@ -525,11 +523,11 @@ of the latest tax year; a pool area above 0 is a private pool."""
 _PERSONAL = re.compile(
     r"owner|mail|taxpayer|deed|grantee|grantor|buyer|seller|care_?of|in_?care|^c_?o$|name|part(y|ies)|"
     r"contact|phone|email|tenant|occupant|trustee|beneficiar",
-    re.I,
+    re.IGNORECASE,
 )
 # "...Name" keys that name places, not people.
 _PLACE_KEY = re.compile(
-    r"subdiv|street|city|school|district|jurisdiction|neighbo|property|place|project|plan|complex|communit", re.I
+    r"subdiv|street|city|school|district|jurisdiction|neighbo|property|place|project|plan|complex|communit", re.IGNORECASE
 )
 _MAPPED = {k for lookup in _LOOKUP.values() for k in lookup}
 
@@ -555,9 +553,8 @@ def personal_values(raw: bytes) -> set[str]:
             stack.extend((v, personal or _personal_key(k), _key(k) in _MAPPED) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((v, personal, False) for v in node)
-        elif isinstance(node, str) and len(node.strip()) >= 4:
-            if personal or (not mapped and looks_like_person_name(node)):
-                found.add(node.strip())
+        elif isinstance(node, str) and len(node.strip()) >= 4 and (personal or not mapped and looks_like_person_name(node)):
+            found.add(node.strip())
     return found
 
 
