@@ -68,8 +68,8 @@ def _row(label: str, value: str) -> str:
 
 def _page(body: str, css: str = "") -> bytes:
     style = f"<style>{css}</style>" if css else ""
-    return (f"<html><head><title>1420 W Indian School Rd, Phoenix, AZ 85015</title>{style}</head>"
-            f"<body><h1>1420 W Indian School Rd, Phoenix, AZ 85015</h1>{body}<p>MLS #: 6543210</p></body></html>").encode()
+    return (f"<html><head><title>1420 E Camelback Rd, Phoenix, AZ 85016</title>{style}</head>"
+            f"<body><h1>1420 E Camelback Rd, Phoenix, AZ 85016</h1>{body}<p>MLS #: 6543210</p></body></html>").encode()
 
 
 def _check(raw: bytes, field: str) -> None:
