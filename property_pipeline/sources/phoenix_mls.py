@@ -562,8 +562,8 @@ class _Collector:
         if len(text) < 2 or text in self._seen:
             return
         if not text.startswith("Public Remarks:") and (
-            (len(text) > 60 and _BOILERPLATE.search(text)) or _CONTACT.search(text) or _CONTACT_LABEL.match(text)
-            or self._personal_line(text)
+            self._personal_line(text) or (len(text) > 60 and _BOILERPLATE.search(text)) or _CONTACT.search(text)
+            or _CONTACT_LABEL.match(text)
         ):
             return
         self._seen.add(text)
