@@ -7,13 +7,12 @@ import warnings
 import dagster as dg
 
 from .defs import assets, golden
-from .defs.alerts import run_failure_alert
+from .defs.alerts import check_failure_alert, run_failure_alert
 from .defs.embedded_resource import EmbeddedLLMResource
 from .defs.executors import executor_from_env
 from .defs.io_manager import WarehouseIOManager
 from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
-from .defs.alerts import check_failure_alert
 from .defs.schedules import build_close_day_schedule
 from .defs.sensors import build_landing_zone_sensor
 from .settings import OpsSettings, Settings
@@ -96,7 +95,6 @@ def freshness_checks(settings: OpsSettings) -> list:
     close: the UI marks it stale (and the freshness sensor records a failed check) when the
     collectors or the pipeline stopped."""
     import datetime as dt
-    import warnings
 
     # Dagster now prefers FreshnessPolicy, which the UI shows but which emits no check result
     # for alerting and the check history; the check is what this project wants.

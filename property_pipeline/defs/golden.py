@@ -39,7 +39,13 @@ refresh_when_validated_changes = (
         ),
     },
     deps=["validated_properties"],
-    check_specs=[dg.AssetCheckSpec(PARCEL_CHECK, asset=GOLDEN_TABLE)],
+    check_specs=[
+        dg.AssetCheckSpec(
+            PARCEL_CHECK,
+            asset=GOLDEN_TABLE,
+            description="No parcel (APN) is linked to more than one street address in the golden records.",
+        )
+    ],
 )
 def golden_records(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """`property_golden_records`: one row per property (`apn:` key first, a canonical address
@@ -102,6 +108,8 @@ golden_automation_sensor = dg.AutomationConditionSensorDefinition(
     target=dg.AssetSelection.assets(GOLDEN_TABLE, HISTORY_TABLE),
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=60,
+    description="Evaluates the golden records' automation condition: one rebuild after validated "
+    "records change, never while partition runs are still writing them.",
 )
 
 GOLDEN_ASSETS = [golden_records]
