@@ -57,7 +57,7 @@ PARCEL_KEYS = {
     "street_name": ("PHYSICAL_STREET_NAME", "SitusStreetName", "StreetName"),
     "city": ("SitusCity", "City", "PropertyCity", "PHYSICAL_CITY", "SITUS_CITY"),
     "zip": ("SitusZip", "Zip", "ZipCode", "PropertyZip", "PHYSICAL_ZIP", "SITUS_ZIP", "SitusZipCode", "PostalCode"),
-    "property_type": ("PropertyType", "PropertyUseDescription", "PROPERTY_TYPE", "PUC_DESCRIPTION", "PEPropUseDesc"),
+    "property_type": ("PropertyType", "PropertyUseDescription", "PROPERTY_TYPE", "PUC_DESCRIPTION"),
     "is_residential": ("IsResidential", "IS_RESIDENTIAL"),
     "lot_size": ("LotSize", "LandSize", "LAND_SIZE", "LOT_SIZE"),
     "subdivision": ("SubdivisionName", "SubdivisonName", "Subdivision", "SUBNAME", "SUBDIVISION_NAME"),
@@ -90,7 +90,6 @@ VALUATION_KEYS = {
     "full_cash_value": ("FullCashValue", "FCV"),
     "limited_property_value": ("LimitedPropertyValue", "LPV"),
     "legal_class": ("LegalClassification", "LegalClass", "LegalClassificationCode"),
-    "property_type": ("PEPropUseDesc",),
 }
 GEO_KEYS = {"latitude": ("lat", "latitude", "y"), "longitude": ("long", "lon", "lng", "longitude", "x")}
 
@@ -478,6 +477,8 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     facts = doc.data["facts"]
     values: dict[str, Any] = {"parcel_number": normalize_apn(facts.get("apn"))}
     address = _address(facts)
+    if values["parcel_number"]:
+        address["state_or_province"] = "AZ"  # a Maricopa County parcel is in Arizona
     values.update(address)
     values["unparsed_address"] = compose_address(values)
 

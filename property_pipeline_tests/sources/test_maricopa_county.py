@@ -92,7 +92,7 @@ def test_personal_data_never_reaches_text_or_values():
 
 def test_missing_sections_are_nulls_not_errors():
     values = extract({"apn": "123-45-678", "parcel": {"APN": "123-45-678"}, "residential_details": None, "valuations": None})
-    assert values == {"parcel_number": "12345678"}
+    assert values == {"parcel_number": "12345678", "state_or_province": "AZ"}
 
 
 @pytest.mark.parametrize(
