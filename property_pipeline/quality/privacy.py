@@ -31,10 +31,13 @@ def _norm(text: str) -> str:
 
 
 def _searchable(value: str) -> str | None:
-    """A personal value worth searching for: two or more words, one with letters. A lone word or
-    number ("PHOENIX", "85251", a sale price) matches innocent cells, so it is left out."""
+    """A personal value worth searching for: two or more words, one with letters, or a phone
+    number. A lone word or a short number ("PHOENIX", "85251", a sale price) matches innocent
+    cells, so it is left out."""
     normalized = _norm(value)
     words = normalized.split()
+    if sum(c.isdigit() for c in normalized) >= 10 and len(words) <= 4:
+        return normalized  # a phone number
     if len(words) < 2 or not any(re.search(r"[a-z]{2}", w) for w in words) or len(normalized) < 5:
         return None
     return normalized
