@@ -64,6 +64,7 @@ class LLMUsage:
     fallbacks: int = 0
     invalid_replies: int = 0
     truncated_prompts: int = 0
+    length_splits: int = 0
     skipped: int = 0
     latencies_ms: list[float] = field(default_factory=list)
 
@@ -80,6 +81,7 @@ class LLMUsage:
             "fallbacks": self.fallbacks,
             "invalid_replies": self.invalid_replies,
             "truncated_prompts": self.truncated_prompts,
+            "length_splits": self.length_splits,
             "records_needing_no_llm_call": self.skipped,
         }
 
@@ -278,15 +280,17 @@ class Extractor:
         try:
             outcome = await llm_extract(self.llm, self.source, parsed.doc.text, request, num_ctx=self.num_ctx)
         except ReplyError as exc:
-            usage.requests += 2
+            usage.requests += exc.requests
             usage.invalid_replies += 1
-            return None, {"llm_model": model, "error": f"invalid LLM reply {exc}"}, "llm_invalid_reply"
+            columns = {"llm_model": model, "error": f"invalid LLM reply {exc}", "attempts": exc.requests}
+            return None, columns, "llm_invalid_reply"
         except LLMError as exc:
             usage.requests += 1
             return None, {"llm_model": None, "error": str(exc)}, None
         reply = outcome.reply
-        usage.requests += 1 + outcome.reasks
+        usage.requests += outcome.requests
         usage.reasks += outcome.reasks
+        usage.length_splits += outcome.splits
         usage.truncated_prompts += outcome.prompt_truncated
         usage.prompt_tokens += reply.prompt_tokens or 0
         usage.completion_tokens += reply.completion_tokens or 0
@@ -297,6 +301,7 @@ class Extractor:
             "completion_tokens": reply.completion_tokens,
             "llm_latency_ms": reply.latency_ms,
             "truncated": outcome.prompt_truncated,
+            "split": outcome.splits > 0,
         }
         if self.cache is not None and not outcome.prompt_truncated:
             self.cache.put(key, self.source.name, model, outcome.values, columns)
@@ -319,7 +324,8 @@ class Extractor:
         if self.llm is not None:
             llm_values, columns, failure = await self._ask_llm(parsed, result)
         if failure is not None:
-            result.dead_letters.append(dead_letter(raw_file, record_id, failure, columns["error"], attempts=2))
+            letter = dead_letter(raw_file, record_id, failure, columns["error"], attempts=columns["attempts"])
+            result.dead_letters.append(letter)
             return
         merged = merge(rules, llm_values)
         ungrounded = ground_llm_values(merged, facts_text(parsed))
@@ -344,6 +350,9 @@ class Extractor:
         record["extraction_warnings"] += [f"llm_ungrounded:{name}" for name in ungrounded]
         if columns.get("truncated"):
             record["extraction_warnings"].append("llm_prompt_truncated")
+        if columns.get("split"):
+            # The reply hit the length limit and was asked again in smaller requests.
+            record["extraction_warnings"].append("llm_reply_split")
         result.records.append(record)
 
     async def run(self, files: Iterable[RawFile]) -> ExtractionResult:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from pydantic import ValidationError
@@ -113,6 +113,14 @@ class Request:
         return hashlib.sha256(json.dumps(self.schema, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def subset_request(request: Request, fields: tuple[str, ...]) -> Request:
+    """The same question for fewer fields, with the whole request's output budget: a reply cut
+    at the length limit gets more room per field, not less."""
+    properties = {(SHORT_KEYS[f] if request.short_keys else f): _json_type(f) for f in fields}
+    schema = {"type": "object", "properties": properties, "required": list(properties)}
+    return Request(fields, schema, request.num_predict, request.short_keys)
+
+
 def full_request(num_predict: int = 1024) -> Request:
     return Request(PROPERTY_FIELDS, PropertyFields.model_json_schema(), num_predict, short_keys=False)
 
@@ -135,16 +143,28 @@ def targeted_request(fields: tuple[str, ...]) -> Request:
 
 
 class ReplyError(Exception):
-    """A reply that is not a valid record after the re-ask."""
+    """A reply that is not a valid record: after the re-ask, or cut short even when asked for one field."""
+
+    def __init__(self, message: str, *, cut_short: bool = False, requests: int = 1) -> None:
+        super().__init__(message)
+        # The reply stopped before its JSON object was complete (length limit, or a cut the
+        # server did not report): asking for less can help, asking the same again cannot.
+        self.cut_short = cut_short
+        self.requests = requests
+        self.window_full = False
 
 
 @dataclass
 class LLMOutcome:
     values: dict[str, Any]
     reply: LLMReply
+    """The last reply, with the token counts and latency of every request this outcome took."""
     reasks: int
     prompt_truncated: bool
     prompt_tokens_estimate: int
+    requests: int = 1
+    splits: int = 0
+    """How many times a reply cut at the length limit was asked again as smaller requests."""
 
 
 def build_messages(source: Source, text: str, request: Request | None = None) -> list[dict[str, str]]:
@@ -198,11 +218,13 @@ def normalize_llm_values(values: dict[str, Any]) -> dict[str, Any]:
 def parse_reply(reply: LLMReply, request: Request) -> dict[str, Any]:
     """The reply's fields, validated by the contract model; raises ReplyError saying what is wrong."""
     if reply.done_reason == "length":
-        raise ReplyError("the reply stopped at the length limit before the JSON object was complete")
+        raise ReplyError("the reply stopped at the length limit before the JSON object was complete", cut_short=True)
     try:
         data = json.loads(reply.content)
     except json.JSONDecodeError as exc:
-        raise ReplyError(f"the reply is not valid JSON ({exc.msg} at position {exc.pos})") from None
+        cut = json_cut_short(reply.content)
+        detail = "it ends inside an unfinished object" if cut else f"{exc.msg} at position {exc.pos}"
+        raise ReplyError(f"the reply is not valid JSON ({detail})", cut_short=cut) from None
     if not isinstance(data, dict):
         raise ReplyError(f"the reply is a JSON {type(data).__name__}, not an object")
     if request.short_keys:
@@ -218,18 +240,130 @@ def parse_reply(reply: LLMReply, request: Request) -> dict[str, Any]:
     return normalize_llm_values({f: getattr(model, f) for f in request.fields})
 
 
+def json_cut_short(content: str) -> bool:
+    """True when `content` is the beginning of a JSON object that stops before it is closed:
+    an unterminated string or unclosed brackets at the end (what an output limit leaves)."""
+    text = content.strip()
+    if not text.startswith("{"):
+        return False
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return in_string or depth > 0
+
+
+def _combine(outcomes: list[LLMOutcome]) -> LLMOutcome:
+    """One outcome for a request answered in pieces: values united, usage summed."""
+    values: dict[str, Any] = {}
+    for outcome in outcomes:
+        values.update(outcome.values)
+    last = outcomes[-1].reply
+    reply = replace(
+        last,
+        prompt_tokens=sum(o.reply.prompt_tokens or 0 for o in outcomes),
+        completion_tokens=sum(o.reply.completion_tokens or 0 for o in outcomes),
+        latency_ms=sum(o.reply.latency_ms for o in outcomes),
+    )
+    return LLMOutcome(
+        values,
+        reply,
+        reasks=sum(o.reasks for o in outcomes),
+        prompt_truncated=any(o.prompt_truncated for o in outcomes),
+        prompt_tokens_estimate=sum(o.prompt_tokens_estimate for o in outcomes),
+        requests=sum(o.requests for o in outcomes),
+        splits=sum(o.splits for o in outcomes),
+    )
+
+
+# The least text window worth asking with: below it a page's facts no longer fit.
+MIN_TEXT_WINDOW = 1024
+
+
 async def llm_extract(
-    llm: StructuredLLM, source: Source, text: str, request: Request, *, num_ctx: int = 8192
+    llm: StructuredLLM,
+    source: Source,
+    text: str,
+    request: Request,
+    *,
+    num_ctx: int = 8192,
+    text_window: int | None = None,
 ) -> LLMOutcome:
-    """Ask once, re-ask once on a bad reply. LLMError (server trouble) propagates to the caller."""
-    text, truncated = fit_text(source, text, request, num_ctx)
+    """Ask for `request`; LLMError (server trouble) propagates to the caller.
+
+    A reply cut short is asked again as smaller requests instead of failing the record: the text
+    fitted to half the window when the page filled the server's context, else the field list in
+    halves, and a single field once more with half the text. Only when that smallest request is
+    still cut short, or another bad reply survives one re-ask, is it a ReplyError (the caller
+    dead-letters the file for replay). `text_window` is the window the text is fitted to
+    (default `num_ctx`, the server's context window).
+    """
+    window = text_window or num_ctx
+    try:
+        return await _ask_once(llm, source, text, request, num_ctx, window)
+    except ReplyError as error:
+        if not error.cut_short:
+            raise
+        first = error
+    can_shrink = window // 2 >= request.num_predict + MIN_TEXT_WINDOW
+    if first.window_full and can_shrink:
+        step = llm_extract(llm, source, text, request, num_ctx=num_ctx, text_window=window // 2)
+    elif len(request.fields) > 1:
+        step = _in_halves(llm, source, text, request, num_ctx, window)
+    elif can_shrink:
+        step = _ask_once(llm, source, text, request, num_ctx, window // 2)
+    else:
+        raise first
+    try:
+        outcome = await step
+    except ReplyError as error:
+        message = str(error)
+        if len(request.fields) == 1 and error.cut_short:
+            message = f"cut short even when asked for {request.fields[0]} alone with a shorter text: {error}"
+        raise ReplyError(message, cut_short=error.cut_short, requests=first.requests + error.requests) from None
+    outcome.requests += first.requests
+    outcome.splits += 1
+    return outcome
+
+
+async def _in_halves(
+    llm: StructuredLLM, source: Source, text: str, request: Request, num_ctx: int, window: int
+) -> LLMOutcome:
+    """The request's fields asked in two requests; any part that fails fails the whole."""
+    half = (len(request.fields) + 1) // 2
+    parts: list[LLMOutcome] = []
+    done = 0
+    for fields in (request.fields[:half], request.fields[half:]):
+        part = subset_request(request, fields)
+        try:
+            parts.append(await llm_extract(llm, source, text, part, num_ctx=num_ctx, text_window=window))
+        except ReplyError as error:
+            raise ReplyError(str(error), cut_short=error.cut_short, requests=done + error.requests) from None
+        done += parts[-1].requests
+    return _combine(parts)
+
+
+async def _ask_once(
+    llm: StructuredLLM, source: Source, text: str, request: Request, num_ctx: int, window: int
+) -> LLMOutcome:
+    """Ask once, re-ask once on a bad reply that was not cut short (that one is for the caller)."""
+    text, truncated = fit_text(source, text, request, window)
     messages = build_messages(source, text, request)
     estimate = estimate_tokens(messages, request.schema)
     reply = await llm.chat_json(messages, request.schema, num_predict=request.num_predict)
+    reasks = 0
     try:
         values = parse_reply(reply, request)
-        reasks = 0
     except ReplyError as first:
+        if first.cut_short:
+            first.window_full = _window_full(reply, num_ctx)
+            raise
         reask = messages + [
             {"role": "assistant", "content": reply.content[:2000]},
             {
@@ -238,15 +372,24 @@ async def llm_extract(
                 "that matches the schema, null for facts the data does not state.",
             },
         ]
-        # A reply cut at the length limit gets room to finish; other faults get the same budget.
-        budget = request.num_predict * (2 if reply.done_reason == "length" else 1)
-        reply = await llm.chat_json(reask, request.schema, num_predict=budget)
+        reply = await llm.chat_json(reask, request.schema, num_predict=request.num_predict)
         try:
             values = parse_reply(reply, request)
         except ReplyError as second:
-            raise ReplyError(f"after one re-ask: {second} (first reply: {first})") from None
+            error = ReplyError(
+                f"after one re-ask: {second} (first reply: {first})", cut_short=second.cut_short, requests=2
+            )
+            error.window_full = _window_full(reply, num_ctx)
+            raise error from None
         reasks = 1
     # The server truncates an over-long prompt silently; a prompt that filled the window was cut.
     if reply.prompt_tokens is not None and reply.prompt_tokens >= num_ctx - 8:
         truncated = True
-    return LLMOutcome(values, reply, reasks, truncated, estimate)
+    return LLMOutcome(values, reply, reasks, truncated, estimate, requests=1 + reasks)
+
+
+def _window_full(reply: LLMReply, num_ctx: int) -> bool:
+    """The prompt and the reply together filled the context window: the page crowded out the reply
+    (token estimates run low on real pages full of numbers and markup remnants)."""
+    used = (reply.prompt_tokens or 0) + (reply.completion_tokens or 0)
+    return reply.prompt_tokens is not None and used >= num_ctx - 16
