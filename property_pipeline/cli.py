@@ -36,7 +36,7 @@ from .landing import iter_partitions
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
 from .settings import Settings, default_landing_root
-from .storage import warehouse
+from .storage import termination, warehouse
 
 OUTCOME_TABLES = (
     ("validated_properties", "valid"),
@@ -553,15 +553,20 @@ def _terminable(command: Any, settings: Settings, args: argparse.Namespace) -> i
     """Run a warehouse command so that SIGTERM ends it promptly (an open write rolls back, so
     no partition is half written) and an unreachable or hung warehouse is one clear line."""
     signal.signal(signal.SIGTERM, _terminate)
+    termination.watch(signal.SIGTERM)
     try:
-        return command(settings, args)
+        code = command(settings, args)
+        if not termination.requested():
+            return code
+        # Dagster turned the signal into a failed run: still a terminated command.
+        raise KeyboardInterrupt
     except KeyboardInterrupt:
         print(f"{args.command}: terminated; open warehouse writes were rolled back", file=sys.stderr)
         return EXIT_TERMINATED
     except sa.exc.OperationalError as exc:
         detail = " ".join(str(exc.orig or exc).split())[:300]
-        print(f"{args.command}: warehouse error (check PROPERTY_PIPELINE_WAREHOUSE_URL and the "
-              f"PROPERTY_PIPELINE_DB_*_TIMEOUT_S settings): {detail}", file=sys.stderr)
+        print(f"{args.command}: database error (check PROPERTY_PIPELINE_WAREHOUSE_URL, DAGSTER_PG_URL and "
+              f"the PROPERTY_PIPELINE_DB_*_TIMEOUT_S settings): {detail}", file=sys.stderr)
         return EXIT_BROKEN
 
 

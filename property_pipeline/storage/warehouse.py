@@ -19,6 +19,7 @@ import json
 import logging
 import math
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +40,9 @@ STATEMENT_TIMEOUT_VAR = "PROPERTY_PIPELINE_DB_STATEMENT_TIMEOUT_S"
 DEFAULT_CONNECT_TIMEOUT_S = 10.0
 DEFAULT_STATEMENT_TIMEOUT_S = 300.0
 SQLITE_IMMEDIATE = "property_pipeline_sqlite_immediate"
+# PostgreSQL connections checked out of a pool, for cancel_running_statements.
+_in_use: set[Any] = set()
+_in_use_lock = threading.Lock()
 
 _JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 _TYPES: dict[str, Any] = {
@@ -113,7 +117,31 @@ def get_engine(url: str) -> sa.Engine:
         "keepalives_interval": 10,
         "keepalives_count": 3,
     }
-    return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+    @sa.event.listens_for(engine, "checkout")
+    def _checkout(dbapi_conn, _record, _proxy):
+        with _in_use_lock:
+            _in_use.add(dbapi_conn)
+
+    @sa.event.listens_for(engine, "checkin")
+    def _checkin(dbapi_conn, _record):
+        with _in_use_lock:
+            _in_use.discard(dbapi_conn)
+
+    return engine
+
+
+def cancel_running_statements() -> None:
+    """Ask PostgreSQL to cancel the statements this process's warehouse connections are
+    running (thread-safe): the blocked caller then gets an error, and its transaction rolls back."""
+    with _in_use_lock:
+        connections = list(_in_use)
+    for connection in connections:
+        try:
+            connection.cancel()
+        except Exception as exc:  # noqa: BLE001 - a connection already gone needs no cancel
+            log.debug("cancel failed: %s", exc)
 
 
 def _sqlite_engine(url: str, timeouts: Timeouts) -> sa.Engine:
