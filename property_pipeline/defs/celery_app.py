@@ -1,0 +1,23 @@
+"""The Celery app the workers run: dagster-celery's step task on the broker, backend and
+queue the environment names, with the same settings the executor submits with
+(executors.py). Start a worker with
+
+    celery -A property_pipeline.defs.celery_app worker -Q property_pipeline -n worker1@%h -c 2
+
+in the environment of the code location (DAGSTER_HOME, DAGSTER_PG_URL and the
+PROPERTY_PIPELINE_* / OLLAMA_* variables): the worker loads the job from this package and
+writes events to the instance the run names.
+"""
+
+from dagster._core.execution.retries import RetryMode
+from dagster_celery.executor import CeleryExecutor
+from dagster_celery.make_app import make_app
+from dagster_celery.tasks import create_task
+
+from .executors import celery_app_config, celery_connection
+
+app = make_app(
+    CeleryExecutor(retries=RetryMode(RetryMode.DISABLED), config_source=celery_app_config(), **celery_connection()).app_args()
+)
+
+execute_plan = create_task(app)
