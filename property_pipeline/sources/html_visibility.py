@@ -297,11 +297,15 @@ def attribute_declarations(tag: str, attrs: dict[str, str | None]) -> dict[str, 
     return decls
 
 
+def aria_hidden(attrs: dict[str, str | None]) -> bool:
+    """`aria-hidden="true"`: hidden from assistive technology. Sites use it for decoys and for
+    collapsed previews of real content alike, so callers treat it as weak evidence, not as nothing."""
+    return (attrs.get("aria-hidden") or "").strip().lower() == "true"
+
+
 def hidden_by_attributes(attrs: dict[str, str | None]) -> bool:
-    """`hidden`, `aria-hidden="true"`, `<input type=hidden>`, or a well-known hiding class."""
+    """`hidden`, `<input type=hidden>`, or a well-known hiding class."""
     if "hidden" in attrs:
-        return True
-    if (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
     if (attrs.get("type") or "").strip().lower() == "hidden":
         return True

@@ -287,6 +287,8 @@ _DWELLING = [
     (r"triplex", "Residential Income", "Triplex"),
     (r"four ?plex|quadruplex", "Residential Income", "Quadruplex"),
     (r"vacant|land|lot\b|acreage", "Land", None),
+    (r"multi[ \-_]?family|multi[ \-]?unit|apartment building|\d+ units?\b", "Residential Income", None),
+    (r"co-?op|cooperative", "Residential", "Stock Cooperative"),
     (r"single[ \-]?family|sfr|detached|residence|house", "Residential", "Single Family Residence"),
 ]
 
@@ -416,7 +418,7 @@ def split_street(street: str) -> dict[str, str | None]:
     if unit_match and unit_match.start() > 0:
         unit = unit_match.group(1)
         street = street[: unit_match.start()].strip(" ,")
-    number_match = re.match(r"^(\d+[A-Za-z]?(?:-[A-Za-z0-9]+)?)\s+(.+)$", street)
+    number_match = re.match(r"^(\d+[A-Za-z]?(?:-[A-Za-z0-9]+)?(?:\s+1/2)?)\s+(.+)$", street)
     if not number_match:
         return {"street_number": None, "street_name": title_words(street) or None, "unit_number": unit}
     return {
@@ -543,11 +545,11 @@ _UNIT_WORDS = frozenset(
     "lot lots day days hr hrs hour hours min mins minute minutes week weeks wk month months mo year years yr yrs "
     "photo photos pics pictures video videos view views save saves saved car cars garage garages story stories "
     "level levels home homes house houses listing listings result results percent pct mile miles mi km share "
-    "shares tour tours".split()
+    "shares tour tours for sale rent sold".split()
 )
 _NOT_PLACE_WORDS = _UNIT_WORDS | frozenset(
     "zillow redfin trulia realtor movoto mls idx price prices sale sales rent sold status estimate zestimate "
-    "details map schools contact agent open new listed pending active".split()
+    "details map schools contact agent listed pending active join us sign log help for".split()
 )
 _FUNCTION_WORDS = frozenset("on in at for by of to from with near via per the a an and or is are was".split())
 

@@ -24,12 +24,14 @@ from .html_visibility import (
     ElementKey,
     StyleSheet,
     TextState,
+    aria_hidden,
     attribute_declarations,
     hidden_by_attributes,
     parse_declarations,
     prunes,
 )
-from .page_identity import identity_texts
+from . import embedded_state
+from .page_identity import identity_texts, page_urls
 from .normalize import (
     MARICOPA_CITIES,
     compose_address,
@@ -239,8 +241,12 @@ class _El:
     tabled: bool = False  # has a <table> or <dl> descendant
 
 
+# Page furniture by ARIA role: navigation, tab bars ("Overview | Neighborhood"), menus, toolbars.
+_FURNITURE_ROLES = frozenset("navigation tablist tab menu menubar menuitem toolbar".split())
+
+
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
-    return hidden_by_attributes(attrs) or (attrs.get("role") or "").strip().lower() == "navigation"
+    return hidden_by_attributes(attrs) or (attrs.get("role") or "").strip().lower() in _FURNITURE_ROLES
 
 
 def _element_children(node) -> list:
@@ -250,6 +256,9 @@ def _element_children(node) -> list:
         kids.append(child)
         child = child.next
     return kids
+
+
+_WEAK_SLOT = "#weak"
 
 
 class _TreeBuilder:
@@ -266,7 +275,8 @@ class _TreeBuilder:
         self.geo: dict[str, float] = data["geo"]
         self.count = 0
         self.truncated = False
-        self.weak_roots: list[_El] = []
+        self.weak_roots: list[tuple[_El, bool]] = []
+        """Closed <details> (False) and aria-hidden (True: kept out of the prompt) subtrees."""
 
     def build(self, root) -> _El:
         top = _El("body")
@@ -283,7 +293,7 @@ class _TreeBuilder:
                     to_visit.append(entry)
             # Depth-first in document order, so the element cap cuts the end of the page, not its start.
             stack.extend(reversed(to_visit))
-        for el in (top, *self.weak_roots):
+        for el in (top, *(root for root, _ in self.weak_roots)):
             _mark(el)
         return top
 
@@ -331,8 +341,13 @@ class _TreeBuilder:
         hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
                                       (attrs.get("itemprop") or "")[:60]))).lower()
         el = _El(tag, hint)
-        if tag == "details" and "open" not in attrs and not weak:
-            self.weak_roots.append(el)
+        closed = tag == "details" and "open" not in attrs
+        if (closed or aria_hidden(attrs)) and not weak:
+            # Read after the page, as weaker evidence; aria-hidden text (decoys, but also collapsed
+            # previews of real remarks) is kept out of the prompt as well. The slot left here ends
+            # a pending "Remarks" label, whose text is then found in the weak part.
+            self.weak_roots.append((el, not closed))
+            parent.children.append(_El(_WEAK_SLOT, parent=parent))
             weak = True
         else:
             el.parent = parent
@@ -548,6 +563,11 @@ class _Collector:
         self.personal: set[str] = set()
         self.weak = False
         """While True, what is read is weaker evidence (the content of a closed <details>)."""
+        self.quiet = False
+        """While True, lines are read by the rules but kept out of the prompt (aria-hidden text)."""
+        self.quiet_lines: set[int] = set()
+        self.skip: set[int] = set()
+        """Elements (by id) not to read: other listings' cards in a strip kept for the page's own card."""
         self.anchors: tuple[re.Pattern, ...] = ()
         """The page's own street as stated in its title, meta tags, URL or structured data."""
         self.found_identity = False
@@ -571,6 +591,8 @@ class _Collector:
             self.pair_lines.add(len(self.lines))
         if self.weak:
             self.weak_lines.add(len(self.lines))
+        if self.quiet and not text.startswith("Public Remarks:"):
+            self.quiet_lines.add(len(self.lines))
         self.lines.append(text)
         self.size += len(text) + 1
 
@@ -586,6 +608,8 @@ class _Collector:
         if _PERSONAL_LABEL.match(label.strip().rstrip(":").strip()):
             self.personal |= _personal_strings(value)
             return
+        if self.quiet:
+            return  # aria-hidden text yields remarks at most, never facts
         (self.weak_pairs if self.weak else self.pairs).append((label, value[:MAX_LINE_CHARS]))
         if not self.weak and _label_group(label) in ("street_address", "list_price"):
             self.found_identity = True
@@ -768,7 +792,30 @@ def _about_other_listings(el: _El, out: _Collector) -> bool:
     else:
         title = _section_title(el)
         aside = _aside_title(title, out.anchors)
-    return aside and not _holds_own_listing(_text(el, 20_000), out)
+    if not aside or not _holds_own_listing(_text(el, 20_000), out):
+        return aside
+    # Kept for the page's own address; in a strip of listing cards only the page's own card is read.
+    out.skip |= _other_cards(el, out)
+    return False
+
+
+_PRICE_TEXT = re.compile(r"\$\s?\d")
+
+
+def _other_cards(section: _El, out: _Collector) -> set[int]:
+    """The cards of other listings in a strip (three or more priced siblings) inside `section`."""
+    skip: set[int] = set()
+    stack, seen = [section], 0
+    while stack and seen < 2000:
+        node = stack.pop()
+        seen += 1
+        kids = [c for c in node.children if isinstance(c, _El)]
+        texts = [_text(k, 3000) for k in kids]
+        if sum(1 for t in texts if _PRICE_TEXT.search(t)) >= 3:
+            skip.update(id(k) for k, t in zip(kids, texts) if not _holds_own_listing(t, out))
+            continue
+        stack.extend(kids)
+    return skip
 
 
 def _street_anchor(parts: dict[str, Any]) -> re.Pattern | None:
@@ -796,6 +843,13 @@ def _remarks_container(el: _El) -> bool:
 def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
     if out.size > MAX_TEXT_CHARS * 2:
         return
+    if el.tag == _WEAK_SLOT:
+        out.pending_remarks = False
+        return
+    if id(el) in out.skip:
+        return
+    if out.pending_remarks and _holds_weak_slot(el):
+        out.pending_remarks = False  # the remarks this label announced are in the weak part
     if out.pending_remarks:
         text = _text(el)
         if text:
@@ -803,7 +857,7 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
             return
     if _about_other_listings(el, out):
         return
-    if _remarks_container(el):
+    if _remarks_container(el) and not _holds_weak_slot(el):
         text = _text(_without_heading(el))
         if len(text) > 40:
             out.take_remarks(text)
@@ -832,6 +886,17 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
             _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
+
+
+def _holds_weak_slot(el: _El) -> bool:
+    stack, seen = [el], 0
+    while stack and seen < 500:
+        item = stack.pop()
+        seen += 1
+        if item.tag == _WEAK_SLOT:
+            return True
+        stack.extend(c for c in item.children[:100] if isinstance(c, _El))
+    return False
 
 
 def _link_heavy(el: _El) -> bool:
@@ -938,7 +1003,7 @@ def _try_pair(first: _El | str, second: _El | str, out: _Collector) -> bool:
     hint = first.hint if isinstance(first, _El) else ""
     group = _label_group(label)
     if group == "remarks":
-        value = _text(second)
+        value = _text(second) if not (isinstance(second, _El) and _holds_weak_slot(second)) else ""
         if value:
             out.take_remarks(value)
             return True
@@ -1248,6 +1313,30 @@ def _anchors(identity: list[tuple[str, str]], jsonld: list[dict]) -> tuple[re.Pa
     return tuple(anchors.values())[:6]
 
 
+def _page_ids(tree: LexborHTMLParser, title: str) -> set[str]:
+    """Ids the page states for itself: long digit runs of its URLs, the MLS number in its title."""
+    ids = {m.lower() for url in page_urls(tree) for m in re.findall(r"\d{5,}|[A-Z]{2,6}\d{5,}", url)}
+    ids |= {m.lower() for m in re.findall(r"\bMLS\s*#?\s*:?\s*([A-Za-z0-9\-]{4,20})", title, re.I)}
+    return ids
+
+
+def _embedded_listing(tree: LexborHTMLParser, title: str, anchors: tuple[re.Pattern, ...]) -> dict[str, Any]:
+    """The facts of the page's own listing object in its embedded script state ({} when none is
+    certainly the page's own)."""
+    scripts = [(node.attributes.get("type") or "", node.text() or "") for node in tree.css("script")[:300]]
+    objects = embedded_state.listing_objects(embedded_state.harvest(scripts))
+    if not objects:
+        return {}
+    ids = _page_ids(tree, title)
+    own = embedded_state.own_listing(objects, ids, lambda street: any(a.search(street) for a in anchors),
+                                     page_has_identity=bool(ids or anchors))
+    facts: dict[str, Any] = {}
+    for listing in own[:5]:
+        for name, value in embedded_state.read_facts(listing.obj).items():
+            facts.setdefault(name, value)
+    return facts
+
+
 def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str],
           anchors: tuple[re.Pattern, ...] = ()) -> _Collector:
     """The visible page, then the content of closed <details>, as lines and label/value pairs."""
@@ -1260,9 +1349,10 @@ def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str],
     out.anchors = anchors
     _visit(top, out)
     out.weak = True
-    for root in builder.weak_roots:
+    for root, quiet in builder.weak_roots:
+        out.quiet = quiet
         _visit(root, out)
-    out.weak = False
+    out.weak = out.quiet = False
     return out
 
 
@@ -1276,11 +1366,15 @@ def _read(raw: bytes) -> tuple[SourceDocument, set[str]]:
     _meta_geo(tree, data.setdefault("meta_geo", {}))
     microdata = _microdata(tree)
     data["identity"] = identity_texts(tree, title)
-    out = _walk(tree, data, warnings, _anchors(data["identity"], jsonld))
+    anchors = _anchors(data["identity"], jsonld)
+    data["embedded"] = _embedded_listing(tree, title, anchors)
+    out = _walk(tree, data, warnings, anchors)
     for node in jsonld:
         summary = _jsonld_summary(node)
         if summary:
             out.line(summary[:MAX_LINE_CHARS])
+    if data["embedded"]:
+        out.line(embedded_state.summary(data["embedded"], MAX_LINE_CHARS))
     head = [f"Title: {title}"] if title and title not in out._seen else []
     lines = head + out.lines
     if not out.pairs and not out.weak_pairs and not jsonld and not out.remarks and len(" ".join(lines)) < 20:
@@ -1293,12 +1387,15 @@ def _read(raw: bytes) -> tuple[SourceDocument, set[str]]:
         lines=lines,
         pair_lines=sorted(i + len(head) for i in out.pair_lines),
         weak_lines=sorted(i + len(head) for i in out.weak_lines),
+        quiet_lines=sorted(i + len(head) for i in out.quiet_lines),
         headings=out.headings,
         hint_pairs=out.hint_pairs,
         title=title,
         remarks=out.remarks,
     )
-    doc = SourceDocument(text=_cap_text(lines), raw_bytes=len(raw), data=data, warnings=warnings)
+    quiet = {i + len(head) for i in out.quiet_lines}
+    prompt_lines = [line for i, line in enumerate(lines) if i not in quiet]
+    doc = SourceDocument(text=_cap_text(prompt_lines), raw_bytes=len(raw), data=data, warnings=warnings)
     return doc, out.personal
 
 
@@ -1772,7 +1869,7 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
 def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
     """Lines that are not label/value pairs (nor remarks, JSON-LD summaries or the title)."""
     lines: list[str] = data.get("lines", [])
-    skip = set(data.get("pair_lines", []))
+    skip = set(data.get("pair_lines", [])) | set(data.get("quiet_lines", []))
     weak_lines = set(data.get("weak_lines", []))
     return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak
             and not ln.startswith(("Public Remarks:", "JSON-LD", "Title:", "Listing data:"))]
@@ -1939,22 +2036,32 @@ def _embedded_baths(cands: _Candidates, facts: dict[str, Any]) -> None:
 
 
 def _embedded_lot(cands: _Candidates, facts: dict[str, Any]) -> None:
-    if facts.get("lot_sqft"):
-        sqft, acres = parse_lot_size(f"{facts['lot_sqft']} sqft")
+    """Lot from `lotAreaValue` + `lotAreaUnits`, a square-feet or acres key, or a "0.25 Acres" text."""
+    value, units = facts.get("lot_area_value"), str(facts.get("lot_area_units") or "")
+    if value:
+        stated = f"{value} {'acres' if 'acre' in units.lower() else 'sqft'}"
+    elif facts.get("lot_sqft"):
+        stated = f"{facts['lot_sqft']} sqft"
     elif facts.get("lot_acres"):
-        sqft, acres = parse_lot_size(f"{facts['lot_acres']} acres")
+        stated = f"{facts['lot_acres']} acres"
+    elif facts.get("lot_text") and not is_placeholder(facts["lot_text"]):
+        lot = facts["lot_text"]
+        stated = f"{lot} sqft" if isinstance(lot, (int, float)) else str(lot)
     else:
         return
+    sqft, acres = parse_lot_size(stated)
     if sqft:
         cands.add("lot", (float(sqft), float(acres)))
 
 
 def _embedded_hoa(cands: _Candidates, facts: dict[str, Any]) -> None:
-    fee = parse_money(facts.get("hoa_fee")) if facts.get("hoa_fee") not in (None, "", 0) else None
+    monthly = facts.get("hoa_monthly_fee")
+    fee = monthly if monthly not in (None, "", 0) else facts.get("hoa_fee")
+    fee = parse_money(fee) if isinstance(fee, (int, float, str)) and not isinstance(fee, bool) else None
     if fee:
         cands.add("association_fee", fee)
         stated = normalize_frequency(facts.get("hoa_frequency"))
-        cands.add("association_fee_frequency", stated or ("Monthly" if facts.get("hoa_monthly") else None))
+        cands.add("association_fee_frequency", stated or ("Monthly" if monthly not in (None, "", 0) else None))
     if isinstance(facts.get("has_hoa"), bool):
         cands.add("association_yn", facts["has_hoa"])
 
