@@ -98,7 +98,7 @@ def _write(url: str, table_count: int, day: str, barrier, errors) -> None:
     try:
         for n in range(table_count):
             warehouse.replace_partition(url, f"race_{n}", df, partition)
-    except Exception as exc:  # reported to the test, which fails on any
+    except Exception as exc:  # noqa: BLE001 - reported to the test, which fails on any
         errors.put(f"{type(exc).__name__}: {exc}")
 
 

@@ -96,13 +96,13 @@ def test_extract_from_stdin_obeys_the_limit(tmp_path):
     env = {**os.environ, "PROPERTY_PIPELINE_LLM": "none", "PROPERTY_PIPELINE_MAX_FILE_BYTES": "200000"}
     proc = subprocess.run(
         [str(CLI), "extract", "--source", "phoenix_mls", "-"],
-        input=padded(1_000_000), cwd=REPO, env=env, capture_output=True, timeout=300,
+        input=padded(1_000_000), cwd=REPO, env=env, capture_output=True, timeout=300, check=False,
     )
     assert proc.returncode == 3, proc.stderr.decode(errors="replace")[-2000:]
     row = json.loads(proc.stdout)
     assert row["disposition"] == "dead_letter" and row["reason"].startswith("[too_large]")
     ok = subprocess.run(
         [str(CLI), "extract", "--source", "phoenix_mls", "-"],
-        input=PAGE, cwd=REPO, env=env, capture_output=True, timeout=300,
+        input=PAGE, cwd=REPO, env=env, capture_output=True, timeout=300, check=False,
     )
     assert json.loads(ok.stdout)["disposition"] != "dead_letter", ok.stderr.decode(errors="replace")[-2000:]

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 import sqlalchemy as sa
 
@@ -25,7 +26,7 @@ CLI = Path(sys.executable).parent / "property-pipeline"
 class SilentServer:
     """A TCP server on loopback that accepts every connection and never sends a byte."""
 
-    def __enter__(self) -> SilentServer:
+    def __enter__(self) -> Self:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(64)
@@ -64,7 +65,7 @@ def test_a_silent_warehouse_fails_run_and_export_with_the_timeout(tmp_path):
     with SilentServer() as server:
         env = cli_env(tmp_path, f"postgresql://pp@127.0.0.1:{server.port}/warehouse", PROPERTY_PIPELINE_DB_CONNECT_TIMEOUT_S="2")
         for args in (["run", "--landing", str(SAMPLE_LANDING)], ["export", "--out", str(tmp_path / "out.jsonl")]):
-            proc = subprocess.run([str(CLI), *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+            proc = subprocess.run([str(CLI), *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
             assert proc.returncode not in (0, None), proc.stdout[-2000:]
             assert "timeout expired" in proc.stderr, proc.stderr[-3000:]
             assert server.accepted, "the command did reach the silent server"
@@ -113,7 +114,7 @@ def test_sigterm_ends_a_run_blocked_in_a_warehouse_write_and_rolls_it_back(pg_ur
     (tmp_path / "home").mkdir()
     env = cli_env(tmp_path, pg_url)
     run = [str(CLI), "run", "--landing", str(SAMPLE_LANDING), "--source", "phoenix_mls", "--date", "2026-11-20"]
-    first = subprocess.run(run, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    first = subprocess.run(run, cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False)
     assert first.returncode == 0, first.stderr[-3000:]
     before = partition_rows(pg_url)
     assert before["validated_properties"] > 0
@@ -138,7 +139,7 @@ def test_sigterm_ends_a_run_blocked_in_a_warehouse_write_and_rolls_it_back(pg_ur
             time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)
         sent = time.monotonic()
-        out, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=120)
         waited = time.monotonic() - sent
         conn.execute(sa.text("drop trigger slow on validated_properties"))
     admin.dispose()
