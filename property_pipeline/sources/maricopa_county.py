@@ -526,9 +526,11 @@ _PERSONAL = re.compile(
     r"contact|phone|email|tenant|occupant|trustee|beneficiar",
     re.IGNORECASE,
 )
-# "...Name" keys that name places, not people.
+# "...Name" keys that name places and things, not people.
 _PLACE_KEY = re.compile(
-    r"subdiv|street|city|school|district|jurisdiction|neighbo|property|place|project|plan|complex|communit", re.IGNORECASE
+    r"subdiv|street|city|school|district|jurisdiction|neighbo|property|place|project|plan|complex|communit|"
+    r"file|map|sketch|model",
+    re.IGNORECASE,
 )
 _MAPPED = {k for lookup in _LOOKUP.values() for k in lookup}
 
