@@ -134,3 +134,19 @@ def test_search_shape_keeps_only_mapped_facts(extra):
     assert values["parcel_number"] == "17335524"
     assert values["subdivision_name"] == "Camelback House"
     assert values["unparsed_address"] == "4600 N 68th St, Scottsdale, AZ 85251"
+
+
+def test_a_name_under_a_mapped_key_is_dropped_with_a_warning():
+    """An owner name where a place belongs (a subdivision, a city, an address line) is not a fact."""
+    record = json.loads(json.dumps(BASE))
+    record["parcel"]["SubdivisionName"] = "SMITH JOHN A & MARY"
+    record["parcel"]["City"] = "DOE JANE TR"
+    doc = SOURCE.parse(json.dumps(record).encode())
+    values = SOURCE.extract_rules(doc).values
+    everything = doc.text + json.dumps(doc.data) + json.dumps(values)
+    assert "SMITH" not in everything and "JANE" not in everything
+    assert {"personal_value_dropped:subdivision", "personal_value_dropped:city"} <= set(doc.warnings)
+    assert values["city"] == "Glendale"  # from the address line, which holds no name
+    record["parcel"]["PropertyAddress"] = "C/O JOHN SMITH 4521 W 43RD AVE"
+    doc = SOURCE.parse(json.dumps(record).encode())
+    assert "SMITH" not in doc.text and "personal_value_dropped:address" in doc.warnings

@@ -115,7 +115,7 @@ _NUMERIC = {
     "bath_fixtures": True,
 }
 # Text facts that should never hold a person's name: dropped when they look like one.
-_NAME_FREE = ("subdivision", "city", "street_name")
+_NAME_FREE = ("subdivision", "city", "street_name", "address")
 
 
 class _Conflict:
