@@ -25,6 +25,8 @@ LOCAL_INSTANCE_YAML = """\
 run_coordinator:
   module: dagster.core.run_coordinator
   class: QueuedRunCoordinator
+  config:
+    dequeue_interval_seconds: 1
 
 concurrency:
   runs:

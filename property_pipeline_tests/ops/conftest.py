@@ -14,8 +14,26 @@ from ..fake_ollama import FakeOllama
 from .stack import Stack
 from .webhook import WebhookReceiver
 
-DAY = "2026-11-20"
+DAY = "2026-11-21"  # the good day: every check passes on both sources' sample files
+BAD_DAY = "2026-11-22"  # a bad collector day: pages with an address and nothing else, plus unreadable files
+BAD_SOURCE = "phoenix_mls"
 SOURCES = ("phoenix_mls", "maricopa_county")
+PARTITION_START = "2026-11-01"
+
+
+def write_bad_day(folder) -> int:
+    """A normal bad day for a collector: thin pages (an address, no facts: quarantined at low
+    confidence, so the blocking confidence check fails) and files that cannot be read at all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(1, 7):
+        address = f"{i}1{i} W Main St, Phoenix, AZ 85004"
+        (folder / f"thin_{i}.html").write_text(
+            f"<html><head><title>{address}</title></head><body><h1>{address}</h1>"
+            "<p>Nice home near the park. Call us for details.</p></body></html>"
+        )
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 8)
+    return 8
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -56,6 +74,8 @@ def stack(pg_server_url, tmp_path_factory):
             "PROPERTY_PIPELINE_SENSOR_INTERVAL_S": "5",
             "PROPERTY_PIPELINE_SETTLE_S": "1",
             "PROPERTY_PIPELINE_ALERT_WEBHOOK": hook.url,
+            # The landing zone starts empty; the sample days must be partitions.
+            "PROPERTY_PIPELINE_PARTITION_START": PARTITION_START,
         }
         running = Stack(
             home=tmp / "dagster_home", landing=landing, env=env, instance_url=instance_url, warehouse_url=warehouse_url
@@ -94,27 +114,34 @@ query Runs {
 """
 
 
+def _tags(run: dict) -> dict:
+    return {t["key"]: t["value"] for t in run["tags"]}
+
+
 @pytest.fixture(scope="session")
 def sensor_runs(stack):
-    """Drops one sample day into the landing zone while the daemon runs, and waits until
-    the sensor's runs for both sources have succeeded. {source: run}."""
+    """Drops a good day (both sources) and a bad day (one source) into the landing zone while
+    the daemon runs, and waits until the sensor's runs have finished: the good day's must
+    succeed, the bad day's fails at its blocking check. {partition key: run}."""
     import time
 
     for source in SOURCES:
         shutil.copytree(SAMPLE_LANDING / source / DAY, stack.landing / source / DAY)
-    deadline = time.monotonic() + 150
+    write_bad_day(stack.landing / BAD_SOURCE / BAD_DAY)
+    wanted = {f"{DAY}|{s}" for s in SOURCES} | {f"{BAD_DAY}|{BAD_SOURCE}"}
+    deadline = time.monotonic() + 240
     runs: list[dict] = []
     while time.monotonic() < deadline:
         stack.check_alive()
         runs = stack.graphql(RUNS_QUERY)["runsOrError"]["results"]
-        failed = [r for r in runs if r["status"] in ("FAILURE", "CANCELED")]
-        assert not failed, f"runs failed: {failed}\n{stack.log_tails()}"
-        by_source = {}
+        finished = {}
         for run in runs:
-            tags = {t["key"]: t["value"] for t in run["tags"]}
-            if tags.get("dagster/sensor_name") == "landing_zone_sensor" and run["status"] == "SUCCESS":
-                by_source[tags["dagster/partition/source"]] = {**run, "tags": tags}
-        if set(by_source) == set(SOURCES):
-            return by_source
+            tags = _tags(run)
+            if tags.get("dagster/sensor_name") == "landing_zone_sensor" and run["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
+                finished[tags["dagster/partition"]] = {**run, "tags": tags}
+        if set(finished) >= wanted:
+            good = [finished[k] for k in wanted if not k.startswith(BAD_DAY)]
+            assert all(r["status"] == "SUCCESS" for r in good), f"good day runs failed: {good}\n{stack.log_tails()}"
+            return finished
         time.sleep(2)
-    raise AssertionError(f"sensor runs did not succeed within 150 s; runs: {runs}\n{stack.log_tails()}")
+    raise AssertionError(f"sensor runs did not finish within 240 s; runs: {runs}\n{stack.log_tails()}")

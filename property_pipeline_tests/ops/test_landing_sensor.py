@@ -232,3 +232,24 @@ def test_cursor_round_trips():
     )
     assert WatchCursor.from_json(cursor.to_json()) == cursor
     assert WatchCursor.from_json(None) == WatchCursor()
+
+
+def test_run_waits_for_a_folder_to_settle_like_the_sensor(root):
+    """`property-pipeline run` and the sensor share the settle rule: no file changed for the
+    settle time, and the folder unchanged at a second look."""
+    from property_pipeline.ops.landing_watch import survey, wait_until_settled
+
+    growing = write(root, "phoenix_mls/2026-11-20/slow.html", "<html>par", age_s=0)
+    folders = survey(root).folders
+    waits = []
+
+    def sleep(seconds: float) -> None:
+        # The collector finishes the file during the first wait.
+        if not waits or len(waits) == 1:
+            growing.write_text("<html>partial page, now complete</html>")
+        time.sleep(min(seconds, 1.5))
+
+    settled = wait_until_settled(folders, root, settle_s=1.0, sleep=sleep, on_wait=lambda f, why: waits.append(why))
+    assert waits, "a file modified just now must be waited for"
+    assert settled[0].fingerprint != folders[0].fingerprint, "the run processes the folder as it is once settled"
+    assert time.time() - settled[0].newest_mtime_ns / 1e9 >= 1.0

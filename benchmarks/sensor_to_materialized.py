@@ -1,0 +1,159 @@
+"""Landing to validated rows through the real daemon: how long after a file lands in the landing
+zone its partition's `validated_properties` is materialized, as the landing sensor, the run
+queue and the run worker deliver it. No LLM (rules only), sensor interval 1 s, settle 0 s.
+
+    python benchmarks/sensor_to_materialized.py [--code DIR] [--rounds 3] [--concurrent 4]
+
+`--code` is the checkout whose code and `dagster.yaml` run queue settings are measured
+(default: this repository); to measure the starting commit, point it at a pristine copy, e.g.
+`PYTHONPATH=/tmp/baseline python benchmarks/sensor_to_materialized.py --code /tmp/baseline`
+(the script prints which `property_pipeline` the daemon imported). The instance is SQLite in a
+temporary directory; its `dagster.yaml` is the checkout's without the PostgreSQL storage.
+
+Measured: `--rounds` lone one-file partitions (one after the other), then `--concurrent`
+one-file partitions landed at the same moment. For each: landing -> run created (sensor),
+-> run started (queue), -> validated_properties materialized (run), and the total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "samples" / "landing" / "phoenix_mls" / "2026-11-21"
+
+
+def instance_yaml(code: Path) -> str:
+    """The checkout's dagster.yaml run queue and concurrency settings, on local SQLite storage."""
+    config = yaml.safe_load((code / "dagster.yaml").read_text())
+    config.pop("storage", None)
+    return yaml.safe_dump(config)
+
+
+def start_daemon(code: Path, home: Path, landing: Path) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "PROPERTY_PIPELINE_"))}
+    env.update(
+        {
+            "DAGSTER_HOME": str(home),
+            "PYTHONPATH": str(code),
+            "PROPERTY_PIPELINE_LANDING_ROOT": str(landing),
+            "PROPERTY_PIPELINE_WAREHOUSE_URL": f"sqlite:///{home / 'warehouse.db'}",
+            "PROPERTY_PIPELINE_LLM": "none",
+            "PROPERTY_PIPELINE_SENSOR_INTERVAL_S": "1",
+            "PROPERTY_PIPELINE_SETTLE_S": "0",
+            "PROPERTY_PIPELINE_PARTITION_START": "2026-01-01",
+        }
+    )
+    which = subprocess.run(
+        [sys.executable, "-c", "import property_pipeline; print(property_pipeline.__file__)"],
+        env=env, cwd=code, capture_output=True, text=True, check=True,
+    )
+    print(f"code: {which.stdout.strip()}")
+    log = (home / "daemon.log").open("wb")
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "dagster-daemon"), "run", "-w", str(code / "workspace.yaml")],
+        cwd=code, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+
+def land(landing: Path, day: str, index: int) -> float:
+    """One listing page into a new day folder, written aside and renamed (as collectors do)."""
+    folder = landing / "phoenix_mls" / day
+    folder.mkdir(parents=True, exist_ok=True)
+    source = sorted(SAMPLE.glob("*.html"))[index % 5]
+    shutil.copy(source, folder / ".incoming.tmp")
+    os.replace(folder / ".incoming.tmp", folder / source.name)
+    return time.time()
+
+
+def wait_materialized(instance, days: list[str], landed: dict[str, float], timeout_s: float = 600) -> list[dict]:
+    import dagster as dg
+
+    deadline = time.monotonic() + timeout_s
+    results: dict[str, dict] = {}
+    while time.monotonic() < deadline and len(results) < len(days):
+        for day in days:
+            if day in results:
+                continue
+            key = f"{day}|phoenix_mls"
+            events = instance.fetch_materializations(
+                dg.AssetRecordsFilter(asset_key=dg.AssetKey("validated_properties"), asset_partitions=[key]), limit=1
+            ).records
+            if not events:
+                continue
+            run = instance.get_run_record_by_id(events[0].run_id)
+            stats = instance.get_run_stats(events[0].run_id)
+            results[day] = {
+                "day": day,
+                "requested": run.create_timestamp.timestamp() - landed[day],
+                "started": (stats.start_time or 0) - landed[day],
+                "materialized": events[0].timestamp - landed[day],
+            }
+        time.sleep(0.2)
+    if len(results) < len(days):
+        raise SystemExit(f"not materialized within {timeout_s}s: {sorted(set(days) - set(results))}")
+    return [results[d] for d in days]
+
+
+def show(title: str, rows: list[dict]) -> None:
+    print(f"\n{title}")
+    print(f"{'day':<12}{'sensor: run created':>22}{'queue: run started':>22}{'materialized':>16}")
+    for r in rows:
+        print(f"{r['day']:<12}{r['requested']:>21.1f}s{r['started']:>21.1f}s{r['materialized']:>15.1f}s")
+    totals = [r["materialized"] for r in rows]
+    print(f"median landing -> validated rows: {statistics.median(totals):.1f} s (max {max(totals):.1f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--code", type=Path, default=REPO)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrent", type=int, default=4)
+    args = parser.parse_args()
+    code = args.code.resolve()
+    with tempfile.TemporaryDirectory(prefix="sensor-bench-") as tmp:
+        home, landing = Path(tmp) / "home", Path(tmp) / "landing"
+        home.mkdir()
+        landing.mkdir()
+        (home / "dagster.yaml").write_text(instance_yaml(code))
+        daemon = start_daemon(code, home, landing)
+        try:
+            import dagster as dg
+
+            with dg.DagsterInstance.from_config(str(home)) as instance:
+                # Warm-up: the first tick loads the code location; not what a steady daemon pays.
+                warm = "2026-02-01"
+                wait_materialized(instance, [warm], {warm: land(landing, warm, 0)})
+                lone = []
+                for i in range(args.rounds):
+                    day = (dt.date(2026, 3, 1) + dt.timedelta(days=i)).isoformat()
+                    lone += wait_materialized(instance, [day], {day: land(landing, day, i)})
+                show(f"lone one-file partitions ({args.rounds})", lone)
+                days = [(dt.date(2026, 4, 1) + dt.timedelta(days=i)).isoformat() for i in range(args.concurrent)]
+                landed = {d: land(landing, d, i) for i, d in enumerate(days)}
+                burst = wait_materialized(instance, days, landed)
+                show(f"{args.concurrent} one-file partitions landed at once", burst)
+                ratio = statistics.median(r["materialized"] for r in burst) / statistics.median(r["materialized"] for r in lone)
+                print(f"\nconcurrent / lone (median): {ratio:.2f}x")
+        finally:
+            os.killpg(daemon.pid, signal.SIGTERM)
+            try:
+                daemon.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(daemon.pid, signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    main()
