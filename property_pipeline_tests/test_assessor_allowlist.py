@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from property_pipeline.extraction.llm_step import targeted_fields
-from property_pipeline.sources import get_source
+from property_pipeline.sources import SourceError, get_source
 from property_pipeline.sources.maricopa_county import (
     _LOOKUP,
     IGNORED_KEYS,
@@ -150,3 +151,14 @@ def test_a_name_under_a_mapped_key_is_dropped_with_a_warning():
     record["parcel"]["PropertyAddress"] = "C/O JOHN SMITH 4521 W 43RD AVE"
     doc = SOURCE.parse(json.dumps(record).encode())
     assert "SMITH" not in doc.text and "personal_value_dropped:address" in doc.warnings
+
+
+def test_identity_lost_to_a_conflict_or_an_unreadable_apn_says_so():
+    with pytest.raises(SourceError) as info:
+        SOURCE.parse(b'{"APN": "123-45-678", "APN": "999-99-999", "parcel": {"LotSize": "8000"}}')
+    assert info.value.code == "duplicate_keys" and "APN" in info.value.message
+    with pytest.raises(SourceError) as info:
+        SOURCE.parse(b'{"APN": "12-3", "parcel": {"LotSize": "8000"}}')
+    assert info.value.code == "unparseable_identity"
+    doc = SOURCE.parse(b'{"APN": "12-3", "parcel": {"PropertyAddress": "1 E MAIN ST MESA AZ 85201"}}')
+    assert "unparseable_identity:parcel_number" in doc.warnings  # a record, quarantined by validation

@@ -389,6 +389,16 @@ def _identity(facts: dict[str, Any], name: str, warnings: list[str]) -> None:
         facts["apn"] = body_apn
 
 
+def _no_identity(duplicates: list[str], warnings: list[str]) -> None:
+    """Raise the dead letter of a file without identity, saying why when the identity was there."""
+    if duplicates:
+        keys = ", ".join(sorted({reportable_key(k) for k in duplicates}))
+        raise SourceError("duplicate_keys", f"keys stated twice with different values ({keys}); no identity left")
+    if "unparseable_identity:parcel_number" in warnings:
+        raise SourceError("unparseable_identity", "the stated APN is not book-map-parcel shaped, and there is no address")
+    raise SourceError("no_identity", "neither an APN (in the body or the file name) nor an address")
+
+
 def parse(raw: bytes, name: str = "") -> SourceDocument:
     """Read one parcel file into its mapped facts (nothing else) and their compact text.
 
@@ -409,9 +419,7 @@ def parse(raw: bytes, name: str = "") -> SourceDocument:
             warnings.append(f"personal_value_dropped:{fact}")
     _identity(facts, name, warnings)
     if not facts.get("apn") and not facts.get("address"):
-        if duplicates:
-            raise SourceError("duplicate_keys", "the parcel's identity is stated twice with different values")
-        raise SourceError("no_identity", "neither an APN (in the body or the file name) nor an address")
+        _no_identity(duplicates, warnings)
     unmapped = sorted({reportable_key(k) for k in reader.unmapped})
     if unmapped:
         warnings.append("unmapped_keys:" + ",".join(unmapped[:12]) + (f",+{len(unmapped) - 12}" if len(unmapped) > 12 else ""))
