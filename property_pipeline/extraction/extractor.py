@@ -36,12 +36,14 @@ from ..landing import (
 )
 from ..llm.base import LLMError, StructuredLLM, percentile
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
+from ..sources.normalize import compose_address
 from ..storage.llm_cache import LLMCache, cache_key
-from .grounding import MUST_BE_GROUNDED, is_grounded
+from .grounding import IDENTITY_FIELDS, MUST_BE_GROUNDED, is_grounded
 from .llm_step import (
     PROMPT_VERSION,
     STRATEGIES,
     ReplyError,
+    Request,
     full_request,
     llm_extract,
     targeted_fields,
@@ -65,6 +67,8 @@ class LLMUsage:
     invalid_replies: int = 0
     truncated_prompts: int = 0
     length_splits: int = 0
+    identity_requests: int = 0
+    identity_rescues: int = 0
     skipped: int = 0
     latencies_ms: list[float] = field(default_factory=list)
 
@@ -82,6 +86,8 @@ class LLMUsage:
             "invalid_replies": self.invalid_replies,
             "truncated_prompts": self.truncated_prompts,
             "length_splits": self.length_splits,
+            "identity_requests": self.identity_requests,
+            "identity_rescues": self.identity_rescues,
             "records_needing_no_llm_call": self.skipped,
         }
 
@@ -164,7 +170,7 @@ def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
     for name, origin in list(merged.sources.items()):
         if origin != "llm":
             continue
-        grounded = is_grounded(name, merged.values[name], text)
+        grounded = is_grounded(name, merged.values[name], text, merged.values)
         if grounded is None:
             continue
         if grounded:
@@ -261,16 +267,20 @@ class Extractor:
         Values are `{}` without a call when a targeted request has nothing to ask.
         """
         assert self.llm is not None
-        usage = result.usage
-        model = self.llm.model
         if self.strategy == "full":
             request = full_request(self.num_predict)
         else:
             fields = targeted_fields(self.source, parsed.rules)
             if not fields:
-                usage.skipped += 1
+                result.usage.skipped += 1
                 return {}, {}, None
             request = targeted_request(fields)
+        return await self._request(parsed, request, result.usage)
+
+    async def _request(self, parsed: ParsedFile, request: Request, usage: LLMUsage) -> tuple[dict | None, dict, str | None]:
+        """One request through the cache: (values or None, usage columns, dead-letter code or None)."""
+        assert self.llm is not None
+        model = self.llm.model
         key = cache_key(parsed.doc.text, self.source.name, model, PROMPT_VERSION, request.version)
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
@@ -307,6 +317,43 @@ class Extractor:
             self.cache.put(key, self.source.name, model, outcome.values, columns)
         return outcome.values, columns, None
 
+    async def _rescue_identity(
+        self, parsed: ParsedFile, merged: MergedFields, usage: LLMUsage
+    ) -> tuple[str | None, dict | None]:
+        """One request for the identity alone, before a file becomes a `no_property_key` dead letter.
+
+        A model asked for twenty facts can miss the address in prose that no rule reads; asked for
+        the address alone it often finds it. Every value must be grounded strictly (each address
+        token on the page, number and street on one line, APN digits in one number). Returns
+        (property key or None, failure columns when the request itself failed).
+        """
+        fields = tuple(f for f in IDENTITY_FIELDS if f in self.source.llm_fields)
+        if not fields:
+            return None, None
+        usage.identity_requests += 1
+        values, columns, failure = await self._request(parsed, targeted_request(fields), usage)
+        if values is None:
+            return None, {**columns, "code": failure or "llm_unavailable"}
+        text = facts_text(parsed)
+        grounded = {k: v for k, v in values.items() if is_grounded(k, v, text, values) is True}
+        # An address the model read whole replaces partial rule parts (a unit read as the street);
+        # otherwise its parts only fill what the rules left empty.
+        whole = property_key(grounded) is not None
+        for name, value in grounded.items():
+            if whole or name not in merged.values:
+                merged.values[name], merged.sources[name] = value, "llm"
+                merged.confidence[name] = GROUNDED_LLM_CONFIDENCE
+                merged.evidence[name] = "llm"
+        key = property_key(merged.values)
+        if key is not None:
+            usage.identity_rescues += 1
+            if not merged.values.get("unparsed_address"):
+                merged.values["unparsed_address"] = compose_address(merged.values)
+                merged.sources["unparsed_address"] = "llm"
+                merged.confidence["unparsed_address"] = GROUNDED_LLM_CONFIDENCE
+                merged.evidence["unparsed_address"] = "llm"
+        return key, None
+
     async def finish(self, parsed: ParsedFile, result: ExtractionResult) -> None:
         """Complete one parsed file (LLM, merge, grounding) into `result`: one record or one
         dead letter, never an exception."""
@@ -331,12 +378,22 @@ class Extractor:
         ungrounded = ground_llm_values(merged, facts_text(parsed))
         key = property_key(merged.values)
         fallback = self.llm is not None and llm_values is None
+        rescued = False
+        if key is None and self.llm is not None and not fallback:
+            key, failed = await self._rescue_identity(parsed, merged, result.usage)
+            rescued = key is not None
+            if failed is not None:
+                reason = f"the rules could not identify the property and the identity request failed: {failed['error']}"
+                result.dead_letters.append(dead_letter(raw_file, record_id, failed["code"], reason))
+                return
         if key is None:
             if fallback:
                 reason = f"LLM unavailable ({columns['error']}) and the rules could not identify the property"
                 result.dead_letters.append(dead_letter(raw_file, record_id, "llm_unavailable", reason))
             else:
                 reason = "neither a parcel number nor a street address with city or ZIP could be read"
+                if self.llm is not None:
+                    reason += ", by the rules or by an identity-only LLM request grounded in the page"
                 result.dead_letters.append(dead_letter(raw_file, record_id, "no_property_key", reason))
             return
         record = build_record(raw_file, record_id, merged, key)
@@ -353,6 +410,8 @@ class Extractor:
         if columns.get("split"):
             # The reply hit the length limit and was asked again in smaller requests.
             record["extraction_warnings"].append("llm_reply_split")
+        if rescued:
+            record["extraction_warnings"].append("llm_identity_rescue")
         result.records.append(record)
 
     async def run(self, files: Iterable[RawFile]) -> ExtractionResult:

@@ -9,6 +9,11 @@ hallucination (or of an injected instruction). Evidence depends on the field:
   the field's words somewhere in the text ("pool", "HOA", "monthly");
 - free text (street, city, subdivision, remarks) must appear word for word.
 Fields without a rule here (status, property type) are not judged.
+
+The identity (MLS number, APN, address parts) is judged strictly, because a wrong one files
+the facts under another property: every address token must be on the page (USPS
+abbreviations aside), the house number on the same line as the street, the APN as one
+APN-shaped number.
 """
 
 from __future__ import annotations
@@ -48,20 +53,36 @@ COPIED_NUMBERS = frozenset(
         "limited_property_value", "tax_year",
     )
 )
-COPIED_CODES = frozenset(("listing_id", "parcel_number", "postal_code", "street_number", "unit_number"))
+COPIED_CODES = frozenset(
+    ("listing_id", "parcel_number", "postal_code", "street_number", "unit_number", "state_or_province")
+)
 FREE_TEXT = frozenset(("street_name", "city", "subdivision_name", "public_remarks"))
 DERIVED = frozenset(
     ("bathrooms_half", "bathrooms_total_integer", "lot_size_acres", "association_yn", "association_fee_frequency",
      "pool_private_yn")
 )
 GROUNDABLE = COPIED_NUMBERS | COPIED_CODES | FREE_TEXT | DERIVED
-# What is dropped when ungrounded; free text is kept at low confidence (it may be reworded).
-MUST_BE_GROUNDED = GROUNDABLE - FREE_TEXT
 
 _WORDS = {name: re.compile(pattern) for name, pattern in FIELD_WORDS.items()}
 # Derived values whose words must share a line with the thing they qualify: "Year Built" on
 # one line and "HOA: yes" on another are no evidence of an annual HOA fee.
 LINE_CONTEXT = {"association_fee_frequency": re.compile(r"hoa|assoc|dues|fee")}
+IDENTITY_FIELDS = (
+    "listing_id", "parcel_number", "street_number", "street_name", "unit_number", "city", "state_or_province",
+    "postal_code",
+)
+# Address words as pages and models spell them, reduced to one USPS form for comparison.
+_ADDRESS_ABBREVIATIONS = {
+    "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne", "northwest": "nw",
+    "southeast": "se", "southwest": "sw", "avenue": "ave", "av": "ave", "street": "st", "road": "rd",
+    "drive": "dr", "lane": "ln", "boulevard": "blvd", "place": "pl", "court": "ct", "parkway": "pkwy",
+    "circle": "cir", "trail": "trl", "terrace": "ter", "highway": "hwy", "square": "sq", "loop": "lp",
+    "apartment": "apt", "suite": "ste", "building": "bldg", "arizona": "az",
+}
+# What is dropped when ungrounded; other free text is kept at low confidence (it may be
+# reworded), but a street or city without evidence would file the record under a wrong address.
+MUST_BE_GROUNDED = (GROUNDABLE - FREE_TEXT) | frozenset(IDENTITY_FIELDS)
+_APN_SHAPE = re.compile(r"(?<![\d])(\d{3})[\s.\-]?(\d{2})[\s.\-]?(\d{3})\s?([A-Za-z])?(?![A-Za-z\d])")
 _NUMBER = re.compile(r"(?<![\w.])-?(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([kKmM])?(?![a-zA-Z\d])")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -92,10 +113,13 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(abs(b) * 0.005, 1e-4)
 
 
-def is_grounded(name: str, value: Any, text: str) -> bool | None:
-    """True/False when the field can be judged, None when it cannot."""
+def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None = None) -> bool | None:
+    """True/False when the field can be judged, None when it cannot. `values` are the record's
+    other values (the street for its house number, and the other way round)."""
     if value is None or name not in GROUNDABLE:
         return None
+    if name in IDENTITY_FIELDS:
+        return identity_grounded(name, value, text, values or {})
     lines, words, digits, lower = _index(text)
     field_words = _WORDS.get(name)
     if name in COPIED_NUMBERS:
@@ -123,3 +147,80 @@ def is_grounded(name: str, value: Any, text: str) -> bool | None:
     if f" {wanted} " not in f" {words} ":
         return False
     return field_words is None or bool(field_words.search(lower))
+
+
+def _address_words(text: str) -> list[str]:
+    return [_ADDRESS_ABBREVIATIONS.get(w, w) for w in _WORD.findall(text.lower())]
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    """`run` occurs in `words` as consecutive words."""
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def _apn_on_page(value: Any, lines: list[str]) -> bool:
+    wanted = re.sub(r"[^0-9A-Za-z]", "", str(value)).upper()
+    for line in lines:
+        for match in _APN_SHAPE.finditer(line):
+            digits = "".join(match.groups()[:3])
+            if wanted in (digits, digits + (match.group(4) or "").upper()):
+                return True
+    return False
+
+
+def _street_line(number: str | None, street: str | None, lines: list[str]) -> bool:
+    """The street written as an address: right after its house number (when known); without a
+    known number, right after some house number or on an address-labelled line."""
+    run = _address_words(street) if street else []
+    wanted = _address_words(number)[:1] if number else []
+    for line in lines:
+        words = _address_words(line)
+        if not run:
+            if wanted and wanted[0] in words:
+                return True
+            continue
+        if wanted and _has_run(words, wanted + run):
+            return True
+        if not wanted and (_ADDRESS_LABEL.search(line.lower()) and _has_run(words, run) or _after_a_number(words, run)):
+            return True
+    return False
+
+
+def _after_a_number(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run and i > 0 and words[i - 1][:1].isdigit() for i in range(len(words) - n + 1))
+
+
+# What a line naming a place looks like: a ZIP, a state, or a label for the city or ZIP.
+_PLACE_LINE = re.compile(r"\b\d{5}\b|\b(?:az|arizona|city|town|locality|zip|postal)\b")
+_ADDRESS_LABEL = re.compile(r"^\s*(?:address|street|location|property address)\b")
+_LISTING_LINE = re.compile(r"mls|listing")
+
+
+def _on_a_line(run: list[str], lines: list[str], context: re.Pattern[str]) -> bool:
+    return any(context.search(line.lower()) and _has_run(_address_words(line), run) for line in lines)
+
+
+def identity_grounded(name: str, value: Any, text: str, values: dict[str, Any]) -> bool:
+    """Strict evidence for an identity field (see the module docstring)."""
+    lines = text.splitlines()
+    if name == "parcel_number":
+        return _apn_on_page(value, lines)
+    if name == "street_number":
+        return _street_line(str(value), values.get("street_name"), lines)
+    if name == "street_name":
+        number = values.get("street_number")
+        return _street_line(str(number) if number else None, str(value), lines)
+    if name == "listing_id":
+        run = _WORD.findall(str(value).lower())
+        return any(_LISTING_LINE.search(line.lower()) and _has_run(_WORD.findall(line.lower()), run) for line in lines)
+    if name == "unit_number":
+        run = [w for w in _address_words(str(value)) if w not in ("unit", "apt", "ste", "bldg")]
+        return _has_run(_address_words(text), run)
+    if name == "state_or_province":
+        state = str(value).strip().lower()
+        # A page of Phoenix listings may state only the ZIP; an 85xxx/86xxx ZIP is Arizona.
+        return state in _address_words(text) or (state == "az" and re.search(r"\b8[56]\d{3}\b", text) is not None)
+    # City and ZIP count on a line that names a place, never in a sentence about something else.
+    return _on_a_line(_address_words(str(value)[:5] if name == "postal_code" else str(value)), lines, _PLACE_LINE)
