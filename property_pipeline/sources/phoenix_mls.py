@@ -34,6 +34,7 @@ from . import embedded_state
 from .page_identity import identity_texts, page_urls
 from .normalize import (
     MARICOPA_CITIES,
+    SQFT_PER_ACRE,
     compose_address,
     is_placeholder,
     normalize_apn,
@@ -421,7 +422,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id", None),
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$", r"date|change"),
-    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list ?\$$", r"per|/|sq|sold|clos|sale|reduc|range|change|history|tax|orig|prev|was"),
+    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list ?\$$", r"per|/|sq|sold|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^beds?/baths?$|^bed ?/ ?bath|^br/ba$", None),
     ("baths_full_half", r"bath.{0,4}full ?/ ?half|^full ?/ ?half( baths?)?$", None),
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$", None),
@@ -436,7 +437,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("parking", r"^parking( features)?$", None),
     ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)", r"unit|floor ?plan"),
     ("pool_private", r"^pool ?- ?private|private pool|^pool private|^(pvt|priv)\.? pool", r"community"),
-    ("pool", r"^pool( y/n| yn| type)?\??$|^swimming pool", r"community|features|desc"),
+    ("pool", r"^pool( y/n| yn| type| features)?\??$|^swimming pool", r"community|desc"),
     ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital"),
     ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
@@ -499,7 +500,7 @@ def _strong_label(text: str, hint: str = "") -> bool:
     return bool(re.search(r"(^|[-_ ])(label|lbl|key|term|name|caption)($|[-_ ])", hint))
 
 
-_NUMERIC_VALUE = re.compile(r"^\$?\s*\d[\d,.]*\s*[kKmM+]?$")
+_NUMERIC_VALUE = re.compile(r"^\$?\s*\d[\d,.]*\s*[kKmM+]?(?:\s*/\s*(?:mo|month|yr|year))?$")
 
 
 # The walk: pairs and compact lines
@@ -677,6 +678,18 @@ def _hint_facts(leaf: _El, out: _Collector) -> None:
         stack.extend(c for c in el.children[:50] if isinstance(c, _El))
 
 
+def _value_then_label(first: str, second: str) -> bool:
+    """"$694/mo" + "HOA Dues", "Single-family (co-op)" + "Property Type": a value captioned below."""
+    if not _label_group(second) or second.endswith(":"):
+        return False
+    return bool(_NUMERIC_VALUE.match(first)) or (len(first) <= 40 and not _label_group(first)
+                                                  and _label_group(second) in _CAPTIONED_TEXT_GROUPS)
+
+
+# Text values a card layout may caption with their label underneath.
+_CAPTIONED_TEXT_GROUPS = frozenset({"dwelling", "status", "subdivision"})
+
+
 def _emit_segments(segs: list[str], out: _Collector, hint: str = "") -> None:
     labels = [i for i, s in enumerate(segs) if s.endswith(":") and _labelish(s[:-1])]
     if labels:
@@ -699,7 +712,7 @@ def _emit_segments(segs: list[str], out: _Collector, hint: str = "") -> None:
         if _strong_label(first, hint) and not _strong_label(second):
             out.pair(first, second)
             return
-        if _NUMERIC_VALUE.match(first) and _label_group(second):
+        if _value_then_label(first, second):
             out.record_pair(second, first)
             out.line(text, is_pair=True)
             return
@@ -1609,8 +1622,10 @@ class _Resolved:
         lead = next((t for t in tiers if t), None)
         if lead is None:
             return None
-        first = lead[0]
-        if any(not _same(first.value, other.value) for other in lead[1:]):
+        # A labelled fact outranks a phrase read from prose: the phrase neither wins nor conflicts.
+        stated = [f for f in lead if f.evidence != "text"] or lead
+        first = stated[0]
+        if any(not _same(first.value, other.value) for other in stated[1:]):
             self.ambiguous.add(name)
         machine = tiers[1]
         if lead is tiers[0] and machine:
@@ -1663,9 +1678,13 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
 }
 
 
+# Yes/no facts, where "None" or "N/A" is an answer ("Pool features: None": no private pool).
+_YES_NO_GROUPS = frozenset({"pool", "pool_private", "hoa_yn"})
+
+
 def _add_pair(cands: _Candidates, group: str, label: str, value: str) -> None:
     """One labelled value as candidates for the fields its label names; placeholders add nothing."""
-    if not group or group == "remarks" or is_placeholder(value):
+    if not group or group == "remarks" or (is_placeholder(value) and group not in _YES_NO_GROUPS):
         return
     simple = _SIMPLE_GROUPS.get(group)
     if simple is not None:
@@ -1800,7 +1819,7 @@ _STAT = [
     # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
     (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
                r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
-    (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]feet)[\s\-]+lot\b", re.I), "lot"),
+    (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})(?:\.\d+)?\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]feet)[\s\-]+lot\b", re.I), "lot"),
     (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
     (re.compile(r"\b(\d{1,2})[\s\-]?car\s+garage\b", re.I), "garage"),
     (re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
@@ -1888,6 +1907,11 @@ def _visible_candidates(cands: _Candidates, data: dict[str, Any]) -> None:
     if not any(_COLON_PAIR.match(ln) and _label_group(_COLON_PAIR.match(ln).group(1)) == "status" for ln in lines):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
         cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None))
+    for line in lines[:400]:
+        mls = _MLS_NUMBER_IN_TEXT.search(line)
+        if mls:
+            cands.add("listing_id", _listing_id(mls.group(1)))
+            break
     cands.at(_VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):
         _add_pair(cands, _label_group(label) or "", label, value)
@@ -1902,6 +1926,10 @@ def _weak_candidates(cands: _Candidates, data: dict[str, Any]) -> None:
     _line_phrases(cands, free)
 
 
+# "Source: REBNY #RLS20051674", "MLS# 6543210" inside a longer line.
+_MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z]{0,5}\d[A-Za-z0-9\-]{3,19})\b")
+
+
 def _line_pairs(cands: _Candidates, lines: list[str]) -> None:
     for line in lines:
         match = _COLON_PAIR.match(line)
@@ -1909,10 +1937,15 @@ def _line_pairs(cands: _Candidates, lines: list[str]) -> None:
             _add_pair(cands, _label_group(match.group(1)) or "", match.group(1), match.group(2))
 
 
+# Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
+_OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|similar|nearby homes?|comparable|models? (?:is|are)|"
+                          r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)
+
+
 def _line_phrases(cands: _Candidates, lines: list[str]) -> None:
     """Facts stated as short phrases ("4 beds", "2-car garage", "9,801 sqft lot")."""
     for line in lines:
-        if len(line) > 160:
+        if len(line) > 160 or _OTHER_HOMES.search(line):
             continue
         for pattern, group in _STAT:
             for match in pattern.finditer(line):
@@ -2008,7 +2041,7 @@ def _embedded_candidates(cands: _Candidates, facts: dict[str, Any]) -> None:
     add("living_area", _living_area(str(facts["living_area"])) if facts.get("living_area") else None)
     _embedded_lot(cands, facts)
     add("year_built", _year(str(facts["year_built"])) if facts.get("year_built") else None)
-    add("garage_spaces", _garage(str(facts["garage"])) if facts.get("garage") else None)
+    add("garage_spaces", _garage(str(facts["garage"])) if facts.get("garage") is not None else None)
     add("stories", _stories(str(facts["stories"])) if facts.get("stories") else None)
     if isinstance(facts.get("pool_private"), bool):
         add("pool_private_yn", facts["pool_private"])
@@ -2038,20 +2071,31 @@ def _embedded_baths(cands: _Candidates, facts: dict[str, Any]) -> None:
 def _embedded_lot(cands: _Candidates, facts: dict[str, Any]) -> None:
     """Lot from `lotAreaValue` + `lotAreaUnits`, a square-feet or acres key, or a "0.25 Acres" text."""
     value, units = facts.get("lot_area_value"), str(facts.get("lot_area_units") or "")
-    if value:
-        stated = f"{value} {'acres' if 'acre' in units.lower() else 'sqft'}"
-    elif facts.get("lot_sqft"):
-        stated = f"{facts['lot_sqft']} sqft"
-    elif facts.get("lot_acres"):
-        stated = f"{facts['lot_acres']} acres"
-    elif facts.get("lot_text") and not is_placeholder(facts["lot_text"]):
-        lot = facts["lot_text"]
-        stated = f"{lot} sqft" if isinstance(lot, (int, float)) else str(lot)
+    if _positive(value):
+        lot = _lot_from_number(float(value), "acre" in units.lower())
+    elif _positive(facts.get("lot_sqft")):
+        lot = _lot_from_number(float(facts["lot_sqft"]), False)
+    elif _positive(facts.get("lot_acres")):
+        lot = _lot_from_number(float(facts["lot_acres"]), True)
+    elif _positive(facts.get("lot_text")):
+        lot = _lot_from_number(float(facts["lot_text"]), False)
+    elif isinstance(facts.get("lot_text"), str) and not is_placeholder(facts["lot_text"]):
+        sqft, acres = parse_lot_size(facts["lot_text"])
+        lot = (float(sqft), float(acres)) if sqft else None
     else:
         return
-    sqft, acres = parse_lot_size(stated)
-    if sqft:
-        cands.add("lot", (float(sqft), float(acres)))
+    cands.add("lot", lot)
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+def _lot_from_number(value: float, acres: bool) -> tuple[float, float]:
+    """A machine-readable lot size (no text to parse): same rounding as `parse_lot_size`."""
+    if acres:
+        return float(round(value * SQFT_PER_ACRE)), round(value, 4)
+    return float(round(value)), round(value / SQFT_PER_ACRE, 4)
 
 
 def _embedded_hoa(cands: _Candidates, facts: dict[str, Any]) -> None:
