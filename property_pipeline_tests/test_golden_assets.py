@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 
 import dagster as dg
+import pandas as pd
 import pytest
 
 from property_pipeline.defs.golden import GOLDEN_ASSETS, PARCEL_CHECK
@@ -86,3 +87,13 @@ def test_golden_assets_on_a_temporary_warehouse(backend, tmp_path, request):
     assert not check.passed and check.metadata["parcels"].value == 1
     assert check.metadata["examples"].value[0]["property_key"] == "apn:12723045"
     assert len(read_golden(url)) == len(golden)  # replaced, not appended: the stray joined its parcel
+
+    # The stray's partition held back by a failed blocking check: its records are not published.
+    report = pd.DataFrame([{"source": "phoenix_mls", "collected_on": day3, "blocking_failures": ["confidence_thresholds: too low"]}])
+    replace_partition(url, "property_quality_report", report, {"source": "phoenix_mls", "collected_on": day3})
+    held = materialize(url)
+    (check,) = held.get_asset_check_evaluations()
+    assert check.passed
+    meta = {e.asset_key.path[-1]: e.materialization.metadata for e in held.get_asset_materialization_events()}[GOLDEN_TABLE]
+    assert meta["partitions_held_back"].value == ["phoenix_mls/2026-11-22"]
+    assert "phoenix_mls/2026-11-22/mls_7099999.html" not in {m["source_file"] for ms in read_golden(url)["members"] for m in ms}

@@ -14,7 +14,7 @@ keeps every observation with its day. It refreshes itself when validated partiti
 import dagster as dg
 
 from ..golden import GOLDEN_TABLE, HISTORY_TABLE, build_golden
-from ..storage.warehouse import read_table
+from ..golden.tables import published_validated
 from .assets import WAREHOUSE, preview
 from .resources import Warehouse
 
@@ -49,14 +49,15 @@ refresh_when_validated_changes = (
 )
 def golden_records(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """`property_golden_records`: one row per property (`apn:` key first, a canonical address
-    otherwise) from the validated records of both sources and all days, with per-field
+    otherwise) from the validated records of both sources and all published days (a partition
+    held back by a failed blocking check is left out), with per-field
     survivorship (golden/survivorship.py), lineage, conflicts and how it was linked (by APN,
     by address with a match confidence, unlinked, ambiguous). `property_listing_history`:
     every listing observation with its day and what changed (listed, price change, relisted,
     sold). Ambiguous address matches are not merged and are listed in the metadata.
     """
-    validated = read_table(warehouse.url, "validated_properties")
-    result = build_golden(validated.to_dict("records"))
+    validated, held_back = published_validated(warehouse.url)
+    result = build_golden(validated)
     golden, history, counts = result.golden, result.history, result.counts()
     for ambiguity in result.ambiguities:
         context.log.warning(f"not merged ({ambiguity['reason']}): {ambiguity['source_file']} -> {ambiguity['candidates']}")
@@ -66,6 +67,7 @@ def golden_records(context: dg.AssetExecutionContext, warehouse: Warehouse):
         output_name=GOLDEN_TABLE,
         metadata={
             **counts,
+            "partitions_held_back": dg.MetadataValue.json([f"{source}/{day}" for source, day in held_back]),
             "ambiguous_matches": dg.MetadataValue.json(result.ambiguities),
             "conflicts": dg.MetadataValue.json(
                 {row.property_key: [c["field"] for c in row.conflicts] for row in conflicted.itertuples()}

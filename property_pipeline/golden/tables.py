@@ -25,6 +25,22 @@ def read_golden(url: str, table: str = GOLDEN_TABLE) -> pd.DataFrame:
     return df.sort_values(sort, ignore_index=True) if len(df) else df
 
 
+def published_validated(url: str) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """The validated records of every published partition, and the (source, day) partitions
+    held back because a blocking check failed (their report's `blocking_failures`): a held-back
+    partition's records are not published, so they do not reach the golden table either."""
+    validated = read_table(url, "validated_properties")
+    reports = read_table(url, "property_quality_report")
+    held: set[tuple[str, str]] = set()
+    if len(reports) and "blocking_failures" in reports.columns:
+        failed = reports[reports["blocking_failures"].map(bool)]
+        held = {(s, str(d)) for s, d in zip(failed["source"], failed["collected_on"])}
+    if not len(validated):
+        return [], sorted(held)
+    keep = [(s, str(d)) not in held for s, d in zip(validated["source"], validated["collected_on"])]
+    return validated[keep].to_dict("records"), sorted(held)
+
+
 EXPORT_TABLES = {"golden": GOLDEN_TABLE, "history": HISTORY_TABLE}
 
 
