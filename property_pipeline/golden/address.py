@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import usaddress
@@ -175,19 +176,27 @@ def normalize_address(values: Mapping[str, Any]) -> Address | None:
 
     The split parts are used when present; otherwise `unparsed_address` is parsed.
     """
-    number, street = values.get("street_number"), values.get("street_name")
+    parts = ("street_number", "street_name", "unit_number", "city", "postal_code", "unparsed_address")
+    return _normalize(*(None if values.get(p) is None else str(values[p]) for p in parts))
+
+
+# Linking and survivorship ask for the same record's address several times, and a property's
+# observations repeat the same address: parse each distinct spelling once.
+@lru_cache(maxsize=65_536)
+def _normalize(
+    number: str | None, street: str | None, unit_number: str | None, city: str | None, postal: str | None,
+    unparsed: str | None,
+) -> Address | None:
     if street:
-        tagged = _tagged(f"{number} {street}" if number else str(street))
-        unit = values.get("unit_number") or " ".join(t for label in _UNIT_LABELS for t in tagged.get(label, ()))
-        city, postal = values.get("city"), values.get("postal_code")
-    elif values.get("unparsed_address"):
-        tagged = _tagged(str(values["unparsed_address"]))
+        tagged = _tagged(f"{number} {street}" if number else street)
+    elif unparsed:
+        tagged = _tagged(unparsed)
         number = number or " ".join(tagged.get("AddressNumber", ()))
-        unit = values.get("unit_number") or " ".join(t for label in _UNIT_LABELS for t in tagged.get(label, ()))
-        city = values.get("city") or " ".join(tagged.get("PlaceName", ()))
-        postal = values.get("postal_code") or " ".join(tagged.get("ZipCode", ()))
+        city = city or " ".join(tagged.get("PlaceName", ()))
+        postal = postal or " ".join(tagged.get("ZipCode", ()))
     else:
         return None
+    unit = unit_number or " ".join(t for label in _UNIT_LABELS for t in tagged.get(label, ()))
     parts = _street_parts(tagged)
     if not parts["name"]:
         return None

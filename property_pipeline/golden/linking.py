@@ -81,17 +81,16 @@ def _observation_order(record: dict[str, Any]) -> tuple[str, str]:
     return str(record.get("collected_on")), record["source_file"]
 
 
-def _match(address: Address, parcel_addresses: dict[str, list[Address]]) -> tuple[dict[str, float], list[str]]:
+def _match(address: Address, candidates: list[tuple[str, Address]]) -> tuple[dict[str, float], list[str]]:
     """Parcels whose addresses match (best confidence each), and parcels only a unit keeps apart."""
     matches: dict[str, float] = {}
     unit_only: list[str] = []
-    for key, addresses in parcel_addresses.items():
-        for candidate in addresses:
-            confidence, blocker = address_confidence(address, candidate)
-            if confidence is not None:
-                matches[key] = max(matches.get(key, 0.0), confidence)
-            elif blocker == "unit" and key not in unit_only:
-                unit_only.append(key)
+    for key, candidate in candidates:
+        confidence, blocker = address_confidence(address, candidate)
+        if confidence is not None:
+            matches[key] = max(matches.get(key, 0.0), confidence)
+        elif blocker == "unit" and key not in unit_only:
+            unit_only.append(key)
     return matches, [k for k in unit_only if k not in matches]
 
 
@@ -119,7 +118,8 @@ def link_records(records: Iterable[dict[str, Any]]) -> Linked:
     """Group records into properties (see the module docstring). Deterministic: the same
     records in any order give the same groups."""
     properties: dict[str, list[Member]] = defaultdict(list)
-    parcel_addresses: dict[str, list[Address]] = defaultdict(list)
+    # Every address seen for a parcel, by (house number, street name): only those can match.
+    parcel_addresses: dict[tuple[str | None, str | None], list[tuple[str, Address]]] = defaultdict(list)
     rest: list[tuple[dict[str, Any], Address | None]] = []
     for record in sorted(records, key=_observation_order):
         key, address = apn_key(record.get("parcel_number")), normalize_address(record)
@@ -127,13 +127,14 @@ def link_records(records: Iterable[dict[str, Any]]) -> Linked:
             rest.append((record, address))
             continue
         properties[key].append(Member(record, "apn", 1.0))
-        if address is not None and address.is_complete and address not in parcel_addresses[key]:
-            parcel_addresses[key].append(address)
+        seen = parcel_addresses[(address.number, address.name)] if address is not None else []
+        if address is not None and address.is_complete and (key, address) not in seen:
+            seen.append((key, address))
     ambiguities = []
     for record, address in rest:
         if address is None or not address.is_complete:
             continue  # validated records always have a key; a record without one has nothing to link by
-        matches, unit_only = _match(address, parcel_addresses)
+        matches, unit_only = _match(address, parcel_addresses.get((address.number, address.name), []))
         own_key = f"addr:{address.one_line()}"
         if len(matches) == 1 and not unit_only:
             (key, confidence), = matches.items()
