@@ -20,7 +20,11 @@ from property_pipeline.extraction.extractor import Extractor
 from property_pipeline.extraction.llm_step import LONG_KEYS
 from property_pipeline.landing import scan_partition
 from property_pipeline.llm.ollama import OllamaClient
-from property_pipeline.quality.names import FIRST_NAMES, PLACE_WORDS, looks_like_person_name
+from property_pipeline.quality.names import (
+    FIRST_NAMES,
+    PLACE_WORDS,
+    looks_like_person_name,
+)
 from property_pipeline.quality.privacy import personal_data_findings
 from property_pipeline.storage.llm_cache import LLMCache
 
@@ -171,3 +175,22 @@ def test_llm_cache_and_prompts_hold_no_planted_names(tmp_path):
     for owner in PLANTED:
         for word in owner.split():
             assert word not in prompts and word not in cache and word not in outputs
+
+
+def test_validation_drops_a_copied_name_and_quarantines_the_record():
+    from property_pipeline.contract import EXTRACTED_COLUMNS
+    from property_pipeline.quality.validate import validate_records
+
+    row = dict.fromkeys(EXTRACTED_COLUMNS)
+    row.update(
+        record_id="a" * 64, source="maricopa_county", source_file="maricopa_county/2026-11-24/a.json",
+        collected_on=dt.date(2026, 11, 24), property_key="apn:12345678", parcel_number="12345678",
+        subdivision_name="DOE JANE A & JOHN", city="Mesa", field_confidence={"parcel_number": 0.95, "subdivision_name": 0.75},
+        field_sources={}, validation_issues=[], extraction_warnings=[], llm_fallback=False,
+    )
+    checked = validate_records(pd.DataFrame([row], columns=list(EXTRACTED_COLUMNS)))
+    assert len(checked.validated) == 0
+    quarantined = checked.quarantined.iloc[0]
+    assert quarantined["subdivision_name"] is None
+    assert "personal_value_dropped:subdivision_name" in quarantined["quarantine_reason"]
+    assert personal_data_findings({"quarantined_properties": checked.quarantined}, set()) == []

@@ -40,9 +40,11 @@ class QualityConfig:
     maricopa_zip_prefixes: tuple[str, ...] = ("850", "852", "853")
     # A valuation may be published for next year; one further ahead is not a real tax year.
     max_tax_years_ahead: int = 1
-    # Extraction warnings that quarantine a record: a fact stated twice with different values.
+    # Extraction warnings that quarantine a record: a fact stated twice with different values, an
+    # impossible tax year, an unreadable identity, a person's name where a place belongs.
     blocking_warning_prefixes: tuple[str, ...] = (
         "conflicting_values:", "duplicate_keys:", "unparseable_identity:", "future_tax_year:",
+        "personal_value_dropped:",
     )
     # Confidence penalties.
     blocking_issue_cap: float = 0.3

@@ -18,6 +18,7 @@ import pandera.errors as pa_errors
 
 from ..contract import ExtractedPropertiesSchema, ValidatedPropertiesSchema
 from ..sources import get_source
+from .privacy import name_shaped_values
 from .rules import RULES, QualityConfig, Rule, failed_rules
 
 IDENTITY_FIELDS = ("parcel_number", "unparsed_address")
@@ -53,6 +54,17 @@ def score(record: dict[str, Any], failed: list[Rule], config: QualityConfig) -> 
     if record.get("llm_fallback"):
         confidence *= config.fallback_factor
     return field_conf, round(max(0.0, min(1.0, confidence)), 4)
+
+
+def _drop_person_names(record: dict[str, Any]) -> None:
+    """A person's name where a place belongs (an LLM copied an owner into `subdivision_name`)
+    never reaches a table: the value is dropped and the warning quarantines the record."""
+    for column in name_shaped_values(record):
+        record[column] = None
+        if isinstance(record.get("field_confidence"), dict):
+            record["field_confidence"] = {k: v for k, v in record["field_confidence"].items() if k != column}
+        warnings = record.get("extraction_warnings")
+        record["extraction_warnings"] = [*(warnings if isinstance(warnings, list) else []), f"personal_value_dropped:{column}"]
 
 
 def _reason(rule: Rule, record: dict[str, Any], config: QualityConfig) -> str:
@@ -93,6 +105,7 @@ def validate_records(records: pd.DataFrame, config: QualityConfig | None = None)
     scored, reasons = [], []
     for record in records.to_dict("records"):
         record = {k: (None if v is pd.NA or (isinstance(v, float) and v != v) else v) for k, v in record.items()}
+        _drop_person_names(record)
         failed = failed_rules(record, config)
         record["field_confidence"], record["confidence"] = score(record, failed, config)
         record["validation_issues"] = [rule.name for rule in failed]
