@@ -97,3 +97,27 @@ def test_golden_assets_on_a_temporary_warehouse(backend, tmp_path, request):
     meta = {e.asset_key.path[-1]: e.materialization.metadata for e in held.get_asset_materialization_events()}[GOLDEN_TABLE]
     assert meta["partitions_held_back"].value == ["phoenix_mls/2026-11-22"]
     assert "phoenix_mls/2026-11-22/mls_7099999.html" not in {m["source_file"] for ms in read_golden(url)["members"] for m in ms}
+
+
+def test_golden_assets_refresh_once_after_validated_records_change():
+    """Declarative automation: nothing to do at first; one request (both tables) after a
+    validated partition is updated; nothing again until the next update."""
+    from property_pipeline.definitions import build_definitions
+    from property_pipeline.defs.partitions import source_day_partitions
+
+    defs = build_definitions()
+    instance = dg.DagsterInstance.ephemeral()
+
+    def golden_requested(cursor=None):
+        result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor)
+        requested = {r.key.path[-1] for r in result.results if r.true_subset.size}
+        return requested & {GOLDEN_TABLE, HISTORY_TABLE}, result.cursor
+
+    requested, cursor = golden_requested()
+    assert requested == set()
+    key = source_day_partitions.get_partition_keys()[-1]
+    instance.report_runless_asset_event(dg.AssetMaterialization("validated_properties", partition=key))
+    requested, cursor = golden_requested(cursor)
+    assert requested == {GOLDEN_TABLE, HISTORY_TABLE}
+    requested, cursor = golden_requested(cursor)
+    assert requested == set()
