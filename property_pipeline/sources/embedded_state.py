@@ -32,8 +32,8 @@ _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)
 _ASIDE_KEY = re.compile(
     r"similar|nearby|comps?$|comparable|recommend|other(?:listing|home|propert)|related|alsoviewed|carousel|"
     r"sponsor|recentlysold|newlisting|history|schools?|agent|broker|office|builder|contact|seller|owner|lender|"
-    r"mortgage|attribution|lead|ads?$|adtarget|collection|region|community$|neighborhood|building$|"
-    r"openhouse|tour|photo|media|image|insight|search|map",
+    r"mortgage|attribution|^leads?$|leadform|^ads?$|adtarget|collection|region$|community$|neighborhood|"
+    r"building$|openhouse|^tours?$|photo|^media|image|insight|^search|^maps?$",
     re.I,
 )
 

@@ -73,8 +73,15 @@ def _segments(text: str) -> list[str]:
 
 
 def address_spans(text: str) -> list[str]:
-    """Address-shaped substrings ("<number> <street>, <city>, <ST> <ZIP>") of a longer text."""
-    return [m.group().strip() for m in _ADDRESS_SPAN.finditer(_collapse(text or "")[:2000])][:5]
+    """Address-shaped substrings ("<number> <street>, <city>, <ST> <ZIP>") of a longer text; a span
+    starts at the last house number before its first comma ("2.5 baths home at 7412 E Sandia Dr, ...")."""
+    spans = []
+    for match in _ADDRESS_SPAN.finditer(_collapse(text or "")[:2000]):
+        span = match.group().strip()
+        street = span.split(",", 1)[0]
+        starts = [m.start() for m in re.finditer(r"\b\d+[A-Za-z]?(?:-\d+)?\s+(?=[A-Za-z])", street)]
+        spans.append(span[starts[-1]:] if starts else span)
+    return spans[:5]
 
 
 def _metas(tree: LexborHTMLParser) -> dict[str, str]:
