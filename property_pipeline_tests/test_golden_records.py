@@ -219,3 +219,18 @@ def test_address_matching_confidence_and_refusals():
 def test_golden_rows_are_json_serializable(golden):
     for value in golden.golden[["sources", "field_lineage", "conflicts", "members", "ambiguous_candidates"]].to_numpy().ravel():
         json.dumps(value)
+
+
+def test_address_conflicts_name_the_part_that_differs_and_a_missing_part_is_none():
+    from property_pipeline.golden.survivorship import survive
+
+    parcel = record("maricopa_county", "p.json", parcel_number="12345678", street_number="10", street_name="E Main St",
+                    unit_number="4", city="Mesa", postal_code="85201", unparsed_address="10 E Main St Unit 4, Mesa, AZ 85201")
+    same = record("phoenix_mls", "a.html", parcel_number="12345678", street_number="10", street_name="Main Street",
+                  city="MESA", postal_code="85201", unparsed_address="10 Main Street, Mesa, AZ 85201")
+    assert survive([parcel, same]).conflicts == []  # no unit, no direction: left out, not contradicted
+    other = {**same, "street_number": "12", "unparsed_address": "12 Main Street, Mesa, AZ 85201"}
+    fields = [c["field"] for c in survive([parcel, other]).conflicts]
+    assert fields == ["unparsed_address", "street_number"]
+    unit = {**same, "unit_number": "5"}
+    assert [c["field"] for c in survive([parcel, unit]).conflicts] == ["unparsed_address", "unit_number"]

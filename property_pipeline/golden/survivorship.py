@@ -29,8 +29,10 @@ ASSESSOR = "maricopa_county"
 @dataclass(frozen=True)
 class Rule:
     """`winner`: the source whose newest stated value survives. `compare`: how a listing value
-    and an assessor value are compared to call a conflict (None: never a conflict). `tolerance`:
-    relative for `number`, absolute degrees for `geo`."""
+    and an assessor value are compared to call a conflict (None: never a conflict): `exact`,
+    `text` (case and spacing aside), `number` (relative `tolerance`), `geo` (`tolerance` in
+    degrees), or an address part in canonical form (`street_number`, `street_name`, `unit`,
+    `address`)."""
 
     winner: str
     compare: str | None
@@ -39,7 +41,7 @@ class Rule:
 
 # The assessor is the authority on the parcel and what the county measures and values; the
 # newest listing on the market facts (price, status, remarks) and what the county does not
-# record (rooms, HOA). Address parts are compared as one canonical address, not as strings, so
+# record (rooms, HOA). Address parts are compared in canonical form, not as strings, so
 # "N 7th St" and "North 7th Street" agree. Lot sizes get 5% because listings state rounded
 # acres (0.17 ac is 7,187 to 7,623 sq ft); subdivision names are never compared because MLS
 # marketing names ("Fulton Ranch") and plat names ("FULTON RANCH PARCEL 12") differ by design.
@@ -50,9 +52,9 @@ SURVIVORSHIP: dict[str, Rule] = {
     "list_price": Rule(LISTING, None),
     "public_remarks": Rule(LISTING, None),
     "unparsed_address": Rule(ASSESSOR, "address"),
-    "street_number": Rule(ASSESSOR, "address"),
-    "street_name": Rule(ASSESSOR, "address"),
-    "unit_number": Rule(ASSESSOR, "address"),
+    "street_number": Rule(ASSESSOR, "street_number"),
+    "street_name": Rule(ASSESSOR, "street_name"),
+    "unit_number": Rule(ASSESSOR, "unit"),
     "city": Rule(ASSESSOR, "text"),
     "state_or_province": Rule(ASSESSOR, "text"),
     "postal_code": Rule(ASSESSOR, "exact"),
@@ -86,11 +88,28 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    left, right = normalize_address(a), normalize_address(b)
-    if left is None or right is None:
-        return left == right
-    return (left.street, left.unit) == (right.street, right.unit)
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Equal, or stated on one side only (a directional or street type left out is no disagreement)."""
+    return a is None or b is None or a == b
+
+
+def _address_parts_agree(kind: str, listing: dict[str, Any], assessor: dict[str, Any]) -> bool:
+    """`street_number`, `street_name`, `unit` or the whole `address` of two records, compared in
+    canonical form; a part one side leaves out (a unit, a directional) is no disagreement."""
+    a, b = normalize_address(listing), normalize_address(assessor)
+    if a is None or b is None:
+        return True  # one side's address could not be read: nothing to compare
+    number = a.number == b.number
+    name = a.name == b.name and all(
+        _compatible(x, y) for x, y in ((a.predir, b.predir), (a.suffix, b.suffix), (a.postdir, b.postdir))
+    )
+    if kind == "street_number":
+        return number
+    if kind == "street_name":
+        return name
+    if kind == "unit":
+        return a.unit == b.unit
+    return number and name and _compatible(a.unit, b.unit)
 
 
 def _numbers_agree(a: Any, b: Any, tolerance: float) -> bool:
@@ -110,8 +129,8 @@ def agree(name: str, listing: dict[str, Any], assessor: dict[str, Any]) -> bool:
     rule = SURVIVORSHIP[name]
     if rule.compare is None:
         return True
-    if rule.compare == "address":
-        return _same_address(listing, assessor)
+    if rule.compare in ("address", "street_number", "street_name", "unit"):
+        return _address_parts_agree(rule.compare, listing, assessor)
     return _COMPARE[rule.compare](listing[name], assessor[name], rule.tolerance)
 
 
