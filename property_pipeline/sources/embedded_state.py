@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 MAX_SCRIPT_CHARS = 3_000_000
 MAX_JSON_CHARS = 8_000_000  # parsed in total per page, nested strings included
@@ -34,7 +35,7 @@ _ASIDE_KEY = re.compile(
     r"sponsor|recentlysold|newlisting|history|schools?|agent|broker|office|builder|contact|seller|owner|lender|"
     r"mortgage|attribution|^leads?$|leadform|^ads?$|adtarget|collection|region$|community$|neighborhood|"
     r"building$|openhouse|^tours?$|photo|^media|image|insight|^search|^maps?$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -81,7 +82,7 @@ FACT_KEYS: dict[str, tuple[str, ...]] = {
     "zip": ("zipcode", "postalcode", "zip"),
 }
 _KEY_TO_FACT = {key: name for name, keys in FACT_KEYS.items() for key in keys}
-_ID_KEYS = frozenset("zpid mlsid listingid propertyid id mlsnumber listingkey".split())
+_ID_KEYS = frozenset(["zpid", "mlsid", "listingid", "propertyid", "id", "mlsnumber", "listingkey"])
 _LISTING_KEYS = frozenset(_KEY_TO_FACT) | frozenset({"zpid", "propertyid", "listingid", "address"})
 
 

@@ -18,27 +18,25 @@ Machinery only: nothing here knows about listings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 # Utility classes of common CSS frameworks whose stylesheets are not saved with the page.
 HIDDEN_CLASSES = frozenset(
-    "hidden d-none sr-only visually-hidden visuallyhidden invisible hide is-hidden "
-    "screen-reader-text screenreader u-hidden offscreen off-screen".split()
+    ["hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "invisible", "hide", "is-hidden", "screen-reader-text", "screenreader", "u-hidden", "offscreen", "off-screen"]
 )
 MAX_STYLE_CHARS = 500_000
 MAX_RULES = 20_000
 
 # Properties that can hide text; rules setting none of them are not kept.
 _RELEVANT = frozenset(
-    "display visibility content-visibility opacity filter font-size font text-indent left top right bottom "
-    "margin-left margin-top margin position transform clip clip-path width height max-width max-height overflow "
-    "overflow-x overflow-y color background background-color background-image".split()
+    ["display", "visibility", "content-visibility", "opacity", "filter", "font-size", "font", "text-indent", "left", "top", "right", "bottom", "margin-left", "margin-top", "margin", "position", "transform", "clip", "clip-path", "width", "height", "max-width", "max-height", "overflow", "overflow-x", "overflow-y", "color", "background", "background-color", "background-image"]
 )
 _OFFSCREEN_PX = -500.0
 _TINY_PX = 1.0
 _MIN_CONTRAST = 1.1
-_LENGTH = re.compile(r"(-?\d*\.?\d+)\s*(px|em|rem|pt|vw|vh|%)?", re.I)
+_LENGTH = re.compile(r"(-?\d*\.?\d+)\s*(px|em|rem|pt|vw|vh|%)?", re.IGNORECASE)
 _NAMED_COLORS = {
     "white": (255, 255, 255), "black": (0, 0, 0), "red": (255, 0, 0), "green": (0, 128, 0), "blue": (0, 0, 255),
     "gray": (128, 128, 128), "grey": (128, 128, 128), "silver": (192, 192, 192), "yellow": (255, 255, 0),
@@ -52,6 +50,10 @@ class Color(NamedTuple):
     g: float
     b: float
     a: float = 1.0
+
+
+WHITE = Color(255, 255, 255)
+"""A page's background unless it sets one."""
 
 
 def parse_color(text: str | None) -> Color | None:
@@ -116,7 +118,7 @@ def parse_declarations(style: str | None) -> dict[str, str]:
     for part in style[:4000].split(";"):
         name, sep, value = part.partition(":")
         if sep:
-            value = re.sub(r"!\s*important\s*$", "", value.strip(), flags=re.I).strip().lower()
+            value = re.sub(r"!\s*important\s*$", "", value.strip(), flags=re.IGNORECASE).strip().lower()
             out[name.strip().lower()] = value
     return out
 
@@ -140,9 +142,7 @@ def _offscreen(decls: dict[str, str]) -> bool:
         if px is not None and px <= _OFFSCREEN_PX:
             return True
     margin = decls.get("margin")
-    if margin and any((_px(p) or 0) <= _OFFSCREEN_PX for p in margin.split()[:4]):
-        return True
-    return False
+    return bool(margin) and any((_px(p) or 0) <= _OFFSCREEN_PX for p in margin.split()[:4])
 
 
 def _transform_hides(transform: str | None) -> bool:
@@ -255,9 +255,9 @@ class TextState:
     visible: bool = True
     font_zero: bool = False
     color: Color | None = None
-    background: Color | None = Color(255, 255, 255)
+    background: Color | None = WHITE
 
-    def child(self, decls: dict[str, str]) -> "TextState":
+    def child(self, decls: dict[str, str]) -> TextState:
         """The state inside an element with these declarations."""
         if not decls:
             return self
@@ -330,7 +330,7 @@ class ElementKey:
     classes: frozenset[str]
 
     @classmethod
-    def of(cls, tag: str, attrs: dict[str, str | None]) -> "ElementKey":
+    def of(cls, tag: str, attrs: dict[str, str | None]) -> ElementKey:
         classes = frozenset((attrs.get("class") or "").lower().split()[:30])
         return cls(tag.lower(), (attrs.get("id") or "").strip().lower(), classes)
 
@@ -425,7 +425,7 @@ class StyleSheet:
         self._any: list[_Rule] = []
         order = 0
         for css in css_texts:
-            css = re.sub(r"/\*.*?\*/", " ", css[:MAX_STYLE_CHARS], flags=re.S)
+            css = re.sub(r"/\*.*?\*/", " ", css[:MAX_STYLE_CHARS], flags=re.DOTALL)
             for selectors, body in _css_blocks(css):
                 decls = {k: v for k, v in parse_declarations(body).items() if k in _RELEVANT}
                 if not decls:

@@ -521,7 +521,7 @@ _PLACEHOLDER = re.compile(
 _UNIT_TOKENS = re.compile(
     r"\$|\b(?:usd|ba|bas|bd|bds|beds?|bedrooms?|baths?|bathrooms?|br|sq\.?\s?f(?:ee)?t\.?|sqft|square\s+f(?:ee|oo)t|"
     r"acres?|ac|lot)\b|/\s*mo(?:nth)?\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

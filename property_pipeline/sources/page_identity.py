@@ -23,16 +23,14 @@ _SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u2022]\s+|\s+-\s+")
 _ADDRESS_SPAN = re.compile(
     r"\b\d{1,6}[A-Za-z]?(?:-\d+)?\s+[^,.;|:!?]{2,60}?,\s*(?:(?:#|unit|apt|ste)\.?\s*[\w-]+,\s*)?"
     r"[A-Za-z .'\-]{2,40}?,\s*[A-Za-z]{2}\.?(?:\s+\d{5}(?:-\d{4})?)?\b",
-    re.I,
+    re.IGNORECASE,
 )
-_ABOUT = re.compile(r"\b(?:history|details|facts|information|info|records?)\s+(?:for|of|about|on)\s+(.{6,140})", re.I)
+_ABOUT = re.compile(r"\b(?:history|details|facts|information|info|records?)\s+(?:for|of|about|on)\s+(.{6,140})", re.IGNORECASE)
 _META_TITLES = ("og:title", "twitter:title")
 _META_TEXTS = ("og:description", "twitter:description", "description")
 _META_URLS = ("og:url", "twitter:url")
 _STREET_SUFFIXES = frozenset(
-    "st street rd road ave avenue dr drive ln lane way ct court blvd boulevard pl place cir circle pkwy parkway "
-    "ter terrace trl trail loop hwy highway run path pass row sq square xing walk aly alley bnd bend cv cove "
-    "pt point plz plaza expy fwy".split()
+    ["st", "street", "rd", "road", "ave", "avenue", "dr", "drive", "ln", "lane", "way", "ct", "court", "blvd", "boulevard", "pl", "place", "cir", "circle", "pkwy", "parkway", "ter", "terrace", "trl", "trail", "loop", "hwy", "highway", "run", "path", "pass", "row", "sq", "square", "xing", "walk", "aly", "alley", "bnd", "bend", "cv", "cove", "pt", "point", "plz", "plaza", "expy", "fwy"]
 )
 
 

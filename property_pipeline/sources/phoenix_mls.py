@@ -19,6 +19,7 @@ from typing import Any, Iterable
 from selectolax.lexbor import LexborHTMLParser
 
 from ..contract import PROPERTY_FIELDS
+from . import embedded_state
 from .base import RuleExtraction, Source, SourceDocument, SourceError
 from .html_visibility import (
     ElementKey,
@@ -30,8 +31,6 @@ from .html_visibility import (
     parse_declarations,
     prunes,
 )
-from . import embedded_state
-from .page_identity import identity_texts, page_urls
 from .normalize import (
     MARICOPA_CITIES,
     SQFT_PER_ACRE,
@@ -57,6 +56,7 @@ from .normalize import (
     status_word,
     title_words,
 )
+from .page_identity import identity_texts, page_urls
 
 MAX_DECODED_CHARS = 5_000_000
 MAX_NESTING = 400  # lexbor's tree building is quadratic in nesting depth
@@ -854,38 +854,13 @@ def _remarks_container(el: _El) -> bool:
 
 
 def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
-    if out.size > MAX_TEXT_CHARS * 2:
+    if out.size > MAX_TEXT_CHARS * 2 or _left_out(el, out) or _read_as_remarks(el, out):
         return
-    if el.tag == _WEAK_SLOT:
-        out.pending_remarks = False
-        return
-    if id(el) in out.skip:
-        return
-    if out.pending_remarks and _holds_weak_slot(el):
-        out.pending_remarks = False  # the remarks this label announced are in the weak part
-    if out.pending_remarks:
-        text = _text(el)
-        if text:
-            out.take_remarks(text)
-            return
-    if _about_other_listings(el, out):
-        return
-    if _remarks_container(el) and not _holds_weak_slot(el):
-        text = _text(_without_heading(el))
-        if len(text) > 40:
-            out.take_remarks(text)
-            return
     tag = el.tag
     if (tag in ("ul", "ol") or not el.blocky) and _link_heavy(el):
         return
     if tag in _HEADINGS:
-        text = _text(el)
-        if text:
-            if _label_group(text) == "remarks":
-                out.pending_remarks = True
-            else:
-                out.headings.append(text)
-                out.line(text)
+        _visit_heading(el, out)
         return
     if tag == "table" and _visit_table(el, out, depth):
         return
@@ -899,6 +874,42 @@ def _visit(el: _El, out: _Collector, depth: int = 0) -> None:
             _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
+
+
+def _left_out(el: _El, out: _Collector) -> bool:
+    """Not read here: a slot of weak content, another listing's card, a section about other listings."""
+    if el.tag == _WEAK_SLOT:
+        out.pending_remarks = False
+        return True
+    return id(el) in out.skip or _about_other_listings(el, out)
+
+
+def _read_as_remarks(el: _El, out: _Collector) -> bool:
+    """The block a "Remarks" label announced, or a block marked as the remarks; True when taken."""
+    if out.pending_remarks and _holds_weak_slot(el):
+        out.pending_remarks = False  # the remarks this label announced are in the weak part
+    if out.pending_remarks:
+        text = _text(el)
+        if text:
+            out.take_remarks(text)
+            return True
+    if _remarks_container(el) and not _holds_weak_slot(el):
+        text = _text(_without_heading(el))
+        if len(text) > 40:
+            out.take_remarks(text)
+            return True
+    return False
+
+
+def _visit_heading(el: _El, out: _Collector) -> None:
+    text = _text(el)
+    if not text:
+        return
+    if _label_group(text) == "remarks":
+        out.pending_remarks = True
+    else:
+        out.headings.append(text)
+        out.line(text)
 
 
 def _holds_weak_slot(el: _El) -> bool:

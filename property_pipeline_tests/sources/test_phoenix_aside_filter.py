@@ -48,7 +48,7 @@ CASES = [(page, label, word) for page, label in _valid_pages() if _street_word(l
 
 
 def _renamer(old: str, new: str):
-    pattern = re.compile(re.escape(old), re.I)
+    pattern = re.compile(re.escape(old), re.IGNORECASE)
 
     def rename(text: str) -> str:
         return pattern.sub(lambda m: new.upper() if m.group().isupper() else new.lower() if m.group().islower() else new,

@@ -21,7 +21,12 @@ from hypothesis import strategies as st
 from property_pipeline.extraction.extractor import Extractor
 from property_pipeline.extraction.merge import merge
 from property_pipeline.landing import scan_partition
-from property_pipeline.sources.phoenix_mls import SOURCE, extract_rules, parse, personal_values
+from property_pipeline.sources.phoenix_mls import (
+    SOURCE,
+    extract_rules,
+    parse,
+    personal_values,
+)
 
 ADDRESS = "<h1>4218 E Campbell Ave, Phoenix, AZ 85018</h1><p>MLS #: 7012345</p>"
 

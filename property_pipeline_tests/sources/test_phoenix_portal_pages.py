@@ -156,8 +156,8 @@ IDENTITY = {
     "title": ('<title>7412 E Sandia Dr, Scottsdale, AZ 85255 | MLS #6712345 | Homes</title>', ""),
     "og_title": ('<meta property="og:title" content="7412 E Sandia Dr, Scottsdale, AZ 85255 | Homes">', ""),
     "twitter_title": ('<meta name="twitter:title" content="7412 E Sandia Dr, Scottsdale, AZ 85255">', ""),
-    "description": ('<meta name="description" content="Homes has 30 photos of this $615,000 4 beds, 2.5 baths home '
-                    'located at 7412 E Sandia Dr, Scottsdale, AZ 85255 MLS #6712345.">', ""),
+    "description": (('<meta name="description" content="Homes has 30 photos of this $615,000 4 beds, 2.5 baths '
+                     'home located at 7412 E Sandia Dr, Scottsdale, AZ 85255 MLS #6712345.">'), ""),
     "canonical_slug": (CANONICAL, ""),
     "og_url_slug": (f'<meta property="og:url" content="{URL}">', ""),
     "history_heading": ("", "<h2>Sale and tax history for 7412 E Sandia Dr, Scottsdale, AZ 85255</h2>"),
