@@ -101,8 +101,10 @@ def open_check_partitions(browser: Browser, url: str, asset: str, check: str) ->
         })()"""
     )
     return browser.wait_for(
-        "(() => { const m = document.body.innerText.match(/Failed \\((\\d+)\\)[\\s\\S]*Passed \\((\\d+)\\)/);"
-        " return m ? m[1] + '/' + m[2] : null; })()",
+        # "Failed (n)" at a line start: not the "Execution Failed (n)" before it.
+        "(() => { const m = document.body.innerText.match(/(?:^|\\n)Failed \\((\\d+)\\)[\\s\\S]*Passed \\((\\d+)\\)/);"
+        # Passed > 0: the counts render as 0 before the partitions' results have loaded.
+        " return m && +m[2] > 0 ? m[1] + '/' + m[2] : null; })()",
         f"the per-partition results of {check}",
     )
 
