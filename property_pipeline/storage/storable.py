@@ -119,6 +119,11 @@ def storable_cell(value: Any, column_type: sa.types.TypeEngine) -> tuple[Any, st
     if isinstance(column_type, sa.JSON):
         cleaned, notes = storable_json(value)
         return cleaned, "; ".join(dict.fromkeys(notes)) or None
+    if isinstance(column_type, (sa.Integer, sa.Float)) and not isinstance(value, (int, float)):
+        # SQLite would keep text in a number column and PostgreSQL would reject the row.
+        value = _number(value)
+        if value is None:
+            return None, "not a number, stored as null"
     if isinstance(value, float) and not math.isfinite(value):
         return None, f"non-finite number {value} stored as null"
     if isinstance(column_type, sa.Integer) and not isinstance(value, bool):
@@ -129,6 +134,17 @@ def storable_cell(value: Any, column_type: sa.types.TypeEngine) -> tuple[Any, st
         except OverflowError:
             return None, "number beyond the float range stored as null"
     return _scalar(value)
+
+
+def _number(value: Any) -> int | float | None:
+    """A number from what a number column received (a numeric string, a Decimal), else None."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if number.is_integer() and isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        return int(value)  # exact, also beyond the float's 53 bits
+    return number
 
 
 def _integer(value: Any) -> tuple[Any, str | None]:
