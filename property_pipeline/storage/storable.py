@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -27,6 +28,8 @@ MAX_JSON_INT_BITS = 14_000
 STORAGE_WARNINGS = "storage_warnings"
 """Column added to a table that has no column of its own for warnings, when a row needs one."""
 _NEEDS_ESCAPE = range(0xD800, 0xE000)
+_TEXT = sa.Text()
+_JSON_ESCAPES = re.compile(r"\\u(0000|d[89a-f])", re.IGNORECASE)
 
 
 def storable_text(text: str) -> tuple[str, bool]:
@@ -62,6 +65,13 @@ def _python(value: Any) -> Any:
 def storable_json(value: Any) -> tuple[Any, list[str]]:
     """A JSON value both databases accept: text escaped (keys too), non-finite numbers as
     null, other objects as text. Returns the value and what had to change."""
+    try:
+        # Fast path (C encoder): clean JSON has no non-finite number, and no NUL or surrogate,
+        # which ASCII-only JSON would show as \u0000 or \ud800-\udfff.
+        if not _JSON_ESCAPES.search(json.dumps(value, allow_nan=False)):
+            return value, []
+    except (TypeError, ValueError):  # an object JSON cannot hold, NaN, or a giant integer
+        pass
     notes: list[str] = []
     return _json(value, notes), notes
 
@@ -200,7 +210,10 @@ def storable_row(row: dict[str, Any], types: dict[str, sa.types.TypeEngine]) -> 
     out: dict[str, Any] = {}
     warnings: list[str] = []
     for name, value in row.items():
-        out[name], warning = storable_cell(value, types.get(name, sa.Text()))
+        if value is None:  # most cells of a sparse record: nothing to check
+            out[name] = None
+            continue
+        out[name], warning = storable_cell(value, types.get(name, _TEXT))
         if warning:
             warnings.append(f"{name}: {warning}")
     return out, warnings
