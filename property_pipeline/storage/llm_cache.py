@@ -62,7 +62,7 @@ class LLMCache:
             "prompt_tokens": usage.get("prompt_tokens"),
             "completion_tokens": usage.get("completion_tokens"),
             "latency_ms": usage.get("latency_ms"),
-            "created_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+            "created_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         }
         # Two runs may race on the same key; both values are equally valid, keep the first.
         if self.engine.dialect.name == "postgresql":
