@@ -277,7 +277,9 @@ def _insert_keeping_good_rows(conn: sa.Connection, table: sa.Table, rows: list[d
 
 
 def _insert_flagged(conn: sa.Connection, table: sa.Table, row: dict[str, Any], error: BaseException) -> None:
-    reason, _ = storable_text(" ".join(str(error).split())[:300])
+    # The driver's own message, without SQLAlchemy's statement and parameters (row values).
+    cause = getattr(error, "orig", None) or error
+    reason, _ = storable_text(" ".join(str(cause).split())[:200])
     column = warning_column(frozenset(c.name for c in table.columns))
     if column not in table.columns:
         table = _ensure_table(conn, table.name, {column: sa.Text()})
@@ -285,7 +287,7 @@ def _insert_flagged(conn: sa.Connection, table: sa.Table, row: dict[str, Any], e
     for keep in (_IDENTITY_COLUMNS, PARTITION_COLUMNS):
         flagged = dict.fromkeys(c.name for c in table.columns)
         flagged.update({c: row.get(c) for c in keep if c in row})
-        with_warnings(flagged, column, [f"row not storable, values dropped: {type(error).__name__}: {reason}"])
+        with_warnings(flagged, column, [f"row not storable, values dropped: {type(cause).__name__}: {reason}"])
         try:
             with conn.begin_nested():
                 conn.execute(table.insert(), [flagged])
