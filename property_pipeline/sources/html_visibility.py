@@ -27,7 +27,8 @@ HIDDEN_CLASSES = frozenset(
     ["hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "invisible", "hide", "is-hidden", "screen-reader-text", "screenreader", "u-hidden", "offscreen", "off-screen"]
 )
 MAX_STYLE_CHARS = 500_000
-MAX_RULES = 20_000
+MAX_RULES = 10_000
+MAX_RULES_PER_ELEMENT = 300  # a hostile sheet repeating one class in thousands of rules stays linear
 
 # Properties that can hide text; rules setting none of them are not kept.
 _RELEVANT = frozenset(
@@ -456,7 +457,8 @@ class StyleSheet:
         candidates = list(self._any) + self._by_tag.get(element.tag, []) + self._by_id.get(element.id, [])
         for name in element.classes:
             candidates += self._by_class.get(name, [])
-        matched = [r for r in candidates if element.matches(r.compounds[0]) and _ancestors_match(r.compounds[1:], ancestors)]
+        matched = [r for r in candidates[:MAX_RULES_PER_ELEMENT]
+                   if element.matches(r.compounds[0]) and _ancestors_match(r.compounds[1:], ancestors)]
         out: dict[str, str] = {}
         for rule in sorted(matched, key=lambda r: r.specificity):
             out.update(rule.decls)
