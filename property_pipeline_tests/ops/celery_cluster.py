@@ -5,6 +5,7 @@ of several (source, day) folders, and what the event log says about where steps 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -186,26 +187,34 @@ class StepExecution:
     finished: bool
 
 
+def _celery_worker(entry) -> str | None:
+    """The worker named by a "Executing steps ... in celery worker" event, else None."""
+    event = entry.dagster_event
+    if event is None or event.event_type_value != "ENGINE_EVENT":
+        return None
+    worker = getattr(event.engine_event_data.metadata.get("Celery worker"), "value", None)
+    return None if worker is None else str(worker)
+
+
 def step_executions(instance, run_ids: list[str]) -> list[StepExecution]:
     """Every "Executing steps ... in celery worker" event of the runs, with the worker's name
-    and whether the step reported success or failure after it (in the same run)."""
+    and whether that execution ended: the step reported success or failure before the next
+    worker took it (a killed worker's execution never ends; the rerun's does)."""
     executions = []
     for run_id in run_ids:
         entries = instance.all_logs(run_id)
-        for i, entry in enumerate(entries):
-            event = entry.dagster_event
-            if event is None or event.event_type_value != "ENGINE_EVENT" or not entry.user_message.startswith("Executing steps"):
+        open_executions: dict[str, int] = {}  # step key -> index in `executions`
+        for entry in entries:
+            worker = _celery_worker(entry)
+            if worker is not None:
+                open_executions[entry.step_key] = len(executions)
+                executions.append(StepExecution(run_id, entry.step_key, worker, entry.timestamp, False))
                 continue
-            metadata = event.engine_event_data.metadata
-            worker = getattr(metadata.get("Celery worker"), "value", None)
-            later = entries[i + 1 :]
-            finished = any(
-                e.dagster_event is not None
-                and e.step_key == entry.step_key
-                and e.dagster_event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE")
-                for e in later
-            )
-            executions.append(StepExecution(run_id, entry.step_key, str(worker), entry.timestamp, finished))
+            event = entry.dagster_event
+            ended = event is not None and event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE")
+            if ended and entry.step_key in open_executions:
+                index = open_executions.pop(entry.step_key)
+                executions[index] = dataclasses.replace(executions[index], finished=True)
     return executions
 
 
