@@ -33,6 +33,9 @@ OUTCOME_TABLES = ("validated_properties", "quarantined_properties", "extraction_
 BACKFILL_DAYS = 4  # x 2 sources = 8 partitions
 RACE_DAY_OFFSET = BACKFILL_DAYS  # the race uses the next day, which the backfill does not touch
 RUN_TIMEOUT_S = 900  # a busy 2-core machine; the outcome is asserted, not the speed
+# Above the suite's 300 s default: the first test also starts the daemon and the workers and
+# runs the in-process reference; each waits up to RUN_TIMEOUT_S for its runs.
+pytestmark = pytest.mark.timeout(2 * RUN_TIMEOUT_S)
 
 
 @pytest.fixture(scope="module")
