@@ -43,7 +43,7 @@ refresh_when_validated_changes = (
         dg.AssetCheckSpec(
             PARCEL_CHECK,
             asset=GOLDEN_TABLE,
-            description="No parcel (APN) is linked to more than one street address in the golden records.",
+            description="No parcel (APN) is linked to listings at two different street addresses.",
         )
     ],
 )
