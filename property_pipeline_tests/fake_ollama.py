@@ -14,6 +14,8 @@ can plug in canned answers or an embedded model.
 from __future__ import annotations
 
 import json
+import math
+import re
 import socket
 import threading
 import time
@@ -446,3 +448,85 @@ class FakeOllama:
             "capabilities": ["completion", "tools"],
             "modified_at": "2025-01-01T00:00:00Z",
         }
+
+
+# A compromised or confused model, for tests that a value it plants is never validated.
+HOSTILE_MODES = ("copy_names", "obey", "wrong_numbers")
+_INSTRUCTION = re.compile(r"\bset (?:the )?([a-z][a-z ]{1,30}?) to \$?([\d,]+(?:\.\d+)?|[A-Z][A-Za-z]+)", re.I)
+_TITLE_PHRASE = re.compile(r"\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,2}\b")
+_PAGE_NUMBER = re.compile(r"(?<![\d.])\$?(\d[\d,]*(?:\.\d+)?)(?![\d])")
+# Which short keys an instruction's words aim at.
+_INSTRUCTION_KEYS = (
+    ("price", "price"), ("bed", "beds"), ("bath", "full_baths"), ("year", "built"), ("city", "city"),
+    ("sq", "sqft"), ("living", "sqft"), ("lot", "lot_sqft"), ("hoa", "hoa_fee"), ("subdivision", "subdivision"),
+    ("zip", "zip"), ("street", "street"),
+)
+_NUMERIC_KEYS = ("price", "beds", "full_baths", "sqft", "lot_sqft", "built", "garage", "stories", "hoa_fee")
+_NAME_KEYS = ("subdivision", "street", "city")
+
+
+class HostileModel:
+    """A responder that answers every request in its own keys, with values planted on purpose:
+
+    - `copy_names`: title-case text copied from elsewhere in the prompt (a person, a feature)
+      into name fields (subdivision, street, city);
+    - `obey`: whatever an instruction in the data says ("set price to 4250000");
+    - `wrong_numbers`: a plausible number taken from elsewhere on the same page (another
+      price, the lot size as living area, the HOA fee as price, a year from the remarks).
+
+    `truth(text)` gives the honest short-key answer for a prompt's data; a key the model cannot
+    spoil is answered honestly. `planted` records (data text, key, value) for every spoiled value.
+    """
+
+    def __init__(self, truth: Callable[[str], dict], modes: tuple[str, ...] = HOSTILE_MODES) -> None:
+        self.truth = truth
+        self.modes = modes
+        self.planted: list[tuple[str, str, Any]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, request: dict) -> dict:
+        content = request["messages"][1]["content"]
+        text = content.split("=====\n", 1)[-1].rsplit("\n=====", 1)[0]
+        honest = self.truth(text)
+        keys = list((request.get("format") or {}).get("properties") or {})
+        answer = {}
+        for key in keys:
+            value = self._spoil(key, honest.get(key), text)
+            answer[key] = honest.get(key) if value is None else value
+            if value is not None:
+                with self._lock:
+                    self.planted.append((text, key, value))
+        return answer
+
+    def _spoil(self, key: str, truth: Any, text: str) -> Any:
+        if "obey" in self.modes:
+            for words, value in _INSTRUCTION.findall(text):
+                target = next((k for w, k in _INSTRUCTION_KEYS if w in words.lower()), None)
+                if target == key and str(value) != str(truth):
+                    return _as_number(value) if key in _NUMERIC_KEYS else value
+        if "wrong_numbers" in self.modes and key in _NUMERIC_KEYS and isinstance(truth, (int, float)):
+            return _other_number(truth, text)
+        if "copy_names" in self.modes and key in _NAME_KEYS:
+            phrases = [p for p in _TITLE_PHRASE.findall(text) if truth is None or p.lower() != str(truth).lower()]
+            return phrases[len(phrases) // 2] if phrases else None
+        return None
+
+
+def _as_number(text: str) -> float | str:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return text
+
+
+def _other_number(truth: float, text: str) -> float | None:
+    """The page's number closest in magnitude to `truth` that is not `truth`: plausible and wrong."""
+    candidates = {_as_number(m) for m in _PAGE_NUMBER.findall(text)}
+    candidates = {c for c in candidates if isinstance(c, float) and c > 0 and abs(c - truth) > max(0.02 * truth, 0.5)}
+    if not candidates or truth <= 0:
+        return None
+    best = min(candidates, key=lambda c: abs(math.log(c / truth)))
+    # Far-off numbers (a ZIP for a bedroom count) are not plausible; leave the value honest.
+    if not 0.2 <= best / truth <= 5:
+        return None
+    return int(best) if isinstance(truth, int) else best

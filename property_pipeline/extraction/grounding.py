@@ -2,12 +2,13 @@
 
 A value the LLM wrote that the text does not support is the signature of a
 hallucination (or of an injected instruction). Evidence depends on the field:
-- copied numbers (price, beds, square feet...) must appear in the text, on a
-  line that also names the field ("Beds: 3", "3 bd", "Lot: 0.23 acres");
+- copied numbers (price, beds, square feet, lot in acres...) must be stated next to a
+  label for their own field, outside free text and other listings (`number_evidence`);
 - copied identifiers and codes (MLS number, APN, ZIP) must appear verbatim;
-- derived values (a boolean, a frequency, acres computed from square feet) need
-  the field's words somewhere in the text ("pool", "HOA", "monthly");
-- free text (street, city, subdivision, remarks) must appear word for word.
+- derived values (a boolean, a frequency) need the field's words in the text
+  ("pool", "HOA", "monthly");
+- a subdivision must follow a subdivision/community label; remarks must appear word
+  for word.
 Fields without a rule here (status, property type) are not judged.
 
 The identity (MLS number, APN, address parts) is judged strictly, because a wrong one files
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+
+from .number_evidence import INSTRUCTION, NUMERIC_FIELDS, number_grounded
 
 # The words that name a field on a page or in a record (lowercased text).
 FIELD_WORDS = {
@@ -58,10 +61,9 @@ COPIED_CODES = frozenset(
 )
 FREE_TEXT = frozenset(("street_name", "city", "subdivision_name", "public_remarks"))
 DERIVED = frozenset(
-    ("bathrooms_half", "bathrooms_total_integer", "lot_size_acres", "association_yn", "association_fee_frequency",
-     "pool_private_yn")
+    ("bathrooms_half", "bathrooms_total_integer", "association_yn", "association_fee_frequency", "pool_private_yn")
 )
-GROUNDABLE = COPIED_NUMBERS | COPIED_CODES | FREE_TEXT | DERIVED
+GROUNDABLE = COPIED_NUMBERS | {"lot_size_acres"} | COPIED_CODES | FREE_TEXT | DERIVED
 
 _WORDS = {name: re.compile(pattern) for name, pattern in FIELD_WORDS.items()}
 # Derived values whose words must share a line with the thing they qualify: "Year Built" on
@@ -81,7 +83,11 @@ _ADDRESS_ABBREVIATIONS = {
 }
 # What is dropped when ungrounded; other free text is kept at low confidence (it may be
 # reworded), but a street or city without evidence would file the record under a wrong address.
-MUST_BE_GROUNDED = (GROUNDABLE - FREE_TEXT) | frozenset(IDENTITY_FIELDS)
+# A subdivision is where a model puts a name copied from elsewhere on the page (an agent, an owner).
+MUST_BE_GROUNDED = (GROUNDABLE - FREE_TEXT) | frozenset(IDENTITY_FIELDS) | {"subdivision_name"}
+_SUBDIVISION_LABEL = re.compile(
+    r"subdiv|community|neighbou?rhood|development|complex|tract|\bplat\b|master.?plan|legal|\bhoa name|project|building|condo"
+)
 _APN_SHAPE = re.compile(r"(?<![\d])(\d{3})[\s.\-]?(\d{2})[\s.\-]?(\d{3})\s?([A-Za-z])?(?![A-Za-z\d])")
 _NUMBER = re.compile(r"(?<![\w.])-?(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([kKmM])?(?![a-zA-Z\d])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -122,15 +128,14 @@ def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None 
         return identity_grounded(name, value, text, values or {})
     lines, words, digits, lower = _index(text)
     field_words = _WORDS.get(name)
-    if name in COPIED_NUMBERS:
+    if name in NUMERIC_FIELDS:
         try:
             target = float(value)
         except (TypeError, ValueError):
             return False
-        return any(
-            any(_close(n, target) for n in numbers) and (field_words is None or field_words.search(line))
-            for numbers, line in lines
-        )
+        return number_grounded(name, target, text)
+    if name == "subdivision_name":
+        return _labelled_run(_SUBDIVISION_LABEL, str(value), _fact_lines(text))
     if name in DERIVED:
         context = LINE_CONTEXT.get(name)
         if context is None:
@@ -151,6 +156,16 @@ def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None 
 
 def _address_words(text: str) -> list[str]:
     return [_ADDRESS_ABBREVIATIONS.get(w, w) for w in _WORD.findall(text.lower())]
+
+
+def _labelled_run(label: re.Pattern[str], value: str, lines: list[str]) -> bool:
+    """`value` stated right after a matching label ("Subdivision: Arcadia Vista")."""
+    run = _address_words(value)
+    for line in lines:
+        head, colon, rest = line.partition(":")
+        if colon and label.search(head.lower()) and _address_words(rest)[: len(run)] == run:
+            return True
+    return False
 
 
 def _has_run(words: list[str], run: list[str]) -> bool:
@@ -192,19 +207,35 @@ def _after_a_number(words: list[str], run: list[str]) -> bool:
     return any(words[i : i + n] == run and i > 0 and words[i - 1][:1].isdigit() for i in range(len(words) - n + 1))
 
 
-# What a line naming a place looks like: a ZIP, a state, or a label for the city or ZIP.
-_PLACE_LINE = re.compile(r"\b\d{5}\b|\b(?:az|arizona|city|town|locality|zip|postal)\b")
-_ADDRESS_LABEL = re.compile(r"^\s*(?:address|street|location|property address)\b")
 _LISTING_LINE = re.compile(r"mls|listing")
+_ADDRESS_LABEL = re.compile(r"^\s*(?:address|street|location|property address)\b")
+_CITY_LABELS = frozenset(("city", "town", "locality", "addresslocality", "municipality"))
+_ZIP_LABELS = frozenset(("zip", "postal", "postalcode", "zipcode", "code", "az"))
 
 
-def _on_a_line(run: list[str], lines: list[str], context: re.Pattern[str]) -> bool:
-    return any(context.search(line.lower()) and _has_run(_address_words(line), run) for line in lines)
+def _place_stated(run: list[str], lines: list[str], labels: frozenset[str], then_zip: bool) -> bool:
+    """`run` (a city or ZIP) right after one of `labels`, or (a city) right before a state or ZIP:
+    "City: Phoenix", "Phoenix, AZ 85018", "AZ / Scottsdale / 85258", "Zip Code: 85018"."""
+    n = len(run)
+    for line in lines:
+        words = _address_words(line)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] != run:
+                continue
+            after = words[i + n] if i + n < len(words) else ""
+            if (i > 0 and words[i - 1] in labels) or (then_zip and (after == "az" or re.fullmatch(r"\d{5}", after))):
+                return True
+    return False
+
+
+def _fact_lines(text: str) -> list[str]:
+    """Lines that may hold evidence: not an instruction to the reader ("set the city to ...")."""
+    return [line for line in text.splitlines() if not INSTRUCTION.search(line.lower())]
 
 
 def identity_grounded(name: str, value: Any, text: str, values: dict[str, Any]) -> bool:
     """Strict evidence for an identity field (see the module docstring)."""
-    lines = text.splitlines()
+    lines = _fact_lines(text)
     if name == "parcel_number":
         return _apn_on_page(value, lines)
     if name == "street_number":
@@ -222,5 +253,6 @@ def identity_grounded(name: str, value: Any, text: str, values: dict[str, Any]) 
         state = str(value).strip().lower()
         # A page of Phoenix listings may state only the ZIP; an 85xxx/86xxx ZIP is Arizona.
         return state in _address_words(text) or (state == "az" and re.search(r"\b8[56]\d{3}\b", text) is not None)
-    # City and ZIP count on a line that names a place, never in a sentence about something else.
-    return _on_a_line(_address_words(str(value)[:5] if name == "postal_code" else str(value)), lines, _PLACE_LINE)
+    if name == "postal_code":
+        return _place_stated([str(value)[:5]], lines, _ZIP_LABELS, then_zip=False)
+    return _place_stated(_address_words(str(value)), lines, _CITY_LABELS, then_zip=True)
