@@ -341,9 +341,15 @@ def check_llm(settings: Settings) -> Check:
     except Exception as exc:  # a broken backend must be reported, not crash the doctor
         return Check("llm", "FAIL", f"{settings.llm_backend} backend: {_first_line(exc)}", "check the LLM settings")
     where = f"{settings.ollama_model} at {settings.ollama_host}" if settings.llm_backend == "ollama" else client.model
+    servers = ""
+    if settings.llm_backend == "ollama":  # every server of the pool: reachable, version, model, slots
+        from .llm.pool import format_server_reports, server_reports
+
+        servers = "\n" + "\n".join(format_server_reports(server_reports(client)))
     if not report.ok:
-        return Check("llm", "FAIL", f"{settings.llm_backend} {where}: " + "; ".join(report.problems))
-    return Check("llm", "ok", f"{settings.llm_backend} {where}: {report}, {client.max_in_flight} request(s) in flight")
+        return Check("llm", "FAIL", f"{settings.llm_backend} {where}: " + "; ".join(report.problems) + servers)
+    detail = f"{settings.llm_backend} {where}: {report}, {client.max_in_flight} request(s) in flight"
+    return Check("llm", "ok", detail + servers)
 
 
 def check_warehouse(url: str) -> Check:

@@ -39,6 +39,7 @@ FAULTS = (
     "length",
     "hang",
     "trickle",
+    "garbage",
 )
 # hang: read the request, never answer (a wedged runner behind a live listener).
 # trickle: answer 200 and send the body one byte per `delay_s` (0.2 s by default), so no
@@ -175,6 +176,7 @@ class FakeOllama:
         mode: str | None = None,
         max_fields: int | None = None,
         length_reason: str | None = None,
+        port: int = 0,
     ) -> None:
         self.responder = responder or (lambda request: "{}")
         self.generate = generate or self._generate_from_responder
@@ -188,6 +190,8 @@ class FakeOllama:
             raise ValueError(f"unknown mode {mode!r}; expected one of {FAULTS}")
         # A fault for every chat request that has no injected one: a server that is broken for good.
         self.mode = mode
+        # 0 picks a free port; a fixed one lets a test restart "the same server" after stopping it.
+        self.port = port
         # A model whose output budget runs out on requests for more than `max_fields` keys: the
         # reply is cut mid-object with done_reason "length" (or `length_reason`, e.g. "stop" for a
         # proxy that hides it).
@@ -230,7 +234,8 @@ class FakeOllama:
 
     def start(self) -> FakeOllama:
         self._stopping.clear()
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", self.port), _Handler)
+        self.port = self._server.server_address[1]
         self._server.fake = self
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -329,6 +334,9 @@ class FakeOllama:
         fmt = body.get("format")
         if fault == "400" or (fmt not in (None, "", "json") and not isinstance(fmt, dict)):
             handler.send_json(400, {"error": 'invalid format: expected "json" or a valid JSON schema'})
+            return True
+        if fault == "garbage":
+            self._send_bytes(handler, b"<html><body>502 Bad Gateway</body></html>")
             return True
         if fault in ERROR_REPLIES:
             status, message = ERROR_REPLIES[fault]

@@ -3,13 +3,18 @@
 from pydantic import Field, PrivateAttr
 
 from ..llm.ollama import DEFAULT_HOST, DEFAULT_MODEL, OllamaClient
+from ..llm.pool import OllamaPool, build_ollama_llm
 from .resources import LLMBackend
 
 
 class OllamaResource(LLMBackend):
     """An Ollama server serving the extraction model, and how hard to push it."""
 
-    host: str = Field(default=DEFAULT_HOST, description="Base URL of the Ollama server.")
+    host: str = Field(
+        default=DEFAULT_HOST,
+        description="Base URL of the Ollama server, or several comma-separated, each optionally with its "
+        "generation slots: `http://gpu1:11434=4,http://gpu2:11434=2` (one pool, failover between servers).",
+    )
     model: str = Field(default=DEFAULT_MODEL, description="Model tag; must be pulled on the server.")
     timeout_s: float = Field(default=120.0, description="Timeout of one HTTP attempt, in seconds.")
     deadline_s: float = Field(
@@ -19,8 +24,8 @@ class OllamaResource(LLMBackend):
     )
     max_in_flight: int = Field(
         default=1,
-        description="Concurrent requests; set to the server's OLLAMA_NUM_PARALLEL, since extra "
-        "requests only queue on the server while their timeouts run.",
+        description="Concurrent requests per server without an `=slots` in `host`; set to the server's "
+        "OLLAMA_NUM_PARALLEL, since extra requests only queue on the server while their timeouts run.",
     )
     temperature: float = Field(default=0.0, description="0 keeps extraction repeatable.")
     seed: int | None = Field(default=0, description="Sampling seed, for repeatable output.")
@@ -34,14 +39,14 @@ class OllamaResource(LLMBackend):
         default=300.0, description="Each failed probe doubles the open time, up to this many seconds."
     )
 
-    _client: OllamaClient | None = PrivateAttr(default=None)
+    _client: OllamaClient | OllamaPool | None = PrivateAttr(default=None)
 
-    def get_client(self) -> OllamaClient:
+    def get_client(self) -> OllamaClient | OllamaPool:
         # One client per resource instance, so retries, the circuit breaker and
         # usage statistics span every partition a run extracts.
         if self._client is None:
-            self._client = OllamaClient(
-                host=self.host,
+            self._client = build_ollama_llm(
+                self.host,
                 model=self.model,
                 timeout_s=self.timeout_s,
                 deadline_s=self.deadline_s,

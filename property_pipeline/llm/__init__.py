@@ -8,6 +8,7 @@ from property_pipeline.llm.base import (
     StructuredLLM,
 )
 from property_pipeline.llm.ollama import OllamaClient
+from property_pipeline.llm.pool import OllamaPool, build_ollama_llm
 from property_pipeline.llm.resilience import CircuitBreaker, backoff_delays
 
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "LLMReply",
     "LLMStats",
     "OllamaClient",
+    "OllamaPool",
     "StructuredLLM",
     "backoff_delays",
+    "build_ollama_llm",
 ]

@@ -171,9 +171,9 @@ class OllamaClient:
         return {k: v for k, v in options.items() if v is not None}
 
     async def chat_json(
-        self, messages: list[dict], schema: dict, *, num_predict: int | None = None
+        self, messages: list[dict], schema: dict, *, num_predict: int | None = None, deadline_s: float | None = None
     ) -> LLMReply:
-        """One completion within `deadline_s`, every retry and backoff included."""
+        """One completion within `deadline_s` (the client's unless given), every retry and backoff included."""
         state = await self._loop_state()
         delays = backoff_delays(self.max_retries, self.backoff_base_s, self.backoff_max_s, self._rng)
         deadline = first_sent_at = 0.0
@@ -187,7 +187,8 @@ class OllamaClient:
                 if attempt == 1:
                     # The deadline starts with the first send, not with the wait for a slot:
                     # that wait is bounded by the requests ahead, each under its own deadline.
-                    deadline, first_sent_at = time.monotonic() + self.deadline_s, self.breaker.now()
+                    limit = self.deadline_s if deadline_s is None else min(self.deadline_s, deadline_s)
+                    deadline, first_sent_at = time.monotonic() + limit, self.breaker.now()
                 try:
                     reply = await self._send(state, messages, schema, num_predict, deadline, attempt)
                 except Exception as exc:

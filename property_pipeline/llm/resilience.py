@@ -97,6 +97,21 @@ class CircuitBreaker:
                 return True
             return False
 
+    def ready(self) -> bool:
+        """Whether `allow()` would let a call through now, without taking the half-open probe."""
+        with self._lock:
+            now = self._clock()
+            if self._state == "closed":
+                return True
+            since = self._opened_at if self._state == "open" else self._probe_started_at
+            return now - since >= self._cooldown
+
+    def trip(self) -> None:
+        """Open now, whatever the count: the caller knows the server cannot serve (model not pulled)."""
+        with self._lock:
+            if self._state != "open":
+                self._trip()
+
     def record_success(self) -> None:
         with self._lock:
             self._state = "closed"
