@@ -129,7 +129,7 @@ def test_a_table_without_a_warnings_column_gains_one(url):
             {"record_id": "c" * 64, **PARTITION, "source_file": "plain.json", "size_bytes": 3},
         ]
     )
-    assert warehouse.replace_partition(url, "raw_collector_files", df, PARTITION) == 3
+    assert warehouse.write_partition(url, "raw_collector_files", df, PARTITION) == warehouse.WriteReport(3, 2, 0)
     back = warehouse.read_table(url, "raw_collector_files").set_index("record_id")
     assert back.loc["a" * 64, "source_file"] == "x\\udcff.json"
     assert "source_file" in back.loc["a" * 64, STORAGE_WARNINGS]
@@ -147,7 +147,8 @@ def test_rows_the_database_rejects_are_flagged_and_never_sink_the_others(url):
     records = [{"public_remarks": f"r{i}", "list_price": 1.0 * i, "year_built": 2000, "field_sources": {"i": i}} for i in range(50)]
     records[7]["public_remarks"] = Unadaptable()
     records[31]["public_remarks"] = Unadaptable()
-    assert warehouse.replace_partition(url, "extracted_properties", frame(records), PARTITION) == 50
+    report = warehouse.write_partition(url, "extracted_properties", frame(records), PARTITION)
+    assert report == warehouse.WriteReport(rows=50, changed_rows=0, flagged_rows=2)
     back = warehouse.read_table(url, "extracted_properties", PARTITION).set_index("source_file")
     assert len(back) == 50, "the partition was replaced whole: old rows gone, every new row there"
     for bad in ("f7", "f31"):

@@ -3,7 +3,7 @@
 import dagster as dg
 import pandas as pd
 
-from ..storage.warehouse import read_table, replace_partition
+from ..storage.warehouse import read_table, write_partition
 from .partitions import source_and_day
 from .resources import Warehouse
 
@@ -25,8 +25,20 @@ class WarehouseIOManager(dg.ConfigurableIOManager):
         partition = _partition_filter(context)
         if partition and len(obj):
             obj = obj.assign(**partition)  # the partition's columns always match its key
-        rows = replace_partition(self.warehouse.url, table, obj, partition)
-        context.add_output_metadata({"warehouse_table": table, "rows_written": rows})
+        report = write_partition(self.warehouse.url, table, obj, partition)
+        if report.changed_rows or report.flagged_rows:
+            context.log.warning(
+                f"{table}: {report.changed_rows} row(s) stored with values made storable, "
+                f"{report.flagged_rows} row(s) rejected by the database and flagged (see their warnings)"
+            )
+        context.add_output_metadata(
+            {
+                "warehouse_table": table,
+                "rows_written": report.rows,
+                "rows_with_storage_warnings": report.changed_rows,
+                "rows_flagged_unstorable": report.flagged_rows,
+            }
+        )
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
         return read_table(self.warehouse.url, context.asset_key.path[-1], _partition_filter(context))

@@ -229,24 +229,27 @@ def create_tables(engine: sa.Engine, metadata: sa.MetaData) -> None:
         metadata.create_all(conn, checkfirst=True)
 
 
-def _storable_rows(conn: sa.Connection, table: sa.Table, df: pd.DataFrame) -> tuple[sa.Table, list[dict[str, Any]]]:
+def _storable_rows(
+    conn: sa.Connection, table: sa.Table, df: pd.DataFrame
+) -> tuple[sa.Table, list[dict[str, Any]], int]:
     """The frame's rows made storable for the table's actual column types (see storable.py),
-    each change noted on its row; the table gains a warnings column if a row needs one."""
+    each change noted on its row, and how many rows changed; the table gains a warnings
+    column if a row needs one."""
     types = {c.name: c.type for c in table.columns}
     column = warning_column(frozenset(types))
     columns = list(df.columns)
-    rows, warned = [], False
+    rows, changed = [], 0
     for values in df.itertuples(index=False, name=None):
         row, warnings = storable_row(dict(zip(columns, values)), types)
         if warnings:
             with_warnings(row, column, warnings)
-            warned = True
+            changed += 1
         rows.append(row)
-    if warned and column not in types:
+    if changed and column not in types:
         table = _ensure_table(conn, table.name, {column: sa.Text()})
         for row in rows:
             row.setdefault(column, None)  # one shape for every row of the batch insert
-    return table, rows
+    return table, rows, changed
 
 
 # Errors one row can cause (a value the driver or the column rejects). Connection loss,
@@ -299,16 +302,33 @@ def _insert_flagged(conn: sa.Connection, table: sa.Table, row: dict[str, Any], e
     raise error
 
 
+@dataclass(frozen=True)
+class WriteReport:
+    """What a partition replacement wrote: every row, how many with values made storable
+    (see the row's warnings), how many flagged (the database rejected the row; its identity
+    and the error were stored instead)."""
+
+    rows: int
+    changed_rows: int = 0
+    flagged_rows: int = 0
+
+
 def replace_partition(url: str, table_name: str, df: pd.DataFrame, partition: dict[str, Any] | None) -> int:
+    """Replace the partition's rows (or the whole table when `partition` is None) in one
+    transaction; returns the number of rows written (see `write_partition`)."""
+    return write_partition(url, table_name, df, partition).rows
+
+
+def write_partition(url: str, table_name: str, df: pd.DataFrame, partition: dict[str, Any] | None) -> WriteReport:
     """Replace the partition's rows (or the whole table when `partition` is None) in one transaction.
 
     Concurrent writers of one partition take turns (a PostgreSQL advisory lock on table and
     partition; SQLite's write lock), so each replacement is whole and exactly one copy
     remains. Every value is made storable first; a row the database still rejects is kept
-    as a flagged row, never failing the others. Returns the number of rows written.
+    as a flagged row, never failing the others.
     """
     if not len(df.columns):
-        return 0  # nothing typed to store (an asset returned a bare empty frame)
+        return WriteReport(0)  # nothing typed to store (an asset returned a bare empty frame)
     engine = get_engine(url)
     types = {c: _column_type(c, df[c]) for c in df.columns}
     with engine.connect() as conn:
@@ -320,9 +340,9 @@ def replace_partition(url: str, table_name: str, df: pd.DataFrame, partition: di
             for column, value in (partition or {}).items():
                 delete = delete.where(table.c[column] == value)
             conn.execute(delete)
-            table, rows = _storable_rows(conn, table, df)
-            _insert_keeping_good_rows(conn, table, rows)
-    return len(df)
+            table, rows, changed = _storable_rows(conn, table, df)
+            flagged = _insert_keeping_good_rows(conn, table, rows)
+    return WriteReport(len(df), changed, flagged)
 
 
 def read_table(url: str, table_name: str, partition: dict[str, Any] | None = None) -> pd.DataFrame:
