@@ -48,7 +48,8 @@ class RuleExtraction:
     `evidence` says per field where the value was read: "label" (a labelled fact), "text" (a
     phrase), "heading", "title", "meta", "url", "alt", "details" (a closed <details>),
     "attribute" (data-*), "json_ld", "microdata", "embedded_json" (the page's own listing object
-    in its script state), "api" / "gis" (an assessor record key), ...
+    in its script state), "assessor_api" / "assessor_gis" / "assessor_search" (a key of that kind of
+    assessor record), "file_name" (an APN only the file's name states), ...
     `complete` means nothing in the document was left unread.
     """
 

@@ -372,8 +372,9 @@ def _numbers(facts: dict[str, Any], warnings: list[str]) -> None:
             warnings.append("unparseable_number:lot_size")
 
 
-def _identity(facts: dict[str, Any], name: str, warnings: list[str]) -> None:
-    """The APN from the body, else from the file name; a body and a name that disagree are reported."""
+def _identity(facts: dict[str, Any], name: str, warnings: list[str]) -> bool:
+    """The APN from the body, else from the file name; a body and a name that disagree are reported.
+    True when the APN was taken from the file name."""
     stated = facts.get("apn")
     body_apn = normalize_apn(stated) if stated is not None else None
     if stated is not None and body_apn is None:
@@ -385,8 +386,10 @@ def _identity(facts: dict[str, Any], name: str, warnings: list[str]) -> None:
     if not body_apn and named:
         facts["apn"] = named
         warnings.append("parcel_number_from_file_name")
-    elif body_apn:
+        return True
+    if body_apn:
         facts["apn"] = body_apn
+    return False
 
 
 def _no_identity(duplicates: list[str], warnings: list[str]) -> None:
@@ -417,14 +420,14 @@ def parse(raw: bytes, name: str = "") -> SourceDocument:
         if fact in facts and looks_like_person_name(str(facts[fact])):
             del facts[fact]
             warnings.append(f"personal_value_dropped:{fact}")
-    _identity(facts, name, warnings)
+    apn_from_name = _identity(facts, name, warnings)
     if not facts.get("apn") and not facts.get("address"):
         _no_identity(duplicates, warnings)
     unmapped = sorted({reportable_key(k) for k in reader.unmapped})
     if unmapped:
         warnings.append("unmapped_keys:" + ",".join(unmapped[:12]) + (f",+{len(unmapped) - 12}" if len(unmapped) > 12 else ""))
     text = "\n".join(f"{key}: {_shown(value)}" for key, value in facts.items())
-    data = {"shape": _shape(loaded, obj), "facts": facts, "unmapped_keys": unmapped}
+    data = {"shape": _shape(loaded, obj), "facts": facts, "unmapped_keys": unmapped, "apn_from_file_name": apn_from_name}
     return SourceDocument(text=text, raw_bytes=len(raw), data=data, warnings=warnings)
 
 
@@ -512,7 +515,21 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     # The LLM sees only these facts: it can add something only where a stated fact did not
     # become a value (an address the rules could not split).
     unread = facts.get("address") and not found.get("street_name") or facts.get("lot_size") and sqft is None
-    return RuleExtraction(values=found, structured=set(found), complete=not unread)
+    return RuleExtraction(values=found, structured=set(found), evidence=_evidence(doc.data, found), complete=not unread)
+
+
+# Where an assessor value was read, by the shape of the file (see `_shape`): the GIS layer, the
+# parcel search, or the API (a bundle, a parcel or details response, a valuations list).
+_SHAPE_EVIDENCE = {"gis": "assessor_gis", "search": "assessor_search"}
+
+
+def _evidence(data: dict[str, Any], found: dict[str, Any]) -> dict[str, str]:
+    """Per field, where it was read: the file's kind of assessor record, or "file_name" for an APN
+    that only the file's name states."""
+    evidence = dict.fromkeys(found, _SHAPE_EVIDENCE.get(data.get("shape", ""), "assessor_api"))
+    if data.get("apn_from_file_name") and "parcel_number" in evidence:
+        evidence["parcel_number"] = "file_name"
+    return evidence
 
 
 def _whole(value: Any) -> int | None:

@@ -132,18 +132,25 @@ def _number_input(text: Any) -> tuple[float | None, str | None]:
     return None, str(text)
 
 
+def _first_token(text: Any) -> tuple[float | None, str | None, re.Match | None]:
+    """(value, None, None) for a JSON number or nothing, (None, text, None) for text without a
+    number, (None, text, token) for the first number token of `text`."""
+    value, text = _number_input(text)
+    if text is None:
+        return value, None, None
+    tokens = _tokens(text)
+    return None, text, tokens[0] if tokens else None
+
+
 def parse_number(text: Any, *, integral: bool = False) -> float | None:
     """The first number in `text` ("1,850 sq ft" -> 1850.0, "4.713E5" -> 471300.0, "471 300" ->
     471300.0); None when there is none or it cannot be read unambiguously ("471.300" for a whole
     count, see `integral`). Rejects NaN/inf and bools."""
-    value, text = _number_input(text)
-    if text is None:
+    value, text, token = _first_token(text)
+    if token is None:
         return value
-    tokens = _tokens(text)
-    if not tokens:
-        return None
     try:
-        return _token_value(tokens[0], integral)
+        return _token_value(token, integral)
     except AmbiguousNumber:
         return None
 
@@ -182,16 +189,13 @@ _MONEY_SUFFIX = re.compile(r"\s*([kKmM])(?![A-Za-z])")
 
 def parse_money(text: Any) -> float | None:
     """USD amounts: "$525,000", "$525K", "$1.2M", 525000; None for "$471.300" (unsettled)."""
-    value, text = _number_input(text)
-    if text is None:
+    value, text, token = _first_token(text)
+    if token is None or text is None:
         return value
-    tokens = _tokens(text)
-    if not tokens:
-        return None
-    suffix = _MONEY_SUFFIX.match(text, tokens[0].end())
+    suffix = _MONEY_SUFFIX.match(text, token.end())
     try:
         # "$1.250M": before a K/M suffix the dot is a decimal point.
-        value = _token_value(tokens[0], integral=suffix is None)
+        value = _token_value(token, integral=suffix is None)
     except AmbiguousNumber:
         return None
     value *= {"k": 1e3, "m": 1e6}[suffix.group(1).lower()] if suffix else 1.0
@@ -572,3 +576,17 @@ def plausible_city(city: Any) -> bool:
     if words[0] in _FUNCTION_WORDS:
         return False
     return not any(w in _NOT_PLACE_WORDS for w in words) and any(len(w) >= 3 for w in words)
+
+
+def address_from_line(line: str) -> dict[str, Any]:
+    """Street, city, state and ZIP from one line, when the line is an address: a house number and a
+    street that is not a unit or label ("1 Ba, Sq Ft" and "5 Days, On Zillow" are not)."""
+    if not re.match(r"^\s*\d+[A-Za-z]?(-\w+)?\s+\S", line):
+        return {}
+    parsed = parse_one_line_address(line)
+    city = parsed.get("city")
+    if city and not plausible_city(city):
+        return {}
+    if not plausible_street(parsed.get("street_name")):
+        return {}
+    return parsed if parsed.get("street_name") and (parsed.get("postal_code") or parsed.get("city")) else {}

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from property_pipeline.contract import EXTRACTED_COLUMNS, JSON_COLUMNS
 from property_pipeline.extraction.extractor import Extractor
 from property_pipeline.landing import scan_partition
-from property_pipeline.sources.phoenix_mls import MAX_TEXT_CHARS, extract_rules, parse
+from property_pipeline.sources.html import MAX_TEXT_CHARS
+from property_pipeline.sources.phoenix_mls import extract_rules, parse
 
 OWN = {
     "zpid": 48213377, "mlsid": "6712345", "price": 615000, "bedrooms": 4, "bathrooms": 2.5,

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .normalize import US_STATES
+from ..normalize import US_STATES
 
 MAX_TEXTS = 40
 _SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u2022]\s+|\s+-\s+")

@@ -1,0 +1,127 @@
+"""Blocks about other listings, the past or the area, and the page's own listing among them.
+
+A listing page is surrounded by "Similar homes", "Nearby schools", "Price
+history", "Homes for sale near ..." sections whose prices and bedroom counts
+are not this listing's. `about_other_listings(el, out)` says whether a block is
+one (by its class/id hint or its title, once the page's own street is taken
+out of the title), and `aside_title` does the same for a heading that opens a
+run of siblings. A block that states the page's own address (`holds_own_listing`,
+via the `street_anchor` patterns built from the title, meta tags, URL and
+JSON-LD) is kept; in a strip of listing cards only the page's own card is read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .collector import Collector
+from .tree import HEADINGS, INLINE_TAGS, El, cells, text_of
+from .vocabulary import COLON_PAIR
+
+# Sections about other listings, the past, or the area: never this listing's facts.
+_ASIDE_TITLE = re.compile(
+    r"\b(similar|nearby|near by|you may (also )?like|recently sold|recent sales|comparable|comps|"
+    r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties)|more (homes|listings)|"
+    r"homes for sale near|neighbou?rhood (sales|homes)|sponsored|also viewed|people also)\b",
+    re.I,
+)
+_ASIDE_HINT = re.compile(
+    r"(^|[\s_-])(similar|nearby|recently-sold|recent-sales|comps|comparables?|price-history|history|"
+    r"schools|recommend(ed|ations)?|also-viewed)($|[\s_-])"
+)
+_SECTION_TAGS = frozenset("section aside div article table ul ol".split())
+
+
+def _section_title(el: El) -> str:
+    """The heading (or caption, or one-cell first row) a block opens with."""
+    for child in el.children[:6]:
+        if isinstance(child, str):
+            if child.strip():
+                return ""
+            continue
+        if child.tag in HEADINGS or child.tag == "caption":
+            return text_of(child, 120)
+        if child.tag in ("thead", "tbody") or child.tag == "tr":
+            row = child if child.tag == "tr" else next((c for c in child.children if isinstance(c, El) and c.tag == "tr"), None)
+            row_cells = cells(row) if row is not None else []
+            return text_of(row_cells[0], 120) if len(row_cells) == 1 else ""
+        if child.tag in INLINE_TAGS:
+            return ""
+        return _section_title(child) if child.tag in ("header", "div") and len(child.children) <= 3 else ""
+    return ""
+
+
+# A street written in a title ("1234 W Indian School Rd", "E Nearby Ave"): its words are a name,
+# not a section's subject, whatever they are.
+_STREET_IN_TITLE = re.compile(
+    r"(?:\b\d{1,6}[A-Za-z]?\s+)?(?:\b[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){1,4}"
+    r"(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Way|Ct|Court|Blvd|Pl|Place|Cir|Circle|Pkwy|Parkway|"
+    r"Ter|Terrace|Trl|Trail|Loop|Hwy|Highway)\b\.?"
+    r"|\b\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3}(?=\s*(?:,|$|#|\bUnit\b))"
+)
+
+
+def aside_title(title: str, anchors: tuple[re.Pattern, ...]) -> bool:
+    """A title naming a section about other listings, the past or the area ("Nearby Schools",
+    "Sale and tax history for ..."), once the page's own address and street names are set aside."""
+    if not title or len(title) > 80 or COLON_PAIR.match(title):
+        return False
+    for anchor in anchors:
+        title = anchor.sub(" ", title)
+    return _ASIDE_TITLE.search(_STREET_IN_TITLE.sub(" ", title)) is not None
+
+
+def holds_own_listing(text: str, out: Collector) -> bool:
+    """Text that states the page's own address (or, on a page that names it nowhere else, the first
+    labelled address or price): a block that is never dropped as an aside."""
+    if out.anchors:
+        return any(anchor.search(text) for anchor in out.anchors)
+    return not out.found_identity and _OWN_FACT_LABEL.search(text) is not None
+
+
+_OWN_FACT_LABEL = re.compile(r"\b(?:address|list(?:ing)? price|mls ?#|listing id)\s*:\s*\S", re.I)
+
+
+def about_other_listings(el: El, out: Collector) -> bool:
+    if el.tag not in _SECTION_TAGS or el.parent is None:
+        return False
+    if el.hint and _ASIDE_HINT.search(el.hint):
+        aside = True
+    else:
+        title = _section_title(el)
+        aside = aside_title(title, out.anchors)
+    if not aside or not holds_own_listing(text_of(el, 20_000), out):
+        return aside
+    # Kept for the page's own address; in a strip of listing cards only the page's own card is read.
+    out.skip |= _other_cards(el, out)
+    return False
+
+
+_PRICE_TEXT = re.compile(r"\$\s?\d")
+
+
+def _other_cards(section: El, out: Collector) -> set[int]:
+    """The cards of other listings in a strip (three or more priced siblings) inside `section`."""
+    skip: set[int] = set()
+    stack, seen = [section], 0
+    while stack and seen < 2000:
+        node = stack.pop()
+        seen += 1
+        kids = [c for c in node.children if isinstance(c, El)]
+        texts = [text_of(k, 3000) for k in kids]
+        if sum(1 for t in texts if _PRICE_TEXT.search(t)) >= 3:
+            skip.update(id(k) for k, t in zip(kids, texts) if not holds_own_listing(t, out))
+            continue
+        stack.extend(kids)
+    return skip
+
+
+def street_anchor(parts: dict[str, Any]) -> re.Pattern | None:
+    """"1234" then, within three words, the street's first name word: how the page's own address
+    is recognized in any block, however the street type is spelled."""
+    number, name = parts.get("street_number"), parts.get("street_name") or ""
+    core = next((w for w in name.split() if w.upper() not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW")), None)
+    if not number or not core:
+        return None
+    return re.compile(rf"\b{re.escape(number)}\s+(?:\S+\s+){{0,2}}?{re.escape(core)}\b", re.I)

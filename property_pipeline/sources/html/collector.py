@@ -1,0 +1,160 @@
+"""Where the walk's output goes, and what it refuses to keep.
+
+A `Collector` receives lines and label/value pairs from `walk` and applies the
+line policy every source wants: opaque tokens removed, lines capped at
+`MAX_LINE_CHARS` (remarks at `MAX_REMARKS_CHARS`), duplicates dropped, legal
+boilerplate and agent/office contact lines dropped, and lines about people
+(owner, seller, tenant, occupant, contact) kept out of both the rules and the
+prompt: their names, phones and e-mails go to `personal` only, for the
+no-personal-data check of the outputs. The first remarks block is kept whole
+in `remarks` and as one "Public Remarks:" line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tree import MAX_REMARKS_CHARS, collapse
+from .vocabulary import Vocabulary
+
+MAX_LINE_CHARS = 400
+
+_REMARKS_HEAD = re.compile(
+    r"^(?:public remarks|remarks|description|property description|listing description|about this (?:home|property))\s*:?\s+",
+    re.I,
+)
+_OPAQUE_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{60,}")
+# Legal and site boilerplate: never a listing fact, often most of a small page's text.
+_BOILERPLATE = re.compile(
+    r"deemed reliable|fair housing|equal housing|copyright|all rights reserved|recaptcha|privacy policy|"
+    r"terms of (service|use)|we use cookies|not guaranteed|independently verified|do not constitute|screen reader",
+    re.I,
+)
+# Contact details of agents and offices: not contract fields, and not for the prompt.
+_CONTACT = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+")
+_CONTACT_LABEL = re.compile(r"^(presented|listed|courtesy|listing agent|agent|office|broker|contact|phone|email|cell|fax)", re.I)
+
+
+# Lines about people (owner, seller, tenant, occupant, a contact person): personal data, never
+# facts and never prompt text. Their values are remembered only for the no-personal-data check.
+_PERSONAL_LABEL = re.compile(
+    r"^(?:(?:property|current|record|legal|primary|second)\s+)?"
+    r"(?:owner|seller|tenant|occupant|occupancy|landlord|lessee|lessor|renter|contact)(?:\(s\)|s|'s)?"
+    r"(?:\s*(?:/\s*[a-z]+|name|names|phone|email|e-mail|info|information|details|person|of record|#?\d))*$",
+    re.I,
+)
+_PERSONAL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z'()/# ]{1,40}?)\s*(?::|\||\s[-\u2013]\s)\s*(?P<value>.+)$")
+_NOT_A_NAME = frozenset(
+    "yes no n/a na none owner owners tenant tenants vacant occupied agent seller see remarks call contact listing "
+    "unknown not disclosed private withheld other confidential by appointment only the and or occupancy".split()
+)
+_PHONE_OR_EMAIL = re.compile(r"\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _personal_strings(value: str) -> set[str]:
+    """The names, phone numbers and e-mail addresses on an owner/seller/tenant/contact line."""
+    found = {m.group().strip() for m in _PHONE_OR_EMAIL.finditer(value)}
+    rest = _PHONE_OR_EMAIL.sub(" ", value)
+    for part in re.split(r"[;|]|\s&\s|\band\b", rest):
+        name = collapse(part).strip(" ,.:-()")
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'.\-]*", name) if w.lower().strip(".") not in _NOT_A_NAME]
+        if any(len(w) >= 2 for w in words):
+            found.add(name)
+    return found
+
+
+class Collector:
+    """What the walk has read: compact text lines (the prompt), label/value pairs (the rules),
+    headings, class-named values, the remarks, and the personal strings it kept out.
+
+    `weak` and `quiet` are set by the reader while it walks closed <details> and aria-hidden
+    content; `anchors` are the page's own street patterns (see `asides`)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.lines: list[str] = []
+        self.pair_lines: set[int] = set()
+        self.weak_lines: set[int] = set()
+        self.pairs: list[tuple[str, str]] = []
+        self.weak_pairs: list[tuple[str, str]] = []
+        self.headings: list[str] = []
+        self.hint_pairs: list[tuple[str, str]] = []
+        self.remarks: str | None = None
+        self.pending_remarks = False
+        self.personal: set[str] = set()
+        self.weak = False
+        """While True, what is read is weaker evidence (the content of a closed <details>)."""
+        self.quiet = False
+        """While True, lines are read by the rules but kept out of the prompt (aria-hidden text)."""
+        self.quiet_lines: set[int] = set()
+        self.skip: set[int] = set()
+        """Elements (by id) not to read: other listings' cards in a strip kept for the page's own card."""
+        self.anchors: tuple[re.Pattern, ...] = ()
+        """The page's own street as stated in its title, meta tags, URL or structured data."""
+        self.found_identity = False
+        """A labelled address or price has been read (pages without anchors keep the first one)."""
+        self.seen: set[str] = set()
+        self.size = 0
+
+    def line(self, text: str, is_pair: bool = False) -> None:
+        text = collapse(_OPAQUE_TOKEN.sub(" ", text))
+        limit = MAX_REMARKS_CHARS + 20 if text.startswith("Public Remarks:") else MAX_LINE_CHARS
+        text = text[:limit]
+        if len(text) < 2 or text in self.seen:
+            return
+        if not text.startswith("Public Remarks:") and (
+            self._personal_line(text) or (len(text) > 60 and _BOILERPLATE.search(text)) or _CONTACT.search(text)
+            or _CONTACT_LABEL.match(text)
+        ):
+            return
+        self.seen.add(text)
+        if is_pair:
+            self.pair_lines.add(len(self.lines))
+        if self.weak:
+            self.weak_lines.add(len(self.lines))
+        if self.quiet and not text.startswith("Public Remarks:"):
+            self.quiet_lines.add(len(self.lines))
+        self.lines.append(text)
+        self.size += len(text) + 1
+
+    def _personal_line(self, text: str) -> bool:
+        match = _PERSONAL_LINE.match(text)
+        if match and _PERSONAL_LABEL.match(match.group("label").strip()):
+            self.personal |= _personal_strings(match.group("value"))
+            return True
+        return False
+
+    def record_pair(self, label: str, value: str) -> None:
+        """A label/value pair for the rules (visible, or weak inside a closed <details>)."""
+        if _PERSONAL_LABEL.match(label.strip().rstrip(":").strip()):
+            self.personal |= _personal_strings(value)
+            return
+        if self.quiet:
+            return  # aria-hidden text yields remarks at most, never facts
+        (self.weak_pairs if self.weak else self.pairs).append((label, value[:MAX_LINE_CHARS]))
+        if not self.weak and self.vocab.label_group(label) in self.vocab.identity_groups:
+            self.found_identity = True
+
+    def pair(self, label: str, value: str) -> None:
+        label, value = collapse(label).rstrip(":").strip(), collapse(value)
+        if not label or not value:
+            return
+        if self.vocab.is_remarks(label):
+            self.take_remarks(value)
+            return
+        if self.pending_remarks:
+            self.pending_remarks = False
+        if _PERSONAL_LABEL.match(label):
+            self.personal |= _personal_strings(value)
+            return
+        self.record_pair(label, value)
+        self.line(f"{label}: {value}", is_pair=True)
+
+    def take_remarks(self, text: str) -> None:
+        self.pending_remarks = False
+        text = _REMARKS_HEAD.sub("", collapse(text))[:MAX_REMARKS_CHARS]
+        if not text:
+            return
+        if self.remarks is None:
+            self.remarks = text
+        self.line(f"Public Remarks: {text}")

@@ -1,0 +1,246 @@
+"""The visible part of a page as a light tree of `El`s, built once from lexbor's DOM.
+
+`TreeBuilder(sheet, data).build(body)` copies the DOM iteratively (no recursion,
+so any depth is safe) and within `MAX_ELEMENTS`, leaving out what a reader does
+not see: scripts, styles, forms, navigation and page furniture (`DROP_TAGS`,
+ARIA roles), and whatever the inline styles, the page's style sheets or hiding
+attributes hide (`visibility`). The content of a closed `<details>` and of
+`aria-hidden` subtrees is kept apart in `weak_roots`: a reader must open it, so
+it is weaker evidence. On the way it collects `data-*` attribute facts and
+coordinates into `data["attr_pairs"]` / `data["geo"]`.
+
+`text_of(el)` is an element's visible text (inline runs joined, blocks
+separated), `cells(row)` a table row's cells, `collapse` whitespace folding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..normalize import parse_number
+from .visibility import (
+    ElementKey,
+    StyleSheet,
+    TextState,
+    aria_hidden,
+    attribute_declarations,
+    hidden_by_attributes,
+    parse_declarations,
+    prunes,
+)
+
+MAX_ELEMENTS = 100_000
+MAX_REMARKS_CHARS = 6_000
+
+_WS = re.compile(r"\s+")
+
+DROP_TAGS = frozenset(
+    "script style noscript template svg iframe object embed canvas nav footer select option "
+    "button textarea input head title meta link base map area audio video picture source "
+    "track dialog math".split()
+)
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big cite code data dfn em font i img kbd label mark nobr q s samp small "
+    "span strike strong sub sup time tt u var wbr".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_GEO_ATTRS = {
+    "data-lat": "latitude",
+    "data-latitude": "latitude",
+    "data-lng": "longitude",
+    "data-lon": "longitude",
+    "data-long": "longitude",
+    "data-longitude": "longitude",
+}
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs folded to one space, ends stripped."""
+    return _WS.sub(" ", text).strip()
+
+
+
+@dataclass(slots=True)
+class El:
+    """One visible element: its tag, a lower-cased class/id/itemprop hint, and its children
+    (`El`s and text strings)."""
+
+    tag: str
+    hint: str = ""
+    children: list = field(default_factory=list)
+    parent: "El | None" = None
+    blocky: bool = False  # has block-level descendants
+    tabled: bool = False  # has a <table> or <dl> descendant
+
+
+# Page furniture by ARIA role: navigation, tab bars ("Overview | Neighborhood"), menus, toolbars.
+_FURNITURE_ROLES = frozenset("navigation tablist tab menu menubar menuitem toolbar".split())
+
+
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    return hidden_by_attributes(attrs) or (attrs.get("role") or "").strip().lower() in _FURNITURE_ROLES
+
+
+def _element_children(node) -> list:
+    kids = []
+    child = node.child
+    while child is not None:
+        kids.append(child)
+        child = child.next
+    return kids
+
+
+WEAK_SLOT = "#weak"
+"""The tag of the placeholder left where weak content (closed <details>, aria-hidden) was taken out."""
+
+
+class TreeBuilder:
+    """Copies the visible part of lexbor's DOM into `El`s, iteratively and within the caps.
+
+    What CSS hides is left out (see `visibility`). The content of a closed `<details>`
+    is not hidden (accordion layouts keep real facts there) but a reader must open it, so it
+    goes to `weak_roots`: read after the page, as weaker evidence than what is shown.
+    """
+
+    def __init__(self, sheet: StyleSheet, data: dict[str, Any]):
+        self.sheet = sheet
+        self.attr_pairs: list[tuple[str, str]] = data["attr_pairs"]
+        self.geo: dict[str, float] = data["geo"]
+        self.count = 0
+        self.truncated = False
+        self.weak_roots: list[tuple[El, bool]] = []
+        """Closed <details> (False) and aria-hidden (True: kept out of the prompt) subtrees."""
+
+    def build(self, root) -> El:
+        top = El("body")
+        stack = [(root, top, self._root_state(root), None, False)]
+        while stack:
+            node, parent, state, chain, weak = stack.pop()
+            to_visit = []
+            for kid in _element_children(node):
+                if kid.is_text_node:
+                    self._add_text(kid, parent, state)
+                    continue
+                entry = self._element(kid, parent, state, chain, weak)
+                if entry is not None:
+                    to_visit.append(entry)
+            # Depth-first in document order, so the element cap cuts the end of the page, not its start.
+            stack.extend(reversed(to_visit))
+        for el in (top, *(root for root, _ in self.weak_roots)):
+            _mark(el)
+        return top
+
+    def _root_state(self, root) -> TextState:
+        state = TextState()
+        for node in (root.parent, root):
+            if node is not None and node.is_element_node:
+                state = state.child(self._declarations(node.tag or "", node.attributes, None))
+        return state
+
+    def _declarations(self, tag: str, attrs: dict[str, str | None], chain) -> dict[str, str]:
+        decls = attribute_declarations(tag, attrs)
+        if self.sheet:
+            decls.update(self.sheet.declarations(ElementKey.of(tag, attrs), chain))
+        if attrs.get("style"):
+            decls.update(parse_declarations(attrs["style"]))
+        return decls
+
+    @staticmethod
+    def _add_text(kid, parent: El, state: TextState) -> None:
+        text = kid.text_content or ""
+        if text.strip() and not state.text_hidden:
+            parent.children.append(text)
+        elif parent.children and parent.children[-1] != " ":
+            parent.children.append(" ")
+
+    def _element(self, kid, parent: El, state: TextState, chain, weak: bool):
+        """The `El` for one DOM element and its stack entry, or None when it is left out."""
+        tag = kid.tag or ""
+        if not kid.is_element_node or tag in DROP_TAGS or tag.startswith("#"):
+            return None
+        self.count += 1
+        if self.count > MAX_ELEMENTS:
+            self.truncated = True
+            return None
+        attrs = kid.attributes
+        if _is_hidden(attrs):
+            return None
+        decls = self._declarations(tag, attrs, chain)
+        if prunes(decls):
+            return None
+        state = state.child(decls)
+        if not state.text_hidden:
+            self._harvest(attrs)
+        hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
+                                      (attrs.get("itemprop") or "")[:60]))).lower()
+        el = El(tag, hint)
+        closed = tag == "details" and "open" not in attrs
+        if (closed or aria_hidden(attrs)) and not weak:
+            # Read after the page, as weaker evidence; aria-hidden text (decoys, but also collapsed
+            # previews of real remarks) is kept out of the prompt as well. The slot left here ends
+            # a pending "Remarks" label, whose text is then found in the weak part.
+            self.weak_roots.append((el, not closed))
+            parent.children.append(El(WEAK_SLOT, parent=parent))
+            weak = True
+        else:
+            el.parent = parent
+            parent.children.append(el)
+        if tag == "br":
+            return None
+        return kid, el, state, (ElementKey.of(tag, attrs), chain) if self.sheet else None, weak
+
+    def _harvest(self, attrs: dict[str, str | None]) -> None:
+        """Facts some layouts keep in `data-*` attributes (coordinates, a duplicate of the facts)."""
+        for name, value in attrs.items():
+            if not name.startswith("data-") or value is None:
+                continue
+            if name in _GEO_ATTRS:
+                number = parse_number(value)
+                if number is not None:
+                    self.geo.setdefault(_GEO_ATTRS[name], number)
+            elif len(self.attr_pairs) < 500 and 0 < len(value) <= 200:
+                self.attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
+
+
+def _mark(top: El) -> None:
+    """Set `blocky` / `tabled` bottom-up, without recursion."""
+    order, stack = [], [top]
+    while stack:
+        el = stack.pop()
+        order.append(el)
+        stack.extend(c for c in el.children if isinstance(c, El))
+    for el in reversed(order):
+        parent = el.parent
+        if parent is None:
+            continue
+        if el.tag not in INLINE_TAGS and el.tag != "br" or el.blocky:
+            parent.blocky = True
+        if el.tag in ("table", "dl") or el.tabled:
+            parent.tabled = True
+
+
+def text_of(el: El | str, limit: int = MAX_REMARKS_CHARS * 2) -> str:
+    """Visible text of an element: inline runs joined, blocks and <br> separated by spaces."""
+    if isinstance(el, str):
+        return collapse(el)
+    parts: list[str] = []
+    size = 0
+    stack: list[Any] = [el]
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            size += len(item)
+            continue
+        if item.tag not in INLINE_TAGS:
+            parts.append(" ")
+            stack.append(" ")
+        stack.extend(reversed(item.children[:limit]))
+    return collapse("".join(parts))[:limit]
+
+
+def cells(row: El) -> list[El]:
+    """The `<td>`/`<th>` cells of a table row."""
+    return [c for c in row.children if isinstance(c, El) and c.tag in ("td", "th")]

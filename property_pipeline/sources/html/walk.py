@@ -1,0 +1,445 @@
+"""The DOM walk: a page's visible tree read once into label/value pairs and compact lines.
+
+`visit(top, out)` reads an `El` tree (from `tree.TreeBuilder`) into a
+`Collector`, finding pairs by structure, never by CSS path:
+
+- tables: a label cell then a value cell (`<th>`/`<td>`, or a cell that is a
+  strong label), a header row over one data row, or cells that each hold
+  "Label: value";
+- definition lists: `<dt>` then its `<dd>`s;
+- sibling blocks: `<div class=label>Beds</div><div>3</div>`, and a numeric value
+  captioned by its label underneath ("$694/mo" over "HOA Dues");
+- inline text: "Label: value" segments, several per line split at `|`, `·`
+  and "; Next label:", and two segments of which the first is a strong label.
+
+A block or label the vocabulary calls remarks is taken whole as the remarks;
+headings are kept as lines; sections about other listings are skipped
+(`asides`); link lists (navigation outside `<nav>`) are dropped. Recursion is
+bounded (`depth`), and long pages stop at twice `MAX_TEXT_CHARS` of lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .asides import about_other_listings, aside_title, holds_own_listing
+from .collector import Collector
+from .tree import HEADINGS, INLINE_TAGS, WEAK_SLOT, El, cells, text_of
+from .vocabulary import COLON_PAIR, REMARKS, labelish
+
+MAX_TEXT_CHARS = 16_000
+
+_NUMERIC_VALUE = re.compile(r"^\$?\s*\d[\d,.]*\s*[kKmM+]?(?:\s*/\s*(?:mo|month|yr|year))?$")
+_REMARKS_HINT = re.compile(r"remarks?\b|remarks?[-_]|(?:listing|property|home)[-_]?desc|^description\b|\bdescription$")
+
+
+def segments(el: El) -> list[list[str]]:
+    """An inline-only element's content as lines (split at <br>) of top-level text segments."""
+    lines: list[list[str]] = [[]]
+    for child in el.children:
+        if isinstance(child, El) and child.tag == "br":
+            lines.append([])
+            continue
+        text = text_of(child)
+        if text:
+            lines[-1].append(text)
+    return [segs for segs in lines if segs]
+
+
+_DELIMS = re.compile(r"\s+[|\u2022\u00b7]\s+|\s{2,}[-\u2013]\s{1,}")
+_PAIR_BREAK = re.compile(r"[,;]\s+(?=[A-Za-z#][\w #/().\-]{0,30}:\s)")
+
+
+def _hint_facts(leaf: El, out: Collector) -> None:
+    """Values named only by their class (`<span class="price-big">$615K</span>`), kept apart from labels."""
+    stack, seen = [leaf], 0
+    while stack and seen < 50:
+        el = stack.pop()
+        seen += 1
+        if el.hint:
+            words = set(re.split(r"[\s\-_]+", el.hint))
+            for word, label, exclude in out.vocab.hint_fields:
+                if word in words and not exclude.search(el.hint):
+                    text = text_of(el, 80)
+                    if 0 < len(text) <= 60 and not out.weak:
+                        out.hint_pairs.append((label, text))
+        stack.extend(c for c in el.children[:50] if isinstance(c, El))
+
+
+def _value_then_label(first: str, second: str, out: Collector) -> bool:
+    """"$694/mo" + "HOA Dues", "Single-family (co-op)" + "Property Type": a value captioned below."""
+    if not out.vocab.label_group(second) or second.endswith(":"):
+        return False
+    return bool(_NUMERIC_VALUE.match(first)) or (len(first) <= 40 and not out.vocab.label_group(first)
+                                                  and out.vocab.label_group(second) in out.vocab.captioned_text_groups)
+
+
+def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
+    labels = [i for i, s in enumerate(segs) if s.endswith(":") and labelish(s[:-1])]
+    if labels:
+        prefix = " ".join(segs[: labels[0]])
+        if prefix:
+            out.line(prefix)
+        for n, start in enumerate(labels):
+            end = labels[n + 1] if n + 1 < len(labels) else len(segs)
+            value = " ".join(segs[start + 1 : end])
+            if value:
+                out.pair(segs[start][:-1], value)
+            elif out.vocab.is_remarks(segs[start][:-1]):
+                out.pending_remarks = True
+            else:
+                out.line(segs[start])
+        return
+    text = " ".join(segs)
+    if len(segs) == 2 and not COLON_PAIR.match(text):
+        first, second = segs
+        if out.vocab.strong_label(first, hint) and not out.vocab.strong_label(second):
+            out.pair(first, second)
+            return
+        if _value_then_label(first, second, out):
+            out.record_pair(second, first)
+            out.line(text, is_pair=True)
+            return
+    parts = _DELIMS.split(text) if len(text) <= 600 else [text]
+    parts = [q for p in parts for q in (_PAIR_BREAK.split(p) if COLON_PAIR.match(p) else [p])]
+    matches = [COLON_PAIR.match(p) for p in parts]
+    matches = [m if m and labelish(m.group(1)) and not m.group(2).startswith("//") else None for m in matches]
+    if not any(matches):
+        if len(segs) == 1 and out.vocab.is_remarks(text.rstrip(":")):
+            out.pending_remarks = True
+            return
+        out.line(text)
+        return
+    for part, match in zip(parts, matches):
+        if match:
+            out.pair(match.group(1), match.group(2))
+        else:
+            out.line(part)
+
+
+def _without_heading(el: El) -> El:
+    """A remarks block minus the heading it opens with ("From the listing agent")."""
+    kids = [c for c in el.children if not (isinstance(c, str) and not c.strip())]
+    if len(kids) > 1 and isinstance(kids[0], El) and kids[0].tag in HEADINGS:
+        return El(el.tag, el.hint, children=kids[1:])
+    return el
+
+
+def _remarks_container(el: El) -> bool:
+    return bool(el.hint) and not el.tabled and _REMARKS_HINT.search(el.hint) is not None
+
+
+def visit(el: El, out: Collector, depth: int = 0) -> None:
+    if out.size > MAX_TEXT_CHARS * 2 or _left_out(el, out) or _read_as_remarks(el, out):
+        return
+    tag = el.tag
+    if (tag in ("ul", "ol") or not el.blocky) and _link_heavy(el):
+        return
+    if tag in HEADINGS:
+        _visit_heading(el, out)
+        return
+    if tag == "table" and _visit_table(el, out, depth):
+        return
+    if tag == "tr" and _visit_row(el, out, depth):
+        return
+    if tag == "dl" and _visit_dl(el, out):
+        return
+    if not el.blocky or depth > 150:
+        _hint_facts(el, out)
+        for segs in segments(el) if depth <= 150 else [[text_of(el)]]:
+            _emit_segments(segs, out, el.hint)
+        return
+    _visit_children(el.children, out, depth)
+
+
+def _left_out(el: El, out: Collector) -> bool:
+    """Not read here: a slot of weak content, another listing's card, a section about other listings."""
+    if el.tag == WEAK_SLOT:
+        out.pending_remarks = False
+        return True
+    return id(el) in out.skip or about_other_listings(el, out)
+
+
+def _read_as_remarks(el: El, out: Collector) -> bool:
+    """The block a "Remarks" label announced, or a block marked as the remarks; True when taken."""
+    if out.pending_remarks and _holds_weak_slot(el):
+        out.pending_remarks = False  # the remarks this label announced are in the weak part
+    if out.pending_remarks:
+        text = text_of(el)
+        if text:
+            out.take_remarks(text)
+            return True
+    if _remarks_container(el) and not _holds_weak_slot(el):
+        text = text_of(_without_heading(el))
+        if len(text) > 40:
+            out.take_remarks(text)
+            return True
+    return False
+
+
+def _visit_heading(el: El, out: Collector) -> None:
+    text = text_of(el)
+    if not text:
+        return
+    if out.vocab.is_remarks(text):
+        out.pending_remarks = True
+    else:
+        out.headings.append(text)
+        out.line(text)
+
+
+def _holds_weak_slot(el: El) -> bool:
+    stack, seen = [el], 0
+    while stack and seen < 500:
+        item = stack.pop()
+        seen += 1
+        if item.tag == WEAK_SLOT:
+            return True
+        stack.extend(c for c in item.children[:100] if isinstance(c, El))
+    return False
+
+
+def _link_heavy(el: El) -> bool:
+    """A list of links (site navigation outside <nav>): four or more links holding most of the text."""
+    links = link_chars = chars = 0
+    stack, seen = [(el, False)], 0
+    while stack and seen < 2000:
+        item, in_link = stack.pop()
+        seen += 1
+        if isinstance(item, str):
+            size = len(item.strip())
+            chars += size
+            link_chars += size if in_link else 0
+            continue
+        is_link = item.tag == "a"
+        links += is_link
+        stack.extend((c, in_link or is_link) for c in item.children[:2000])
+    return links >= 4 and link_chars >= 0.7 * chars
+
+
+def _until_heading(items: list, start: int) -> list:
+    """The siblings after a heading, up to the next heading: the section that heading opens."""
+    section = []
+    for item in items[start:start + 200]:
+        if isinstance(item, El) and item.tag in HEADINGS:
+            break
+        section.append(item)
+    return section
+
+
+def _visit_children(children: list, out: Collector, depth: int) -> None:
+    run: list = []
+
+    def flush() -> None:
+        if run:
+            visit(El("span", children=list(run)), out, depth + 1)
+            run.clear()
+
+    items = [c for c in children if not (isinstance(c, str) and not c.strip()) and not (isinstance(c, El) and c.tag == "br")]
+    i = 0
+    skipping = False
+    while i < len(items):
+        child = items[i]
+        if isinstance(child, El) and child.tag in HEADINGS:
+            skipping = aside_title(text_of(child, 120), out.anchors) and not holds_own_listing(
+                " ".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out)
+            if skipping:
+                flush()
+                i += 1
+                continue
+        if skipping:
+            i += 1
+            continue
+        if isinstance(child, str) or child.tag in INLINE_TAGS:
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if isinstance(nxt, El) and nxt.tag not in INLINE_TAGS and not run:
+                if _try_pair(child, nxt, out):
+                    i += 2
+                    continue
+            run.append(child)
+            i += 1
+            continue
+        flush()
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and _try_pair(child, nxt, out):
+            i += 2
+            continue
+        visit(child, out, depth + 1)
+        i += 1
+    flush()
+
+
+_NOT_PAIR_TAGS = frozenset("ul ol li table tbody thead tfoot tr td th dl dt dd section article main aside form".split())
+
+
+def _atomic(el: El | str) -> bool:
+    """One run of text: not itself a label + value, nor a list of lines."""
+    if isinstance(el, str):
+        return True
+    lines = segments(el) if not el.blocky else [[text_of(el, 200)]] if _single_text_path(el) else []
+    return len(lines) == 1 and len(lines[0]) == 1
+
+
+def _single_text_path(el: El) -> bool:
+    """`<div><div><span>Beds</span></div></div>`: wrappers around a single piece of text."""
+    while isinstance(el, El):
+        kids = [c for c in el.children[:4] if not (isinstance(c, str) and not c.strip())]
+        if len(kids) != 1:
+            return False
+        el = kids[0]
+    return True
+
+
+def _try_pair(first: El | str, second: El | str, out: Collector) -> bool:
+    """Sibling blocks forming label + value (`<div class=label>Beds</div><div>3</div>`)."""
+    for el in (first, second):
+        if isinstance(el, El) and (el.tabled or el.tag in _NOT_PAIR_TAGS):
+            return False
+    if not _atomic(first):
+        return False
+    label = text_of(first, 200)
+    if not label or len(label) > 50:
+        return False
+    hint = first.hint if isinstance(first, El) else ""
+    group = out.vocab.label_group(label)
+    if group == REMARKS:
+        value = text_of(second) if not (isinstance(second, El) and _holds_weak_slot(second)) else ""
+        if value:
+            out.take_remarks(value)
+            return True
+        return False
+    value_hint = second.hint if isinstance(second, El) else ""
+    if out.vocab.strong_label(label, hint) and (not isinstance(first, El) or first.tag not in HEADINGS or group):
+        value = text_of(second, 2000)
+        if not value or len(value) > (120 if first.tag in HEADINGS else 300) or not _atomic_value(second):
+            return False
+        if out.vocab.strong_label(value, value_hint) and not re.search(r"value|val\b|data", value_hint) \
+                and not re.match(r"\s*\$?\d", value):
+            return False
+        out.pair(label, value)
+        return True
+    if _NUMERIC_VALUE.match(label):
+        name = text_of(second, 200)
+        if name and out.vocab.label_group(name) and group is None:
+            out.record_pair(name, label)
+            out.line(f"{label} {name}", is_pair=True)
+            return True
+    return False
+
+
+def _atomic_value(el: El | str) -> bool:
+    """A value is one fact: no <br>-separated lines, no `Label: value` text inside."""
+    if isinstance(el, str):
+        return True
+    if el.blocky:
+        if not _single_text_path(el):
+            return False
+    elif len(segments(el)) > 1:
+        return False
+    return not re.search(r"(^|\s)[A-Za-z][\w #/().\-]{1,40}:\s+\S", text_of(el, 400))
+
+
+def _visit_row(row: El, out: Collector, depth: int) -> bool:
+    row_cells = cells(row)
+    if not row_cells or any(c.tabled for c in row_cells):
+        return False
+    texts = [text_of(c, 4000) for c in row_cells]
+    filled = [(c, t) for c, t in zip(row_cells, texts) if t]
+    if not filled:
+        return True
+    if all(COLON_PAIR.match(t) and not t.rstrip().endswith(":") for _, t in filled) and len(filled) > 1:
+        for cell, _ in filled:
+            visit(cell, out, depth + 1)
+        return True
+    i, leftovers = 0, []
+    while i < len(filled):
+        cell, text = filled[i]
+        if i + 1 < len(filled):
+            value_cell, value = filled[i + 1]
+            group = out.vocab.label_group(text)
+            if group == REMARKS:
+                out.take_remarks(value)
+                i += 2
+                continue
+            if (cell.tag == "th" and value_cell.tag == "td") or (
+                out.vocab.strong_label(text, cell.hint) and not (text.endswith(":") and value.endswith(":"))
+            ):
+                out.pair(text, value)
+                i += 2
+                continue
+        if out.vocab.is_remarks(text.rstrip(":")):
+            out.pending_remarks = True
+        else:
+            leftovers.append(text)
+        i += 1
+    if leftovers:
+        if len(leftovers) == 1 and len(row_cells) == 1:
+            visit(row_cells[0], out, depth + 1)
+        else:
+            out.line(" | ".join(leftovers))
+    return True
+
+
+def _rows(table: El) -> list[El]:
+    rows: list[El] = []
+    for child in table.children:
+        if isinstance(child, El):
+            if child.tag == "tr":
+                rows.append(child)
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                rows.extend(c for c in child.children if isinstance(c, El) and c.tag == "tr")
+    return rows
+
+
+def _visit_table(table: El, out: Collector, depth: int) -> bool:
+    """A header row over exactly one data row reads as column label -> value."""
+    rows = _rows(table)
+    if len(rows) != 2:
+        return False
+    head, body = cells(rows[0]), cells(rows[1])
+    if len(head) < 2 or len(head) != len(body) or any(c.tag != "th" for c in head) or any(c.tag != "td" for c in body):
+        return False
+    for caption in (c for c in table.children if isinstance(c, El) and c.tag == "caption"):
+        visit(caption, out, depth + 1)
+    for h, b in zip(head, body):
+        out.pair(text_of(h), text_of(b))
+    return True
+
+
+def _visit_dl(dl: El, out: Collector) -> bool:
+    items: list[El] = []
+    stack = list(reversed(dl.children))
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, El):
+            continue
+        if item.tag == "dl":
+            return False
+        if item.tag in ("dt", "dd"):
+            items.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    label: str | None = None
+    values: list[str] = []
+
+    def flush() -> None:
+        if label is not None:
+            if values:
+                out.pair(label, ", ".join(values))
+            elif out.vocab.is_remarks(label):
+                out.pending_remarks = True
+            else:
+                out.line(label)
+
+    for item in items:
+        text = text_of(item)
+        if item.tag == "dt":
+            flush()
+            label, values = text, []
+        elif text:
+            if label is None:
+                out.line(text)
+            else:
+                values.append(text)
+    flush()
+    return True
