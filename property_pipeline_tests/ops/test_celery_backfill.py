@@ -32,6 +32,7 @@ TABLES = ("raw_collector_files", "extracted_properties", "extraction_dead_letter
 OUTCOME_TABLES = ("validated_properties", "quarantined_properties", "extraction_dead_letters")
 BACKFILL_DAYS = 4  # x 2 sources = 8 partitions
 RACE_DAY_OFFSET = BACKFILL_DAYS  # the race uses the next day, which the backfill does not touch
+STEPS_BEFORE_KILL = 3  # per worker: both demonstrably take work before one dies
 RUN_TIMEOUT_S = 900  # a busy 2-core machine; the outcome is asserted, not the speed
 # Above the suite's 300 s default: the first test also starts the daemon and the workers and
 # runs the in-process reference; each waits up to RUN_TIMEOUT_S for its runs.
@@ -174,8 +175,8 @@ def test_same_partition_racing_outside_the_queue_leaves_one_copy(cluster, landin
 
 
 def kill_mid_step(cluster: Cluster, instance, backfill_id: str, victim: str, timeout_s: float) -> tuple[str, str]:
-    """Waits until both workers have each finished a step of the backfill and `victim` is inside
-    another one, then SIGKILLs it. Returns the (run id, step key) it was executing."""
+    """Waits until both workers have each finished a few steps of the backfill and `victim` is
+    inside another one, then SIGKILLs it. Returns the (run id, step key) it was executing."""
     from .celery_cluster import backfill_runs
 
     deadline = time.monotonic() + timeout_s
@@ -183,9 +184,9 @@ def kill_mid_step(cluster: Cluster, instance, backfill_id: str, victim: str, tim
         cluster.check_alive()
         run_ids = [r.run_id for r in backfill_runs(instance, backfill_id)]
         executions = step_executions(instance, run_ids)
-        finished_on = {e.worker.split("@")[0] for e in executions if e.finished}
+        finished = Counter(e.worker.split("@")[0] for e in executions if e.finished)
         in_flight = [e for e in executions if e.worker.startswith(f"{victim}@") and not e.finished]
-        if {"w1", "w2"} <= finished_on and in_flight:
+        if min(finished["w1"], finished["w2"]) >= STEPS_BEFORE_KILL and in_flight:
             cluster.kill(victim)
             return in_flight[0].run_id, in_flight[0].step_key
         time.sleep(0.2)
