@@ -1,0 +1,117 @@
+"""Listing values read from one label's text: "3 bd" -> 3, "$1.2M" -> 1200000.0, "2-car" -> 2.
+
+Each reader takes the text a label (or a phrase, or a machine-readable key)
+gave for one field and returns the contract value, or None when the text is not
+a plausible value for that field (a bedroom count of 250, a year of 1492).
+Shared by the label table of `phoenix_mls` and the structured-data readers of
+`listing_structured`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .normalize import (
+    MARICOPA_CITIES,
+    SQFT_PER_ACRE,
+    normalize_dwelling_type,
+    parse_bool,
+    parse_int,
+    parse_money,
+    parse_number,
+    title_words,
+)
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "single": 1, "multi": None}
+
+
+def read_stories(text: str) -> int | None:
+    number = parse_int(text)
+    if number is not None:
+        return number if 0 < number < 100 else None
+    word = re.match(r"\s*([a-z]+)", text.lower())
+    return _WORD_NUMBERS.get(word.group(1)) if word else None
+
+
+def read_garage(text: str) -> float | None:
+    number = parse_number(text)
+    return number if number is not None and 0 <= number < 50 else None
+
+
+def read_pool(text: str, private_label: bool) -> bool | None:
+    low = text.lower()
+    if private_label:
+        return parse_bool(low.split(",")[0]) if not re.search(r"\d", low) else None
+    if "private" in low:
+        return not re.search(r"\bno(t)? private|non-private", low)
+    if re.fullmatch(r"\s*(no|none|n|no pool)\.?\s*", low):
+        return False
+    return None
+
+
+def read_listing_id(text: str) -> str | None:
+    match = re.search(r"[A-Za-z0-9][A-Za-z0-9\-]{2,19}", text.replace("#", " "))
+    if not match or not re.search(r"\d", match.group()):
+        return None
+    return match.group()
+
+
+def read_year(text: str) -> int | None:
+    match = re.search(r"\b(1[89]\d\d|20\d\d)\b", str(text))
+    return int(match.group(1)) if match else None
+
+
+def read_living_area(text: str) -> float | None:
+    number = parse_number(text)
+    return number if number is not None and 100 <= number <= 100_000 else None
+
+
+def read_bedrooms(text: str) -> int | None:
+    number = parse_int(re.sub(r"\(.*?\)", "", str(text)))
+    return number if number is not None and 0 <= number < 100 else None
+
+
+def read_price(text: str) -> float | None:
+    if not re.search(r"\d", str(text)):
+        return None
+    value = parse_money(text)
+    return value if value is not None and value > 0 else None
+
+
+def read_dwelling(text: str) -> tuple[str | None, str | None]:
+    low = str(text).lower().strip()
+    for ptype in ("Residential Income", "Residential Lease", "Manufactured In Park", "Commercial Sale",
+                  "Commercial Lease", "Business Opportunity", "Farm", "Residential", "Land"):
+        if low == ptype.lower():
+            return ptype, None
+    if re.search(r"\b(lease|rental)\b", low):
+        return "Residential Lease", None
+    return normalize_dwelling_type(text)
+
+
+_CITY_STATE_ZIP_IN = re.compile(r"([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}),\s*(?:AZ|Arizona)\.?,?\s+(\d{5})(?:-\d{4})?\b")
+
+
+def city_state_zip_in(text: str) -> dict[str, str]:
+    """"... lot in Gilbert, AZ 85234, listed at ..." -> city, state, ZIP (a known city, or a short name)."""
+    match = _CITY_STATE_ZIP_IN.search(text)
+    if not match:
+        return {}
+    words = match.group(1)
+    known = next((c for c in sorted(MARICOPA_CITIES, key=len, reverse=True)
+                  if words.lower() == c.lower() or words.lower().endswith(" " + c.lower())), None)
+    if known is None and len(words.split()) > 2:
+        return {}
+    return {"city": known or title_words(words), "state_or_province": "AZ", "postal_code": match.group(2)}
+
+
+def positive_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+def lot_from_number(value: float, acres: bool) -> tuple[float, float]:
+    """A machine-readable lot size (no text to parse): same rounding as `parse_lot_size`."""
+    if acres:
+        return float(round(value * SQFT_PER_ACRE)), round(value, 4)
+    return float(round(value)), round(value / SQFT_PER_ACRE, 4)
