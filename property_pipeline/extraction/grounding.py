@@ -86,7 +86,8 @@ _ADDRESS_ABBREVIATIONS = {
 # A subdivision is where a model puts a name copied from elsewhere on the page (an agent, an owner).
 MUST_BE_GROUNDED = (GROUNDABLE - FREE_TEXT) | frozenset(IDENTITY_FIELDS) | {"subdivision_name"}
 _SUBDIVISION_LABEL = re.compile(
-    r"subdiv|community|neighbou?rhood|development|complex|tract|\bplat\b|master.?plan|legal|\bhoa name|project|building|condo"
+    r"subdiv|community|neighbou?rhood|development|complex|tract|\bplat\b|master.?plan|legal|\bhoa name|project"
+    r"|building|condo"
 )
 _APN_SHAPE = re.compile(r"(?<![\d])(\d{3})[\s.\-]?(\d{2})[\s.\-]?(\d{3})\s?([A-Za-z])?(?![A-Za-z\d])")
 _NUMBER = re.compile(r"(?<![\w.])-?(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([kKmM])?(?![a-zA-Z\d])")
@@ -211,6 +212,7 @@ _LISTING_LINE = re.compile(r"mls|listing")
 _ADDRESS_LABEL = re.compile(r"^\s*(?:address|street|location|property address)\b")
 _CITY_LABELS = frozenset(("city", "town", "locality", "addresslocality", "municipality"))
 _ZIP_LABELS = frozenset(("zip", "postal", "postalcode", "zipcode", "code", "az"))
+_STATE_OR_ZIP = frozenset(("az", "zip", "postal", "postalcode", "zipcode"))
 
 
 def _place_stated(run: list[str], lines: list[str], labels: frozenset[str], then_zip: bool) -> bool:
@@ -223,7 +225,8 @@ def _place_stated(run: list[str], lines: list[str], labels: frozenset[str], then
             if words[i : i + n] != run:
                 continue
             after = words[i + n] if i + n < len(words) else ""
-            if (i > 0 and words[i - 1] in labels) or (then_zip and (after == "az" or re.fullmatch(r"\d{5}", after))):
+            labelled = i > 0 and words[i - 1] in labels
+            if labelled or (then_zip and (after in _STATE_OR_ZIP or re.fullmatch(r"\d{5}", after))):
                 return True
     return False
 

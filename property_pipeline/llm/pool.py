@@ -32,7 +32,9 @@ from .resilience import backoff_delays
 
 
 # Failures of one server that another may not have: outages, garbage replies, a model not pulled.
-FAILOVER_KINDS = frozenset(("unreachable", "timeout", "server_error", "busy", "circuit_open", "protocol", "model_missing"))
+FAILOVER_KINDS = frozenset(
+    ("unreachable", "timeout", "server_error", "busy", "circuit_open", "protocol", "model_missing")
+)
 
 
 @dataclass(frozen=True)
