@@ -20,16 +20,18 @@ import logging
 import math
 import os
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Self
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
 from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, JSON_COLUMNS
+from .bulk import copy_rows
 from .storable import storable_row, storable_text, warning_column, with_warnings
 
 log = logging.getLogger(__name__)
@@ -329,34 +331,132 @@ def write_partition(url: str, table_name: str, df: pd.DataFrame, partition: dict
     """
     if not len(df.columns):
         return WriteReport(0)  # nothing typed to store (an asset returned a bare empty frame)
-    engine = get_engine(url)
-    types = {c: _column_type(c, df[c]) for c in df.columns}
-    with engine.connect() as conn:
-        conn.execution_options(**{SQLITE_IMMEDIATE: True})
-        with conn.begin():
-            table = _ensure_table(conn, table_name, types)
-            _advisory_lock(conn, "partition", table_name, *sorted((partition or {}).items()))
+    with PartitionTransaction(url) as transaction:
+        writer = transaction.replace(table_name, partition)
+        writer.write(df)
+    return writer.report()
+
+
+class PartitionTransaction:
+    """One database transaction in which partitions of one or more tables are replaced chunk
+    by chunk: `replace(table, partition)` deletes the partition's rows (under the partition's
+    advisory lock on PostgreSQL) and returns a `ChunkWriter`; every chunk written is part of
+    the same transaction, which commits when the `with` block ends normally and rolls back
+    otherwise. Readers see the old partition until the commit and the new one after, never
+    a mix, and a process killed mid-write leaves the old partition (the server rolls back).
+
+    One transaction rather than a staging table swapped in: the rows are written once, and
+    the old partition stays readable throughout. On SQLite the file's write lock is held
+    until the commit, so another run writing the same file waits for it (up to the
+    statement timeout); PostgreSQL only serializes writers of the same partition.
+    """
+
+    def __init__(self, url: str, *, bulk: bool = True) -> None:
+        self.engine = get_engine(url)
+        self.bulk = bulk and self.engine.dialect.name == "postgresql"
+        self._conn: sa.Connection | None = None
+
+    def __enter__(self) -> Self:
+        self._conn = self.engine.connect()
+        self._conn.execution_options(**{SQLITE_IMMEDIATE: True})
+        self._transaction = self._conn.begin()
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        assert self._conn is not None
+        try:
+            if kind is None:
+                self._transaction.commit()
+            else:
+                self._transaction.rollback()
+        finally:
+            self._conn.close()
+
+    def replace(self, table_name: str, partition: dict[str, Any] | None) -> ChunkWriter:
+        assert self._conn is not None, "use PartitionTransaction in a with block"
+        conn = self._conn
+        _advisory_lock(conn, "partition", table_name, *sorted((partition or {}).items()))
+        if sa.inspect(conn).has_table(table_name):
+            table = sa.Table(table_name, sa.MetaData(), autoload_with=conn)
             delete = table.delete()
             for column, value in (partition or {}).items():
                 delete = delete.where(table.c[column] == value)
             conn.execute(delete)
-            table, rows, changed = _storable_rows(conn, table, df)
-            flagged = _insert_keeping_good_rows(conn, table, rows)
-    return WriteReport(len(df), changed, flagged)
+        return ChunkWriter(conn, table_name, partition, self.bulk)
+
+
+class ChunkWriter:
+    """Appends chunks of one partition's new rows (see `PartitionTransaction`): values made
+    storable, then COPY on PostgreSQL (row inserts if the server rejects a value in the
+    chunk) or batched inserts on SQLite; a row the database still rejects is flagged."""
+
+    def __init__(self, conn: sa.Connection, table_name: str, partition: dict[str, Any] | None, bulk: bool) -> None:
+        self.conn, self.table_name, self.partition, self.bulk = conn, table_name, partition, bulk
+        self.rows = self.changed_rows = self.flagged_rows = 0
+        self.seconds = 0.0
+        self._columns: set[str] = set()
+
+    def write(self, df: pd.DataFrame) -> None:
+        if not len(df.columns):
+            return
+        if self.partition and len(df):
+            df = df.assign(**self.partition)  # the partition's columns always match its key
+        started = time.perf_counter()
+        types = {c: _column_type(c, df[c]) for c in df.columns}
+        if set(types) - self._columns or not self._columns:
+            self._table = _ensure_table(self.conn, self.table_name, types)
+            self._columns = {c.name for c in self._table.columns}
+        table, rows, changed = _storable_rows(self.conn, self._table, df)
+        if changed:
+            self._table, self._columns = table, {c.name for c in table.columns}
+        if rows and not (self.bulk and copy_rows(self.conn, table, rows)):
+            self.flagged_rows += _insert_keeping_good_rows(self.conn, table, rows)
+        self.rows += len(df)
+        self.changed_rows += changed
+        self.seconds += time.perf_counter() - started
+
+    def report(self) -> WriteReport:
+        return WriteReport(self.rows, self.changed_rows, self.flagged_rows)
 
 
 def read_table(url: str, table_name: str, partition: dict[str, Any] | None = None) -> pd.DataFrame:
     """Rows of one table (one partition's rows when `partition` is given); JSON columns decoded."""
+    frames = list(iter_table(url, table_name, partition, chunk_rows=None))
+    return frames[0] if frames else pd.DataFrame()
+
+
+def iter_table(
+    url: str,
+    table_name: str,
+    partition: dict[str, Any] | None = None,
+    chunk_rows: int | None = 5000,
+    where: sa.ColumnElement | None = None,
+) -> Iterable[pd.DataFrame]:
+    """One table's rows (one partition's when `partition` is given) as frames of at most
+    `chunk_rows` rows (all in one frame when None), streamed from a server-side cursor, so
+    memory holds one chunk; JSON columns decoded. Nothing when the table does not exist.
+    `where` may name columns as `sa.column("name")`."""
     engine = get_engine(url)
     with engine.connect() as conn:
         if not sa.inspect(conn).has_table(table_name):
-            return pd.DataFrame()
+            return
         table = sa.Table(table_name, sa.MetaData(), autoload_with=conn)
         query = sa.select(table)
         for column, value in (partition or {}).items():
             query = query.where(table.c[column] == value)
-        result = conn.execute(query)
-        df = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        if where is not None:
+            query = query.where(where)
+        if chunk_rows is None:
+            result = conn.execute(query)
+            yield _decoded(pd.DataFrame(result.fetchall(), columns=list(result.keys())), table)
+            return
+        result = conn.execution_options(stream_results=True, yield_per=chunk_rows).execute(query)
+        columns = list(result.keys())
+        for rows in result.partitions(chunk_rows):
+            yield _decoded(pd.DataFrame(rows, columns=columns), table)
+
+
+def _decoded(df: pd.DataFrame, table: sa.Table) -> pd.DataFrame:
     for column in JSON_COLUMNS:
         # A JSON-typed column comes back decoded (a JSON string value stays a str); only a
         # column an older version created as text needs decoding here.
@@ -367,6 +467,40 @@ def read_table(url: str, table_name: str, partition: dict[str, Any] | None = Non
             lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
         )
     return df
+
+
+@dataclass(frozen=True)
+class TableHandle:
+    """One partition of a warehouse table, not loaded: what the IO manager hands an asset that
+    streams its input (`chunks`) or asks the database (`count`, `query`) instead of holding
+    the rows. `report` says what the replacement that stored the rows wrote."""
+
+    url: str
+    table: str
+    partition: dict[str, Any] | None = None
+    report: WriteReport | None = None
+
+    def chunks(self, chunk_rows: int = 5000, where: sa.ColumnElement | None = None) -> Iterable[pd.DataFrame]:
+        return iter_table(self.url, self.table, self.partition, chunk_rows, where)
+
+    def frame(self) -> pd.DataFrame:
+        return read_table(self.url, self.table, self.partition)
+
+    def head(self, rows: int = 10) -> pd.DataFrame:
+        return next(iter(self.chunks(rows)), pd.DataFrame())
+
+    def count(self, where: str = "") -> int:
+        """Rows of the partition (matching the SQL condition `where`, if given)."""
+        return int(self.scalar("count(*)", where) or 0)
+
+    def scalar(self, expression: str, where: str = "") -> Any:
+        """One SQL aggregate (`expression`, e.g. "count(DISTINCT record_id)") over the partition."""
+        conditions = [f'"{c}" = :{c}' for c in self.partition or {}] + ([where] if where else [])
+        sql = f'SELECT {expression} FROM "{self.table}"' + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        with get_engine(self.url).connect() as conn:
+            if not sa.inspect(conn).has_table(self.table):
+                return None
+            return conn.execute(sa.text(sql), dict(self.partition or {})).scalar()
 
 
 def table_names(url: str) -> Iterable[str]:
