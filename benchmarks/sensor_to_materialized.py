@@ -72,13 +72,14 @@ def land(landing: Path, day: str, index: int) -> float:
     """One listing page into a new day folder, written aside and renamed (as collectors do)."""
     folder = landing / "phoenix_mls" / day
     folder.mkdir(parents=True, exist_ok=True)
-    source = sorted(SAMPLE.glob("*.html"))[index % 5]
+    pages = sorted(p for p in SAMPLE.glob("*.html") if not p.name.startswith("."))  # the samples hold a temp-named page
+    source = pages[index % 5]
     shutil.copy(source, folder / ".incoming.tmp")
     os.replace(folder / ".incoming.tmp", folder / source.name)
     return time.time()
 
 
-def wait_materialized(instance, days: list[str], landed: dict[str, float], timeout_s: float = 600) -> list[dict]:
+def wait_materialized(instance, days: list[str], landed: dict[str, float], timeout_s: float = 300) -> list[dict]:
     import dagster as dg
 
     deadline = time.monotonic() + timeout_s
@@ -128,11 +129,13 @@ def main() -> None:
         home.mkdir()
         landing.mkdir()
         (home / "dagster.yaml").write_text(instance_yaml(code))
-        daemon = start_daemon(code, home, landing)
-        try:
-            import dagster as dg
+        import dagster as dg
 
-            with dg.DagsterInstance.from_config(str(home)) as instance:
+        # Create the SQLite storage before the daemon starts: two processes initializing a
+        # fresh SQLite instance at once can stamp its schema twice.
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            daemon = start_daemon(code, home, landing)
+            try:
                 # Warm-up: the first tick loads the code location; not what a steady daemon pays.
                 warm = "2026-02-01"
                 wait_materialized(instance, [warm], {warm: land(landing, warm, 0)})
@@ -147,12 +150,15 @@ def main() -> None:
                 show(f"{args.concurrent} one-file partitions landed at once", burst)
                 ratio = statistics.median(r["materialized"] for r in burst) / statistics.median(r["materialized"] for r in lone)
                 print(f"\nconcurrent / lone (median): {ratio:.2f}x")
-        finally:
-            os.killpg(daemon.pid, signal.SIGTERM)
-            try:
-                daemon.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(daemon.pid, signal.SIGKILL)
+            except BaseException:
+                print((home / "daemon.log").read_text(errors="replace")[-4000:], file=sys.stderr)
+                raise
+            finally:
+                os.killpg(daemon.pid, signal.SIGTERM)
+                try:
+                    daemon.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(daemon.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":
