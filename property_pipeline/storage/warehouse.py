@@ -372,6 +372,11 @@ class PartitionTransaction:
         finally:
             self._conn.close()
 
+    def execute(self, sql: str, parameters: dict[str, Any] | None = None) -> None:
+        """One SQL statement in the transaction (e.g. an UPDATE over the rows just written)."""
+        assert self._conn is not None, "use PartitionTransaction in a with block"
+        self._conn.execute(sa.text(sql), parameters or {})
+
     def replace(self, table_name: str, partition: dict[str, Any] | None) -> ChunkWriter:
         assert self._conn is not None, "use PartitionTransaction in a with block"
         conn = self._conn
