@@ -98,7 +98,10 @@ def test_a_server_dying_mid_run_has_its_requests_retried_on_the_others_and_rejoi
         served_by_b = b.chat_count
 
         b.start()  # the same port: the server is back
-        time.sleep(0.6)
+        # Failed probes while it was down doubled its cooldown: wait until the next probe is due.
+        waited = time.monotonic()
+        while not pool.clients[b_url].breaker.ready() and time.monotonic() - waited < 60:
+            time.sleep(0.1)
         results = many(pool, 20)
         assert all(not isinstance(r, Exception) for r in results)
         assert b.chat_count > served_by_b, "after its half-open probe succeeded the server takes requests again"
