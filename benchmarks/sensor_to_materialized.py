@@ -124,7 +124,8 @@ def main() -> None:
     parser.add_argument("--concurrent", type=int, default=4)
     args = parser.parse_args()
     code = args.code.resolve()
-    with tempfile.TemporaryDirectory(prefix="sensor-bench-") as tmp:
+    # ignore_cleanup_errors: the stopping daemon may still write its logs while the folder goes.
+    with tempfile.TemporaryDirectory(prefix="sensor-bench-", ignore_cleanup_errors=True) as tmp:
         home, landing = Path(tmp) / "home", Path(tmp) / "landing"
         home.mkdir()
         landing.mkdir()

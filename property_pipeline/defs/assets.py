@@ -1,6 +1,7 @@
 """Assets, one per table, in the order the data flows; their checks sit beside them."""
 
 import asyncio
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -24,13 +25,17 @@ from ..quality.report import (
     summarize,
 )
 from ..quality.validate import schema_failures, validate_records
-from ..settings import default_landing_root
+from ..settings import default_landing_root, default_llm_backend
 from ..sources import get_source
 from ..storage.warehouse import read_table
 from .partitions import partition_range, source_and_day, source_day_partitions
 from .resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 
 WAREHOUSE = "warehouse_io"
+# One extraction step per LLM (server or in-process model) at a time: the "ollama" pool,
+# limited in dagster.yaml. Rules-only extraction needs no LLM slot, so concurrent runs of
+# different partitions then extract side by side instead of queueing for nothing.
+LLM_POOL = None if os.environ.get("PROPERTY_PIPELINE_LLM", default_llm_backend()).strip().lower() == "none" else "ollama"
 OWNERS = ["team:property-data"]
 TABLE_KINDS = {"pandas", "sql"}
 
@@ -148,7 +153,7 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone)
         ),
     },
     retry_policy=extraction_retry,
-    pool="ollama",
+    pool=LLM_POOL,
 )
 def extraction(
     context: dg.AssetExecutionContext,

@@ -27,6 +27,8 @@ run_coordinator:
   class: QueuedRunCoordinator
   config:
     dequeue_interval_seconds: 1
+    # Launch the runs of one dequeue side by side (four partitions landing together).
+    dequeue_use_threads: true
 
 concurrency:
   runs:
