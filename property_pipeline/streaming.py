@@ -357,15 +357,15 @@ class RunningReport:
 
     def row(self, files: int, distinct: int, conservation: Conservation, blocking_failures: list[str]) -> dict[str, Any]:
         """The `property_quality_report` row (see `quality.report.partition_report`)."""
-        mean = self.mean_confidence
+        mean = self.mean_confidence  # exact, as the report table keeps it (the UI rounds)
         return {
             "files": files,
             "distinct_files": distinct,
             "validated": self.validated,
             "quarantined": self.quarantined,
             "dead_letters": self.dead_letters,
-            "dead_letter_rate": round(self.dead_letters / distinct, 4) if distinct else 0.0,
-            "mean_confidence": round(mean, 4) if mean is not None else None,
+            "dead_letter_rate": self.dead_letters / distinct if distinct else 0.0,
+            "mean_confidence": mean,
             "confidence_histogram": _histogram(pd.Series(dtype=float)) | dict(self.histogram),
             "completeness": {f: round(self.with_value[f] / self.records, 3) for f in self.fields if f in self.with_value} if self.records else {},
             "top_issues": [
@@ -447,6 +447,7 @@ class ValidationSummary:
     validated_write: WriteReport
     quarantined_write: WriteReport
     personal_values_in_input: int = 0
+    validated_mean_confidence: float | None = None
 
 
 @dataclass
@@ -511,6 +512,7 @@ def validate_partition(
     report = RunningReport(fields=tuple(get_source(source).llm_fields), min_confidence=config.min_confidence)
     personal = _Personal(Path(root), source, day, max_file_bytes)
     previews: dict[str, pd.DataFrame] = {}
+    validated_confidence = 0.0
     with PartitionTransaction(url) as transaction:
         writers = {
             "validated_properties": transaction.replace("validated_properties", partition),
@@ -525,6 +527,7 @@ def validate_partition(
                 if name not in previews or len(previews[name]) < PREVIEW_ROWS:
                     previews[name] = pd.concat([previews.get(name, frame.head(0)), frame.head(PREVIEW_ROWS)]).head(PREVIEW_ROWS)
             report.validated += len(result.validated)
+            validated_confidence += float(result.validated["confidence"].astype(float).sum()) if len(result.validated) else 0.0
             report.quarantined += len(result.quarantined)
             _fold_schema_failures(report, result.validated)
         for name, writer in writers.items():
@@ -546,6 +549,7 @@ def validate_partition(
         validated_write=writers["validated_properties"].report(),
         quarantined_write=writers["quarantined_properties"].report(),
         personal_values_in_input=personal.seen,
+        validated_mean_confidence=validated_confidence / report.validated if report.validated else None,
     )
 
 
