@@ -42,7 +42,7 @@ class Candidates:
     tier: int = VISIBLE
     evidence: str = "label"
 
-    def at(self, tier: int, evidence: str) -> "Candidates":
+    def at(self, tier: int, evidence: str) -> Candidates:
         self.tier, self.evidence = tier, evidence
         return self
 

@@ -27,9 +27,23 @@ pages cost at most a few hundred milliseconds.
 from __future__ import annotations
 
 from .collector import MAX_LINE_CHARS, Collector
-from .decoding import MAX_DECODED_CHARS, MAX_NESTING, decode, flatten_deep_nesting, looks_binary, page_markup, strip_comments
+from .decoding import (
+    MAX_DECODED_CHARS,
+    MAX_NESTING,
+    decode,
+    flatten_deep_nesting,
+    looks_binary,
+    page_markup,
+    strip_comments,
+)
 from .page import PageRead, cap_text, read_page
-from .structured import harvest_jsonld, jsonld_summary, meta_geo, microdata, schema_facts
+from .structured import (
+    harvest_jsonld,
+    jsonld_summary,
+    meta_geo,
+    microdata,
+    schema_facts,
+)
 from .tree import MAX_ELEMENTS, El, TreeBuilder, collapse, text_of
 from .vocabulary import COLON_PAIR, REMARKS, Vocabulary, labelish
 from .walk import MAX_TEXT_CHARS, visit

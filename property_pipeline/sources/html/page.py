@@ -22,7 +22,13 @@ from .asides import street_anchor
 from .collector import MAX_LINE_CHARS, Collector
 from .decoding import page_markup
 from .identity import identity_texts, page_urls
-from .structured import harvest_jsonld, jsonld_summary, meta_geo, microdata, schema_facts
+from .structured import (
+    harvest_jsonld,
+    jsonld_summary,
+    meta_geo,
+    microdata,
+    schema_facts,
+)
 from .tree import MAX_ELEMENTS, El, TreeBuilder, collapse
 from .visibility import StyleSheet
 from .vocabulary import Vocabulary

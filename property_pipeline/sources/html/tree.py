@@ -70,7 +70,7 @@ class El:
     tag: str
     hint: str = ""
     children: list = field(default_factory=list)
-    parent: "El | None" = None
+    parent: El | None = None
     blocky: bool = False  # has block-level descendants
     tabled: bool = False  # has a <table> or <dl> descendant
 
