@@ -384,9 +384,12 @@ _STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
 _STATE = r"(?i:AZ|Arizona)|" + "|".join(sorted(US_STATES)) + "|" + "|".join(
     f"(?i:{re.escape(name)})" for name in sorted(US_STATES.values(), key=len, reverse=True)
 )
-_CITY_STATE_ZIP = re.compile(
-    r"^(?P<street>.+?)[,\s]+(?P<city>[A-Za-z .'\-]+?)[,\s]+(?P<state>" + _STATE + r")\b\.?[,\s]*(?P<zip>\d{5})?(?:-\d{4})?\s*$"
-)
+_STATE_ZIP = r"(?P<state>" + _STATE + r")\b\.?[,\s]*(?P<zip>\d{5})?(?:-\d{4})?\s*$"
+_CITY_STATE_ZIP = re.compile(r"^(?P<street>.+?)[,\s]+(?P<city>[A-Za-z .'\-]+?)[,\s]+" + _STATE_ZIP)
+# The place after a street: a city (after whatever precedes it, e.g. a unit) then state and ZIP.
+_PLACE = re.compile(r"^(?:.*?[,\s])??[,\s]*(?P<city>[A-Za-z .'\-]+?)[,\s]+" + _STATE_ZIP)
+_STATE_THEN_ZIP = re.compile(r"^[,\s]*" + _STATE_ZIP)
+_ZIP_AT_END = re.compile(r"\b(\d{5})(?:-\d{4})?\s*$")
 
 
 def state_code(text: Any) -> str | None:
@@ -483,6 +486,26 @@ MARICOPA_CITIES = (
     "Sun City", "Sun City West", "Laveen", "Wickenburg", "Anthem", "Gila Bend", "Youngtown",
     "Apache Junction", "Rio Verde", "New River", "Tonopah", "Waddell", "Wittmann",
 )
+
+
+def parse_place(text: Any) -> dict[str, Any]:
+    """The part of an address after the street ("Sun City West, AZ 85375", "Phoenix AZ", "Mesa,
+    85201", "AZ 85018") as city, state and ZIP: only what is stated."""
+    line = re.sub(r"\s+", " ", str(text or "")).strip()
+    result: dict[str, Any] = {}
+    match = _STATE_THEN_ZIP.match(line) or _PLACE.match(line)
+    if match:
+        city = (match.groupdict().get("city") or "").strip()
+        result.update(city=title_words(city) if city else None, state_or_province=state_code(match.group("state")),
+                      postal_code=match.group("zip"))
+    else:
+        zip_match = _ZIP_AT_END.search(line)
+        if zip_match:
+            result["postal_code"] = zip_match.group(1)
+            line = line[: zip_match.start()].rstrip(" ,")
+        city = line.strip()
+        result["city"] = title_words(city) if city else None
+    return {k: v for k, v in result.items() if v}
 
 
 def _split_city_without_comma(line: str, known_cities: tuple[str, ...]) -> tuple[str, str | None]:

@@ -56,7 +56,7 @@ from .normalize import (
     parse_lot_size,
     parse_money,
     parse_number,
-    parse_one_line_address,
+    parse_place,
     plausible_city,
     state_code,
     status_word,
@@ -280,7 +280,7 @@ def _pair_subdivision(cands: Candidates, value: str, _label: str) -> None:
 
 
 def _pair_city_state_zip(cands: Candidates, value: str, _label: str) -> None:
-    parsed = parse_one_line_address(f"0 X, {value}")
+    parsed = parse_place(value)
     cands.add("city", parsed.get("city"))
     cands.add("postal_code", parsed.get("postal_code"))
     cands.add("state_or_province", parsed.get("state_or_province"))
