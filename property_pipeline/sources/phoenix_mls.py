@@ -368,10 +368,9 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
 def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
     """Lines that are not label/value pairs (nor remarks, JSON-LD summaries or the title)."""
     lines: list[str] = data.get("lines", [])
-    skip = set(data.get("pair_lines", [])) | set(data.get("quiet_lines", []))
+    skip = {i for key in ("pair_lines", "quiet_lines", "remarks_lines", "summary_lines") for i in data.get(key, ())}
     weak_lines = set(data.get("weak_lines", []))
-    return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak
-            and not ln.startswith(("Public Remarks:", "JSON-LD", "Title:", "Listing data:"))]
+    return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak]
 
 
 def _visible_candidates(cands: Candidates, data: dict[str, Any]) -> None:

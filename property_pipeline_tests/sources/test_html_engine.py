@@ -143,7 +143,7 @@ def test_json_ld_and_microdata_reach_the_document():
 def test_cap_text_keeps_the_remarks_line_within_the_budget():
     remarks = "Public Remarks: " + "quiet street " * 300
     lines = [f"Line {i}: " + "x" * 300 for i in range(200)] + [remarks]
-    capped = cap_text(lines)
+    capped = cap_text(lines, remarks)
     assert len(capped) <= MAX_TEXT_CHARS and remarks in capped.split("\n")
 
 
@@ -156,3 +156,25 @@ def test_a_table_row_pairs_any_value_as_written(label, value):
         return
     found = pairs(page(f"<table><tr><th>{label}</th><td>{value}</td></tr></table>"))
     assert found == {label: re.sub(r"\s+", " ", value)}
+
+
+def test_engine_written_lines_are_marked_by_index_not_by_their_text():
+    """The title, JSON-LD summaries and the remarks line are indexed in `data`; a page line that
+    merely starts like one of them ("JSON-LD aside, ...") is the page's own text."""
+    head = '<script type="application/ld+json">{"@type": "Apartment", "numberOfBedrooms": 2}</script>'
+    data = read_page(page("<p>JSON-LD aside, this flat has 4 beds</p><h3>Notes</h3><p>Sunny and quiet.</p>", head),
+                     RENTAL).doc.data
+    lines = data["lines"]
+    assert [lines[i] for i in data["summary_lines"]] == ["Title: Rental", "JSON-LD Apartment: type Apartment; numberOfBedrooms 2"]
+    assert [lines[i] for i in data["remarks_lines"]] == ["Public Remarks: Sunny and quiet."]
+    own = lines.index("JSON-LD aside, this flat has 4 beds")
+    assert own not in data["summary_lines"] + data["remarks_lines"] + data["pair_lines"]
+
+
+def test_mls_rules_read_a_page_line_that_starts_like_an_engine_line():
+    from property_pipeline.sources.phoenix_mls import extract_rules, parse
+
+    doc = parse(page("<h1>4218 E Campbell Ave, Phoenix, AZ 85018</h1><p>JSON-LD aside, this home has 4 beds and a "
+                     "2-car garage</p>"))
+    values = extract_rules(doc).values
+    assert values["bedrooms_total"] == 4 and values["garage_spaces"] == 2

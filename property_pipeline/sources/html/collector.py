@@ -19,6 +19,9 @@ from .vocabulary import Vocabulary
 
 MAX_LINE_CHARS = 400
 
+# Kinds of line (`Collector.line`): the page's text, the remarks block, an engine-written summary.
+TEXT, REMARKS_LINE, SUMMARY = "text", "remarks", "summary"
+
 _REMARKS_HEAD = re.compile(
     r"^(?:public remarks|remarks|description|property description|listing description|about this (?:home|property))\s*:?\s+",
     re.I,
@@ -94,28 +97,39 @@ class Collector:
         self.found_identity = False
         """A labelled address or price has been read (pages without anchors keep the first one)."""
         self.seen: set[str] = set()
+        self.engine_lines: dict[str, set[int]] = {}
+        """Indexes of REMARKS_LINE and SUMMARY lines: not the page's own text lines."""
         self.size = 0
 
-    def line(self, text: str, is_pair: bool = False) -> None:
+    def line(self, text: str, is_pair: bool = False, kind: str = TEXT) -> None:
+        """One compact line, unless it is a duplicate, boilerplate, a contact line or about a person.
+
+        `kind` says what the line is, so that no reader has to guess it from the text: REMARKS (the
+        remarks block: kept whole, never filtered, in the prompt even from aria-hidden text) or
+        SUMMARY (a line the engine writes about the page's machine-readable data)."""
         text = collapse(_OPAQUE_TOKEN.sub(" ", text))
-        limit = MAX_REMARKS_CHARS + 20 if text.startswith("Public Remarks:") else MAX_LINE_CHARS
-        text = text[:limit]
+        remarks = kind == REMARKS_LINE
+        text = text[: MAX_REMARKS_CHARS + 20 if remarks else MAX_LINE_CHARS]
         if len(text) < 2 or text in self.seen:
             return
-        if not text.startswith("Public Remarks:") and (
-            self._personal_line(text) or (len(text) > 60 and _BOILERPLATE.search(text)) or _CONTACT.search(text)
-            or _CONTACT_LABEL.match(text)
-        ):
+        if not remarks and self._left_out(text):
             return
         self.seen.add(text)
+        index = len(self.lines)
         if is_pair:
-            self.pair_lines.add(len(self.lines))
+            self.pair_lines.add(index)
         if self.weak:
-            self.weak_lines.add(len(self.lines))
-        if self.quiet and not text.startswith("Public Remarks:"):
-            self.quiet_lines.add(len(self.lines))
+            self.weak_lines.add(index)
+        if self.quiet and not remarks:
+            self.quiet_lines.add(index)
+        if kind != TEXT:
+            self.engine_lines.setdefault(kind, set()).add(index)
         self.lines.append(text)
         self.size += len(text) + 1
+
+    def _left_out(self, text: str) -> bool:
+        return (self._personal_line(text) or (len(text) > 60 and _BOILERPLATE.search(text) is not None)
+                or _CONTACT.search(text) is not None or _CONTACT_LABEL.match(text) is not None)
 
     def _personal_line(self, text: str) -> bool:
         match = _PERSONAL_LINE.match(text)
@@ -157,4 +171,4 @@ class Collector:
             return
         if self.remarks is None:
             self.remarks = text
-        self.line(f"Public Remarks: {text}")
+        self.line(f"Public Remarks: {text}", kind=REMARKS_LINE)

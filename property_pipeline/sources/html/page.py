@@ -19,7 +19,7 @@ from ..base import SourceDocument, SourceError
 from ..normalize import address_from_line, split_street
 from . import embedded_state
 from .asides import street_anchor
-from .collector import MAX_LINE_CHARS, Collector
+from .collector import MAX_LINE_CHARS, REMARKS_LINE, SUMMARY, Collector
 from .decoding import page_markup
 from .identity import identity_texts, page_urls
 from .structured import (
@@ -100,7 +100,8 @@ def read_page(raw: bytes, vocab: Vocabulary) -> PageRead:
     `doc.text` is the compact prompt text (at most `MAX_TEXT_CHARS`, the remarks always kept);
     `doc.data` holds what rules read: `pairs` (visible label/value pairs), `weak_pairs` (closed
     <details>), `hint_pairs` (values named by class), `attr_pairs` (`data-*` attributes), `lines`
-    with `pair_lines` / `weak_lines` / `quiet_lines` (indexes), `headings`, `title`, `remarks`,
+    with `pair_lines` / `weak_lines` / `quiet_lines` / `remarks_lines` / `summary_lines` (indexes;
+    summary lines are the title and what the engine writes about JSON-LD and embedded state), `headings`, `title`, `remarks`,
     `jsonld` (nodes), `microdata`, `geo` / `meta_geo`, `identity` (title, meta, URL texts) and
     `embedded` (the own listing's facts from script state). Raises `SourceError` for files that
     are not a readable page."""
@@ -119,9 +120,9 @@ def read_page(raw: bytes, vocab: Vocabulary) -> PageRead:
     for node in jsonld:
         summary = jsonld_summary(node)
         if summary:
-            out.line(summary[:MAX_LINE_CHARS])
+            out.line(summary[:MAX_LINE_CHARS], kind=SUMMARY)
     if data["embedded"]:
-        out.line(embedded_state.summary(data["embedded"], MAX_LINE_CHARS))
+        out.line(embedded_state.summary(data["embedded"], MAX_LINE_CHARS), kind=SUMMARY)
     head = [f"Title: {title}"] if title and title not in out.seen else []
     lines = head + out.lines
     if not out.pairs and not out.weak_pairs and not jsonld and not out.remarks and len(" ".join(lines)) < 20:
@@ -135,6 +136,8 @@ def read_page(raw: bytes, vocab: Vocabulary) -> PageRead:
         pair_lines=sorted(i + len(head) for i in out.pair_lines),
         weak_lines=sorted(i + len(head) for i in out.weak_lines),
         quiet_lines=sorted(i + len(head) for i in out.quiet_lines),
+        remarks_lines=sorted(i + len(head) for i in out.engine_lines.get(REMARKS_LINE, ())),
+        summary_lines=list(range(len(head))) + sorted(i + len(head) for i in out.engine_lines.get(SUMMARY, ())),
         headings=out.headings,
         hint_pairs=out.hint_pairs,
         title=title,
@@ -142,15 +145,15 @@ def read_page(raw: bytes, vocab: Vocabulary) -> PageRead:
     )
     quiet = {i + len(head) for i in out.quiet_lines}
     prompt_lines = [line for i, line in enumerate(lines) if i not in quiet]
-    doc = SourceDocument(text=cap_text(prompt_lines), raw_bytes=len(raw), data=data, warnings=warnings)
+    remarks_line = lines[data["remarks_lines"][0]] if data["remarks_lines"] else None
+    doc = SourceDocument(text=cap_text(prompt_lines, remarks_line), raw_bytes=len(raw), data=data, warnings=warnings)
     return PageRead(doc, out.personal)
 
 
-def cap_text(lines: list[str]) -> str:
-    """Lines joined within `MAX_TEXT_CHARS`: the remarks line always kept, later lines that do not
-    fit dropped (shorter ones after them may still fit)."""
+def cap_text(lines: list[str], remarks: str | None = None) -> str:
+    """Lines joined within `MAX_TEXT_CHARS`: the `remarks` line (one of `lines`) always kept, later
+    lines that do not fit dropped (shorter ones after them may still fit)."""
     kept, size = [], 0
-    remarks = next((ln for ln in lines if ln.startswith("Public Remarks:")), None)
     budget = MAX_TEXT_CHARS - (len(remarks) + 1 if remarks else 0)
     for line in lines:
         if line is remarks:
