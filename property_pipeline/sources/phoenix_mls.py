@@ -11,10 +11,12 @@ specific lives here:
 - `_SIMPLE_GROUPS` / `_PAIR_HANDLERS`: the table from label group to the field
   it fills and the function that reads the value (`_add_pair` is the only
   dispatcher);
-- `_STAT`: short phrases read as facts ("4 beds", "2-car garage");
-- `extract_rules`: candidates from visible pairs and lines, then closed
-  <details>, then machine-readable data (`listing_structured`), resolved per field
-  (`candidates.Resolved`, `listing_resolve` for baths, address and remarks).
+- `_STAT` / `_add_phrase`: short phrases read as facts ("4 beds", "2-car garage");
+- `_TABLE`: all of the above for `listing_text.page_candidates`, which gathers the
+  candidates (visible pairs and lines, then closed <details>, then machine-readable
+  data via `listing_structured`);
+- `extract_rules`: the candidates resolved per field (`candidates.Resolved`,
+  `listing_resolve` for baths, address and remarks).
 
 Public Remarks are kept as one opaque value: agent-written text is never mined
 for facts. docs/extending.md maps every contract field to the code that reads it.
@@ -27,10 +29,11 @@ from typing import Any
 
 from ..contract import PROPERTY_FIELDS
 from .base import RuleExtraction, Source, SourceDocument, SourceError
-from .candidates import MACHINE, VISIBLE, WEAK, Candidates, Resolved
-from .html import COLON_PAIR, Vocabulary, collapse, read_page
+from .candidates import Candidates, Resolved
+from .html import Vocabulary, collapse, read_page
 from .listing_resolve import resolve_address, resolve_baths, resolve_remarks
-from .listing_structured import schema_type_fallback, structured_candidates
+from .listing_structured import schema_type_fallback
+from .listing_text import LabelTable, page_candidates
 from .listing_values import (
     read_bedrooms,
     read_dwelling,
@@ -46,7 +49,6 @@ from .normalize import (
     is_placeholder,
     normalize_apn,
     normalize_city,
-    normalize_dwelling_type,
     normalize_frequency,
     normalize_status,
     normalize_zip,
@@ -59,7 +61,6 @@ from .normalize import (
     parse_place,
     plausible_city,
     state_code,
-    status_word,
 )
 
 # Label meanings
@@ -340,10 +341,7 @@ _STAT = [
 def extract_rules(doc: SourceDocument) -> RuleExtraction:
     """Contract fields from the page's labelled facts and structured data, never from remarks."""
     data = doc.data
-    cands = Candidates()
-    _visible_candidates(cands, data)
-    _weak_candidates(cands, data)
-    _machine_candidates(cands, data)
+    cands = page_candidates(_TABLE, data)
     out = Resolved()
     for name in ("listing_id", "parcel_number", "standard_status", "list_price", "bedrooms_total",
                  "living_area", "year_built", "garage_spaces", "stories", "pool_private_yn",
@@ -365,70 +363,8 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     return out.extraction()
 
 
-def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
-    """Lines that are not label/value pairs (nor remarks, JSON-LD summaries or the title)."""
-    lines: list[str] = data.get("lines", [])
-    skip = {i for key in ("pair_lines", "quiet_lines", "remarks_lines", "summary_lines") for i in data.get(key, ())}
-    weak_lines = set(data.get("weak_lines", []))
-    return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak]
-
-
-def _visible_candidates(cands: Candidates, data: dict[str, Any]) -> None:
-    cands.at(VISIBLE, "label")
-    for label, value in data.get("pairs", []):
-        _add_pair(cands, _label_group(label) or "", label, value)
-    free = _free_lines(data, weak=False)
-    _line_pairs(cands, free)
-    cands.at(VISIBLE, "text")
-    _line_phrases(cands, free)
-    _heading_dwelling(cands, data.get("headings", []))
-    lines = data.get("lines", [])
-    if not any(COLON_PAIR.match(ln) and _label_group(COLON_PAIR.match(ln).group(1)) == "status" for ln in lines):
-        # A bare status badge ("Pending", "Coming Soon") when no label names the status.
-        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None))
-    for line in lines[:400]:
-        mls = _MLS_NUMBER_IN_TEXT.search(line)
-        if mls:
-            cands.add("listing_id", read_listing_id(mls.group(1)))
-            break
-    cands.at(VISIBLE, "label")
-    for label, value in data.get("hint_pairs", []):
-        _add_pair(cands, _label_group(label) or "", label, value)
-
-
-def _weak_candidates(cands: Candidates, data: dict[str, Any]) -> None:
-    cands.at(WEAK, "details")
-    for label, value in data.get("weak_pairs", []):
-        _add_pair(cands, _label_group(label) or "", label, value)
-    free = _free_lines(data, weak=True)
-    _line_pairs(cands, free)
-    _line_phrases(cands, free)
-
-
 # "Source: REBNY #RLS20051674", "MLS# 6543210" inside a longer line.
 _MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z]{0,5}\d[A-Za-z0-9\-]{3,19})\b")
-
-
-def _line_pairs(cands: Candidates, lines: list[str]) -> None:
-    for line in lines:
-        match = COLON_PAIR.match(line)
-        if match:
-            _add_pair(cands, _label_group(match.group(1)) or "", match.group(1), match.group(2))
-
-
-# Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
-_OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|similar|nearby homes?|comparable|models? (?:is|are)|"
-                          r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)
-
-
-def _line_phrases(cands: Candidates, lines: list[str]) -> None:
-    """Facts stated as short phrases ("4 beds", "2-car garage", "9,801 sqft lot")."""
-    for line in lines:
-        if len(line) > 160 or _OTHER_HOMES.search(line):
-            continue
-        for pattern, group in _STAT:
-            for match in pattern.finditer(line):
-                _add_phrase(cands, group, match, line)
 
 
 def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> None:
@@ -445,27 +381,15 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         _add_pair(cands, group, group, match.group(1))
 
 
-def _heading_dwelling(cands: Candidates, headings: list[str]) -> None:
-    """"Five bedroom single family residence ...": a dwelling named in a headline."""
-    for heading in headings[:6]:
-        kind = re.search(r"single[\s\-]family (?:home|house|residence)|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b|"
-                         r"\bpatio home\b|\b(?:manufactured|mobile) home\b", heading, re.I)
-        if kind and len(heading) <= 200:
-            ptype, subtype = normalize_dwelling_type(kind.group())
-            cands.at(VISIBLE, "heading")
-            cands.add("property_type", ptype)
-            cands.add("property_sub_type", subtype)
-            return
-
-
-def _machine_candidates(cands: Candidates, data: dict[str, Any]) -> None:
-    """`data-*` attributes through the label table, then JSON-LD, microdata and embedded state."""
-    cands.at(MACHINE, "attribute")
-    for label, value in data.get("attr_pairs", []):
-        group = _label_group(label)
-        if group and group != "dwelling":
-            _add_pair(cands, group, label, value)
-    structured_candidates(cands, data)
+# What the page's words mean, for the readers in `listing_text` (which lines, which tier).
+_TABLE = LabelTable(
+    label_group=_label_group,
+    add_pair=_add_pair,
+    phrases=_STAT,
+    add_phrase=_add_phrase,
+    listing_id_in_text=_MLS_NUMBER_IN_TEXT,
+    read_listing_id=read_listing_id,
+)
 
 
 PROMPT_INSTRUCTIONS = """\

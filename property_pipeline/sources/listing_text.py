@@ -1,0 +1,142 @@
+"""Listing field candidates from a page's pairs and lines: where on the page, at which tier.
+
+`page_candidates(table, data)` reads a `SourceDocument.data` from the HTML engine
+into `Candidates`: visible label/value pairs, "Label: value" lines and short
+phrases ("4 beds") at the VISIBLE tier (evidence "label", "text", "heading"),
+then the content of closed <details> (WEAK, "details"), then `data-*`
+attributes and machine-readable data (MACHINE, see `listing_structured`). What a
+label or phrase means is the source's `LabelTable` (see `phoenix_mls._TABLE`);
+lines the engine wrote itself (title, summaries, remarks) are never read as
+page text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .candidates import MACHINE, VISIBLE, WEAK, Candidates
+from .html import COLON_PAIR
+from .listing_structured import structured_candidates
+from .normalize import normalize_dwelling_type, status_word
+
+
+@dataclass(frozen=True)
+class LabelTable:
+    """A source's meaning of its labels and phrases.
+
+    label_group: a label's field group; add_pair(cands, group, label, value): the candidates one
+    labelled value gives; phrases: (pattern, group) read in free lines, each match passed to
+    add_phrase(cands, group, match, line); listing_id_in_text: a listing number inside a longer
+    line, read with read_listing_id."""
+
+    label_group: Callable[[str], str | None]
+    add_pair: Callable[[Candidates, str, str, str], None]
+    phrases: Sequence[tuple[re.Pattern[str], str]]
+    add_phrase: Callable[[Candidates, str, re.Match[str], str], None]
+    listing_id_in_text: re.Pattern[str]
+    read_listing_id: Callable[[str], str | None]
+    status_group: str = "status"
+    """The group of a status label: without one, a bare status word ("Pending") is read."""
+    groups_not_from_attributes: frozenset[str] = field(default_factory=lambda: frozenset({"dwelling"}))
+    """Groups a `data-*` attribute never fills (`data-type="button"` is no dwelling type)."""
+
+    def pair(self, cands: Candidates, label: str, value: str) -> None:
+        self.add_pair(cands, self.label_group(label) or "", label, value)
+
+
+def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
+    """Every candidate the page offers, visible first, then closed <details>, then machine-readable."""
+    cands = Candidates()
+    _visible_candidates(table, cands, data)
+    _weak_candidates(table, cands, data)
+    _machine_candidates(table, cands, data)
+    return cands
+
+
+def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
+    """Lines that are not label/value pairs (nor remarks, JSON-LD summaries or the title)."""
+    lines: list[str] = data.get("lines", [])
+    skip = {i for key in ("pair_lines", "quiet_lines", "remarks_lines", "summary_lines") for i in data.get(key, ())}
+    weak_lines = set(data.get("weak_lines", []))
+    return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak]
+
+
+def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
+    cands.at(VISIBLE, "label")
+    for label, value in data.get("pairs", []):
+        table.pair(cands, label, value)
+    free = _free_lines(data, weak=False)
+    _line_pairs(table, cands, free)
+    cands.at(VISIBLE, "text")
+    _line_phrases(table, cands, free)
+    _heading_dwelling(cands, data.get("headings", []))
+    lines = data.get("lines", [])
+    if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
+               for ln in lines):
+        # A bare status badge ("Pending", "Coming Soon") when no label names the status.
+        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None))
+    for line in lines[:400]:
+        stated = table.listing_id_in_text.search(line)
+        if stated:
+            cands.add("listing_id", table.read_listing_id(stated.group(1)))
+            break
+    cands.at(VISIBLE, "label")
+    for label, value in data.get("hint_pairs", []):
+        table.pair(cands, label, value)
+
+
+def _weak_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
+    cands.at(WEAK, "details")
+    for label, value in data.get("weak_pairs", []):
+        table.pair(cands, label, value)
+    free = _free_lines(data, weak=True)
+    _line_pairs(table, cands, free)
+    _line_phrases(table, cands, free)
+
+
+def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
+    for line in lines:
+        match = COLON_PAIR.match(line)
+        if match:
+            table.pair(cands, match.group(1), match.group(2))
+
+
+# Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
+_OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|similar|nearby homes?|comparable|models? (?:is|are)|"
+                          r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)
+
+
+def _line_phrases(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
+    """Facts stated as short phrases ("4 beds", "2-car garage", "9,801 sqft lot")."""
+    for line in lines:
+        if len(line) > 160 or _OTHER_HOMES.search(line):
+            continue
+        for pattern, group in table.phrases:
+            for match in pattern.finditer(line):
+                table.add_phrase(cands, group, match, line)
+
+
+def _heading_dwelling(cands: Candidates, headings: list[str]) -> None:
+    """"Five bedroom single family residence ...": a dwelling named in a headline."""
+    for heading in headings[:6]:
+        kind = re.search(r"single[\s\-]family (?:home|house|residence)|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b|"
+                         r"\bpatio home\b|\b(?:manufactured|mobile) home\b", heading, re.I)
+        if kind and len(heading) <= 200:
+            ptype, subtype = normalize_dwelling_type(kind.group())
+            cands.at(VISIBLE, "heading")
+            cands.add("property_type", ptype)
+            cands.add("property_sub_type", subtype)
+            return
+
+
+def _machine_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
+    """`data-*` attributes through the label table, then JSON-LD, microdata and embedded state."""
+    cands.at(MACHINE, "attribute")
+    for label, value in data.get("attr_pairs", []):
+        group = table.label_group(label)
+        if group and group not in table.groups_not_from_attributes:
+            table.add_pair(cands, group, label, value)
+    structured_candidates(cands, data)
