@@ -33,7 +33,7 @@ test: install  ## install everything the tests need, then run them all
 	$(PY) -m pytest
 
 ui: install  ## the Dagster web UI and daemon on the local instance
-	mkdir -p "$(DAGSTER_HOME)"
+	$(VENV)/bin/property-pipeline init
 	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 benchmarks: install
