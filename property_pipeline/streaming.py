@@ -86,7 +86,7 @@ def iter_raw_files(root: Path, source: str, day: dt.date) -> Iterator[RawFile]:
 def raw_file_from_row(root: Path, source: str, day: dt.date, path: str, size: int) -> RawFile:
     """The RawFile a `raw_collector_files` row names (its real name and whether it is a link
     are read back from the file system)."""
-    real = os.fsdecode(name_bytes(path))
+    real = os.fsdecode(name_bytes(path)) if "\\" in path else path  # only such names were escaped
     is_link = os.path.islink(Path(root) / real)
     return RawFile(source, day, path, int(size or 0), is_symlink=is_link, fs_path=real if real != path else None)
 
@@ -127,13 +127,13 @@ def list_partition(url: str, root: Path, source: str, day: dt.date, chunk_rows: 
                 rows = []
         writer.write(pd.DataFrame(rows, columns=RAW_COLUMNS))
         # One statement, a join on the duplicated contents only (no per-row lookup).
-        transaction.execute(
-            "UPDATE raw_collector_files SET duplicate_of = d.first_path"
-            " FROM (SELECT record_id AS rid, min(source_file) AS first_path FROM raw_collector_files"
+        writer.execute(
+            "UPDATE {table} SET duplicate_of = d.first_path"
+            " FROM (SELECT record_id AS rid, min(source_file) AS first_path FROM {table}"
             "       WHERE source = :source AND collected_on = :collected_on"
             "       GROUP BY record_id HAVING count(*) > 1) AS d"
-            " WHERE raw_collector_files.record_id = d.rid AND raw_collector_files.source = :source"
-            " AND raw_collector_files.collected_on = :collected_on AND raw_collector_files.source_file <> d.first_path",
+            " WHERE {table}.record_id = d.rid AND {table}.source = :source"
+            " AND {table}.collected_on = :collected_on AND {table}.source_file <> d.first_path",
             partition,
         )
     summary.write = writer.report()

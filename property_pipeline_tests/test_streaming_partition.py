@@ -104,3 +104,48 @@ def test_conservation_names_a_file_without_an_outcome_and_one_with_two(tmp_path)
     assert not found.conserved
     assert found.missing == [gone.source_file] and found.missing_count == 1
     assert found.duplicated_count == 1 and len(found.duplicated) == 1
+
+
+def test_sqlite_chunked_replacement_stages_rows_without_locking_out_other_writers(tmp_path):
+    """On SQLite the chunks go to a temporary stage: mid-replacement, another run writes its
+    own partition at once and readers see the old rows; the swap makes all new rows visible."""
+    import datetime as dt
+    import time
+
+    from property_pipeline.storage.warehouse import (
+        PartitionTransaction,
+        write_partition,
+    )
+
+    url = f"sqlite:///{tmp_path / 'warehouse.db'}"
+    a = {"source": "maricopa_county", "collected_on": dt.date(2026, 1, 1)}
+    b = {"source": "maricopa_county", "collected_on": dt.date(2026, 1, 2)}
+    old = pd.DataFrame({"record_id": ["old1", "old2"], "source_file": ["x", "y"]})
+    write_partition(url, "raw_collector_files", old, a)
+    with PartitionTransaction(url) as transaction:
+        writer = transaction.replace("raw_collector_files", a)
+        writer.write(pd.DataFrame({"record_id": ["new1"], "source_file": ["n1"]}))
+        started = time.perf_counter()
+        write_partition(url, "raw_collector_files", pd.DataFrame({"record_id": ["b1"], "source_file": ["b"]}), b)
+        assert time.perf_counter() - started < 5, "the other partition's write did not wait for this one"
+        assert sorted(read_table(url, "raw_collector_files", a)["record_id"]) == ["old1", "old2"]
+        writer.write(pd.DataFrame({"record_id": ["new2"], "source_file": ["n2"], "size_bytes": [3]}))
+    assert sorted(read_table(url, "raw_collector_files", a)["record_id"]) == ["new1", "new2"]
+    assert list(read_table(url, "raw_collector_files", b)["record_id"]) == ["b1"]
+
+
+def test_a_failed_chunked_replacement_leaves_the_old_partition(url):
+    import datetime as dt
+
+    from property_pipeline.storage.warehouse import (
+        PartitionTransaction,
+        write_partition,
+    )
+
+    a = {"source": "maricopa_county", "collected_on": dt.date(2026, 1, 1)}
+    write_partition(url, "raw_collector_files", pd.DataFrame({"record_id": ["old"], "source_file": ["x"]}), a)
+    with pytest.raises(RuntimeError), PartitionTransaction(url) as transaction:
+        writer = transaction.replace("raw_collector_files", a)
+        writer.write(pd.DataFrame({"record_id": ["new"], "source_file": ["n"]}))
+        raise RuntimeError("the step failed after a chunk")
+    assert list(read_table(url, "raw_collector_files", a)["record_id"]) == ["old"]

@@ -24,6 +24,8 @@ import sqlalchemy as sa
 log = logging.getLogger(__name__)
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+# One encoder for every cell (json.dumps with options builds a new one per call).
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def _text(value: Any, is_json: bool) -> str:
@@ -31,7 +33,7 @@ def _text(value: Any, is_json: bool) -> str:
     if value is None:
         return "\\N"
     if is_json:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        text = _JSON_TEXT(value)
     elif isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, (dt.date, dt.datetime)):

@@ -21,6 +21,7 @@ import math
 import os
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -196,8 +197,9 @@ def _advisory_lock(conn: sa.Connection, *key: Any) -> None:
     conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": int.from_bytes(digest[:8], "big", signed=True)})
 
 
-def _ensure_table(conn: sa.Connection, name: str, types: dict[str, Any]) -> sa.Table:
-    """The table `name` with at least the columns of `types`, created or extended if needed.
+def _ensure_table(conn: sa.Connection, name: str, types: dict[str, Any], temporary: bool = False) -> sa.Table:
+    """The table `name` with at least the columns of `types`, created or extended if needed
+    (created TEMPORARY, without index, when `temporary`: a SQLite staging table).
 
     Safe against concurrent creators: changes are made under a per-table lock, after
     checking again what another writer may have created meanwhile.
@@ -208,9 +210,11 @@ def _ensure_table(conn: sa.Connection, name: str, types: dict[str, Any]) -> sa.T
     _advisory_lock(conn, "schema", name)
     inspector = sa.inspect(conn)  # a fresh look: the first one may predate another writer's commit
     if not inspector.has_table(name):
-        table = sa.Table(name, sa.MetaData(), *(sa.Column(c, t) for c, t in types.items()))
+        table = sa.Table(
+            name, sa.MetaData(), *(sa.Column(c, t) for c, t in types.items()), prefixes=["TEMPORARY"] if temporary else []
+        )
         table.create(conn)
-        if set(PARTITION_COLUMNS) <= set(types):
+        if set(PARTITION_COLUMNS) <= set(types) and not temporary:
             sa.Index(f"ix_{name}_partition", *(table.c[c] for c in PARTITION_COLUMNS)).create(conn)
         return table
     existing = {col["name"] for col in inspector.get_columns(name)}
@@ -338,56 +342,96 @@ def write_partition(url: str, table_name: str, df: pd.DataFrame, partition: dict
 
 
 class PartitionTransaction:
-    """One database transaction in which partitions of one or more tables are replaced chunk
-    by chunk: `replace(table, partition)` deletes the partition's rows (under the partition's
-    advisory lock on PostgreSQL) and returns a `ChunkWriter`; every chunk written is part of
-    the same transaction, which commits when the `with` block ends normally and rolls back
-    otherwise. Readers see the old partition until the commit and the new one after, never
-    a mix, and a process killed mid-write leaves the old partition (the server rolls back).
+    """Partitions of one or more tables replaced chunk by chunk, all or nothing:
+    `replace(table, partition)` returns a `ChunkWriter`; the new rows of every writer become
+    visible together when the `with` block ends normally, and not at all otherwise.
+    Readers see the old partition until then and the new one after, never a mix; a process
+    killed mid-write leaves the old partition.
 
-    One transaction rather than a staging table swapped in: the rows are written once, and
-    the old partition stays readable throughout. On SQLite the file's write lock is held
-    until the commit, so another run writing the same file waits for it (up to the
-    statement timeout); PostgreSQL only serializes writers of the same partition.
+    PostgreSQL: one transaction around the chunked COPYs, the partition's rows deleted first
+    under the partition's advisory lock (held to the commit, so a second writer of the same
+    partition waits; other partitions proceed). The rows are written once, and MVCC keeps
+    the old partition readable throughout.
+
+    SQLite: its one write lock covers the whole file, so a long transaction would stop every
+    other run's writes. Chunks go to TEMPORARY staging tables instead (the connection's own
+    temp database: no lock on the warehouse), and one short IMMEDIATE transaction swaps them
+    in (delete the partition, INSERT ... SELECT, drop the stage).
     """
 
     def __init__(self, url: str, *, bulk: bool = True) -> None:
         self.engine = get_engine(url)
+        self.staged = self.engine.dialect.name == "sqlite"
         self.bulk = bulk and self.engine.dialect.name == "postgresql"
         self._conn: sa.Connection | None = None
+        self._writers: list[ChunkWriter] = []
 
     def __enter__(self) -> Self:
         self._conn = self.engine.connect()
-        self._conn.execution_options(**{SQLITE_IMMEDIATE: True})
+        self._conn.execution_options(**{SQLITE_IMMEDIATE: not self.staged})
         self._transaction = self._conn.begin()
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
         assert self._conn is not None
         try:
-            if kind is None:
-                self._transaction.commit()
-            else:
+            if kind is not None:
                 self._transaction.rollback()
+                return
+            self._transaction.commit()
+            if self.staged:
+                self._swap_in()
         finally:
+            if self.staged:
+                self._drop_stages()
             self._conn.close()
 
-    def execute(self, sql: str, parameters: dict[str, Any] | None = None) -> None:
-        """One SQL statement in the transaction (e.g. an UPDATE over the rows just written)."""
-        assert self._conn is not None, "use PartitionTransaction in a with block"
-        self._conn.execute(sa.text(sql), parameters or {})
+    def _swap_in(self) -> None:
+        conn = self._conn
+        conn.execution_options(**{SQLITE_IMMEDIATE: True})
+        with conn.begin():
+            for writer in self._writers:
+                _swap_stage(conn, writer)
+
+    def _drop_stages(self) -> None:
+        for writer in self._writers:
+            try:
+                self._conn.exec_driver_sql(f'DROP TABLE IF EXISTS temp."{writer.physical}"')
+            except sa.exc.DBAPIError as exc:  # the connection is going away anyway
+                log.debug("dropping %s: %s", writer.physical, exc)
 
     def replace(self, table_name: str, partition: dict[str, Any] | None) -> ChunkWriter:
         assert self._conn is not None, "use PartitionTransaction in a with block"
         conn = self._conn
+        if self.staged:
+            writer = ChunkWriter(conn, table_name, partition, False, stage=f"stage_{table_name}_{uuid.uuid4().hex[:8]}")
+            self._writers.append(writer)
+            return writer
         _advisory_lock(conn, "partition", table_name, *sorted((partition or {}).items()))
-        if sa.inspect(conn).has_table(table_name):
-            table = sa.Table(table_name, sa.MetaData(), autoload_with=conn)
-            delete = table.delete()
-            for column, value in (partition or {}).items():
-                delete = delete.where(table.c[column] == value)
-            conn.execute(delete)
+        _delete_partition(conn, table_name, partition)
         return ChunkWriter(conn, table_name, partition, self.bulk)
+
+
+def _delete_partition(conn: sa.Connection, table_name: str, partition: dict[str, Any] | None) -> None:
+    if not sa.inspect(conn).has_table(table_name):
+        return
+    table = sa.Table(table_name, sa.MetaData(), autoload_with=conn)
+    delete = table.delete()
+    for column, value in (partition or {}).items():
+        delete = delete.where(table.c[column] == value)
+    conn.execute(delete)
+
+
+def _swap_stage(conn: sa.Connection, writer: ChunkWriter) -> None:
+    """Replace the partition's rows by the writer's staged rows (SQLite, in the caller's
+    write transaction); the target gains any column the stage has."""
+    _delete_partition(conn, writer.table_name, writer.partition)
+    if not writer.staged_columns:
+        return  # nothing was written: the partition is now empty
+    stage = sa.Table(writer.physical, sa.MetaData(), autoload_with=conn)
+    _ensure_table(conn, writer.table_name, {c.name: c.type for c in stage.columns})
+    columns = ", ".join(f'"{c.name}"' for c in stage.columns)
+    conn.execute(sa.text(f'INSERT INTO main."{writer.table_name}" ({columns}) SELECT {columns} FROM temp."{writer.physical}"'))
 
 
 class ChunkWriter:
@@ -395,8 +439,13 @@ class ChunkWriter:
     storable, then COPY on PostgreSQL (row inserts if the server rejects a value in the
     chunk) or batched inserts on SQLite; a row the database still rejects is flagged."""
 
-    def __init__(self, conn: sa.Connection, table_name: str, partition: dict[str, Any] | None, bulk: bool) -> None:
+    def __init__(
+        self, conn: sa.Connection, table_name: str, partition: dict[str, Any] | None, bulk: bool, stage: str | None = None
+    ) -> None:
         self.conn, self.table_name, self.partition, self.bulk = conn, table_name, partition, bulk
+        self.physical = stage or table_name
+        """The table the chunks go to: the target, or its TEMPORARY stage (SQLite)."""
+        self.staged_columns = False
         self.rows = self.changed_rows = self.flagged_rows = 0
         self.seconds = 0.0
         self._columns: set[str] = set()
@@ -409,8 +458,9 @@ class ChunkWriter:
         started = time.perf_counter()
         types = {c: _column_type(c, df[c]) for c in df.columns}
         if set(types) - self._columns or not self._columns:
-            self._table = _ensure_table(self.conn, self.table_name, types)
+            self._table = _ensure_table(self.conn, self.physical, types, temporary=self.physical != self.table_name)
             self._columns = {c.name for c in self._table.columns}
+            self.staged_columns = True
         table, rows, changed = _storable_rows(self.conn, self._table, df)
         if changed:
             self._table, self._columns = table, {c.name for c in table.columns}
@@ -419,6 +469,10 @@ class ChunkWriter:
         self.rows += len(df)
         self.changed_rows += changed
         self.seconds += time.perf_counter() - started
+
+    def execute(self, sql: str, parameters: dict[str, Any] | None = None) -> None:
+        """One SQL statement on the rows written so far; `{table}` names where they are."""
+        self.conn.execute(sa.text(sql.format(table=f'"{self.physical}"')), parameters or {})
 
     def report(self) -> WriteReport:
         return WriteReport(self.rows, self.changed_rows, self.flagged_rows)
