@@ -6,6 +6,7 @@ import time
 import dagster as dg
 
 from ..ops.landing_watch import (
+    CANCELED,
     DATA_FAILED,
     FAILED,
     RUNNING,
@@ -65,11 +66,11 @@ def run_outcome(instance: dg.DagsterInstance, sensor_name: str, key: str) -> str
     run = records[0].dagster_run
     if run.status == dg.DagsterRunStatus.SUCCESS:
         return SUCCEEDED
-    if run.status not in (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED):
+    if run.status == dg.DagsterRunStatus.CANCELED:
+        return CANCELED
+    if run.status != dg.DagsterRunStatus.FAILURE:
         return RUNNING
-    if run.status == dg.DagsterRunStatus.FAILURE and failed_blocking_checks(instance, run.run_id):
-        return DATA_FAILED
-    return FAILED
+    return DATA_FAILED if failed_blocking_checks(instance, run.run_id) else FAILED
 
 
 def _log_anomalies(context: dg.SensorEvaluationContext, anomalies, cursor: WatchCursor) -> WatchCursor:

@@ -275,7 +275,7 @@ def run_key(folder: FolderState, attempt: int = 0) -> str:
 
 
 # Run outcomes the sensor tells `resolve_runs` about.
-SUCCEEDED, FAILED, DATA_FAILED, RUNNING = "succeeded", "failed", "data_failed", "running"
+SUCCEEDED, FAILED, DATA_FAILED, CANCELED, RUNNING = "succeeded", "failed", "data_failed", "canceled", "running"
 MAX_ATTEMPTS = 3
 
 
@@ -283,7 +283,8 @@ def resolve_runs(cursor: WatchCursor, outcomes: dict[str, str], max_attempts: in
     """Fold the outcomes of in-flight runs into the cursor. A run that failed for a technical
     reason (`FAILED`: a crash, a database outage) un-marks its folder as done, so the next
     plan requests it again, up to `max_attempts` runs per fingerprint. A run that failed only
-    because a blocking check failed (`DATA_FAILED`) is done: the same files would fail again.
+    because a blocking check failed (`DATA_FAILED`) is done: the same files would fail again;
+    so is a run someone canceled (`CANCELED`): retrying it would overrule them.
     Returns the new cursor and one log line per decision."""
     done, inflight, failures = dict(cursor.done), dict(cursor.inflight), dict(cursor.failures)
     notes = []
@@ -295,6 +296,8 @@ def resolve_runs(cursor: WatchCursor, outcomes: dict[str, str], max_attempts: in
             failures.pop(key, None)
             if outcome == DATA_FAILED:
                 notes.append(f"{key}: run {run} stopped at a failed blocking check; the report says why")
+            elif outcome == CANCELED:
+                notes.append(f"{key}: run {run} was canceled; not requested again until the folder's files change")
             continue
         fingerprint = done.get(key, "")
         previous = failures.get(key)

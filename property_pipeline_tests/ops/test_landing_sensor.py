@@ -200,11 +200,12 @@ def test_a_folder_whose_run_failed_is_requested_again_up_to_three_runs(root):
     assert ticks.partitions() == [("phoenix_mls", "2026-11-20")]
 
 
-def test_a_run_that_succeeded_is_done(root):
+@pytest.mark.parametrize("status", [dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.CANCELED])
+def test_a_run_that_succeeded_or_was_canceled_is_done(root, status):
     write(root, "phoenix_mls/2026-11-20/a.html")
     ticks = Ticks(root)
     request = ticks.tick().run_requests[0]
-    _finished_run(ticks.instance, dg.DagsterRunStatus.SUCCESS, {"dagster/sensor_name": "landing_zone_sensor", "dagster/run_key": request.run_key})
+    _finished_run(ticks.instance, status, {"dagster/sensor_name": "landing_zone_sensor", "dagster/run_key": request.run_key})
     assert ticks.tick().run_requests == []
     assert "inflight" not in ticks.cursor
 
