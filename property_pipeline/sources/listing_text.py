@@ -51,7 +51,7 @@ def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
     """Every candidate the page offers, visible first, then closed <details>, then machine-readable."""
     cands = Candidates()
     _visible_candidates(table, cands, data)
-    _weak_candidates(table, cands, data)
+    _pairs_lines_phrases(table, cands, data, weak=True)
     _machine_candidates(table, cands, data)
     return cands
 
@@ -64,14 +64,22 @@ def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
     return [ln for i, ln in enumerate(lines) if i not in skip and (i in weak_lines) == weak]
 
 
-def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
-    cands.at(VISIBLE, "label")
-    for label, value in data.get("pairs", []):
+def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, Any], weak: bool) -> list[str]:
+    """The pairs, then "Label: value" lines, then phrases in the free lines, of the visible page or
+    of closed <details>; returns the free lines."""
+    tier, evidence = (WEAK, "details") if weak else (VISIBLE, "label")
+    cands.at(tier, evidence)
+    for label, value in data.get("weak_pairs" if weak else "pairs", []):
         table.pair(cands, label, value)
-    free = _free_lines(data, weak=False)
+    free = _free_lines(data, weak)
     _line_pairs(table, cands, free)
-    cands.at(VISIBLE, "text")
+    cands.at(tier, evidence if weak else "text")
     _line_phrases(table, cands, free)
+    return free
+
+
+def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
+    free = _pairs_lines_phrases(table, cands, data, weak=False)
     _heading_dwelling(cands, data.get("headings", []))
     lines = data.get("lines", [])
     if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
@@ -86,15 +94,6 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     cands.at(VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):
         table.pair(cands, label, value)
-
-
-def _weak_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
-    cands.at(WEAK, "details")
-    for label, value in data.get("weak_pairs", []):
-        table.pair(cands, label, value)
-    free = _free_lines(data, weak=True)
-    _line_pairs(table, cands, free)
-    _line_phrases(table, cands, free)
 
 
 def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
