@@ -381,6 +381,8 @@ class PartitionTransaction:
             self._transaction.commit()
             if self.staged:
                 self._swap_in()
+            else:
+                self._analyze()
         finally:
             if self.staged:
                 self._drop_stages()
@@ -392,6 +394,13 @@ class PartitionTransaction:
         with conn.begin():
             for writer in self._writers:
                 _swap_stage(conn, writer)
+
+    def _analyze(self) -> None:
+        """Fresh planner statistics for the replaced tables: the next step's SQL over them
+        (duplicates, conservation) would otherwise be planned for the old row counts."""
+        with self._conn.begin():
+            for name in dict.fromkeys(w.table_name for w in self._writers):
+                self._conn.exec_driver_sql(f'ANALYZE "{name}"')
 
     def _drop_stages(self) -> None:
         for writer in self._writers:
@@ -409,7 +418,9 @@ class PartitionTransaction:
             return writer
         _advisory_lock(conn, "partition", table_name, *sorted((partition or {}).items()))
         _delete_partition(conn, table_name, partition)
-        return ChunkWriter(conn, table_name, partition, self.bulk)
+        writer = ChunkWriter(conn, table_name, partition, self.bulk)
+        self._writers.append(writer)
+        return writer
 
 
 def _delete_partition(conn: sa.Connection, table_name: str, partition: dict[str, Any] | None) -> None:
@@ -471,7 +482,9 @@ class ChunkWriter:
         self.seconds += time.perf_counter() - started
 
     def execute(self, sql: str, parameters: dict[str, Any] | None = None) -> None:
-        """One SQL statement on the rows written so far; `{table}` names where they are."""
+        """One SQL statement on the rows written so far; `{table}` names where they are.
+        The table's statistics are refreshed first, so the statement is planned for its rows."""
+        self.conn.exec_driver_sql(f'ANALYZE "{self.physical}"')
         self.conn.execute(sa.text(sql.format(table=f'"{self.physical}"')), parameters or {})
 
     def report(self) -> WriteReport:
