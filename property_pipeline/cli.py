@@ -487,6 +487,18 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="first day (YYYY-MM-DD)")
     report.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="last day (YYYY-MM-DD)")
     report.add_argument("--source", choices=SOURCES, help="only this source")
+    replay = sub.add_parser(
+        "replay",
+        help="rerun the partitions an LLM outage degraded (retryable dead letters, rule fallbacks) once the LLM answers",
+    )
+    replay.add_argument("--landing", type=Path, help="landing root (default: PROPERTY_PIPELINE_LANDING_ROOT)")
+    replay.add_argument("--since", type=dt.date.fromisoformat, help="only partitions of this day or later (YYYY-MM-DD)")
+    replay.add_argument(
+        "--reason", action="append", metavar="CODE",
+        help="dead-letter reason to replay (repeatable; default: llm_unavailable, llm_invalid_reply, extractor_error)",
+    )
+    replay.add_argument("--no-fallbacks", action="store_true", help="leave records the rules made alone as they are")
+    replay.add_argument("--dry-run", action="store_true", help="list what would be replayed and stop")
     sub.add_parser("init", help="create the checkout's local Dagster instance (.dagster_home) and show what commands use")
     export = sub.add_parser("export", help="write every validated, quarantined and dead-lettered record")
     export.add_argument("--out", type=Path, required=True, help="output .jsonl file")
@@ -512,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("doctor", help="check the configuration end to end and say what to fix")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    with _local_defaults(getattr(args, "landing", None) if args.command == "run" else None):
+    with _local_defaults(getattr(args, "landing", None) if args.command in ("run", "replay") else None):
         return _dispatch(args)
 
 
@@ -530,7 +542,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _extract(settings, args)
     if args.command == "evaluate":
         return _evaluate(settings, args)
-    if args.command in ("export", "report"):
+    if args.command in ("export", "report", "replay"):
         problem = _terminable(lambda s, a: missing_warehouse(s.warehouse_url), settings, args)
         if problem:
             if isinstance(problem, str):
@@ -631,9 +643,42 @@ def _report(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _replay(settings: Settings, args: argparse.Namespace) -> int:
+    """Rerun every partition holding retryable dead letters or rule fallbacks, if the LLM answers
+    now; print per partition what changed. Exit 0 when every rerun succeeded."""
+    from .defs.partitions import partition_range
+    from .replay import RETRYABLE_REASONS, compare, degraded_partitions
+
+    reasons = frozenset(args.reason or RETRYABLE_REASONS)
+    options = {"since": args.since, "reasons": reasons, "include_fallbacks": not args.no_fallbacks}
+    before = degraded_partitions(settings.warehouse_url, **options)
+    if not before:
+        print(f"nothing to replay in {_shown(settings.warehouse_url)}")
+        return EXIT_OK
+    for damage in before:
+        print(f"to replay: {damage.describe()}")
+    if args.dry_run:
+        return EXIT_OK
+    llm = check_llm(settings)
+    if settings.llm_backend == "none" or llm.status == "FAIL":
+        print(f"replay: the LLM is not available, nothing was rerun ({llm.detail.splitlines()[0]})", file=sys.stderr)
+        return EXIT_BROKEN
+    wanted = {(d.source, d.day) for d in before}
+    folders = [f for f in survey(settings.landing_root, day_range=partition_range()).folders if (f.source, f.day) in wanted]
+    for source, day in sorted(wanted - {(f.source, f.day) for f in folders}, key=lambda k: (k[1], k[0])):
+        print(f"replay: {source} {day}: its landing folder is gone from {settings.landing_root}; not rerun", file=sys.stderr)
+    summaries = run_partitions(settings, folders)
+    for outcome in compare([d for d in before if (d.source, d.day) in {(f.source, f.day) for f in folders}],
+                           degraded_partitions(settings.warehouse_url, **options)):
+        print(f"replayed: {outcome.describe()}")
+    return EXIT_OK if all(s["success"] for s in summaries) and len(folders) == len(wanted) else EXIT_BROKEN
+
+
 def _run_or_export(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "run":
         return _run(settings, args)
+    if args.command == "replay":
+        return _replay(settings, args)
     if args.command == "report":
         return _report(settings, args)
 
