@@ -531,13 +531,6 @@ def normalize_zip(text: Any) -> str | None:
     return match.group(1) if match else None
 
 
-def clean_text(text: Any) -> str | None:
-    if text is None:
-        return None
-    cleaned = re.sub(r"\s+", " ", str(text)).strip()
-    return cleaned or None
-
-
 # Placeholders and unit words a page shows where a value is missing ("-- sqft", "Call for price").
 _PLACEHOLDER = re.compile(
     r"(?:[-\u2013\u2014_.?*]+|n/?a|none|null|undefined|unknown|tbd|tba|not (?:disclosed|available|provided|"
