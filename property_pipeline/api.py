@@ -339,101 +339,18 @@ class Pipeline:
         the event loop shuts down.
         """
         source = get_source(source) if isinstance(source, str) else source
-        limit = self.in_flight_limit(concurrency)
-        today = dt.date.today()
-        # Items are absolute paths or bytes in hand, so the extractor's root is never joined.
-        extractor = self.extractor(source, Path("/"))
-        llm_slots = asyncio.Semaphore(limit)
-        alive = asyncio.Semaphore(2 * limit)
-        done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=8 * limit)
-        tasks: set[asyncio.Task] = set()
-
-        async def extract(index: int, item: Item) -> None:
-            try:
-                await done.put(await extract_one(index, item))
-            except Exception as exc:  # a bad item type or a full disk: the caller's to see
-                await done.put(exc)
-            finally:
-                alive.release()
-
-        async def extract_one(index: int, item: Item) -> _Extracted:
-            raw_file, name, content, letter = _stage(index, item, source.name, today)
-            parsed = None
-            if letter is None:
-                if content is not None:
-                    _, parsed, letter = extractor.parse(raw_file, content)
-                else:
-                    _, parsed, letter = extractor.read(raw_file)
-            out = _Extracted(index, letter=letter)
-            if parsed is not None:
-                result = ExtractionResult()
-                async with llm_slots:
-                    await extractor.finish(parsed, result)
-                out.record = result.records[0] if result.records else None
-                out.letter = result.dead_letters[0] if result.dead_letters else None
-            for row in (out.record, out.letter):
-                if row is not None:
-                    row["source_file"] = name
-            return out
-
-        async def feed() -> None:
-            index = 0
-            try:
-                if isinstance(items, AsyncIterable):
-                    async for item in items:
-                        await alive.acquire()
-                        _spawn(extract(index, item))
-                        index += 1
-                else:
-                    for item in items:
-                        await alive.acquire()
-                        _spawn(extract(index, item))
-                        index += 1
-                for _ in range(2 * limit):  # every extraction has finished and queued its result
-                    await alive.acquire()
-                await done.put(None)
-            except Exception as exc:  # the input itself failed: the caller's to see
-                await done.put(exc)
-
-        def _spawn(coro) -> None:
-            task = asyncio.create_task(coro)
-            tasks.add(task)
-            task.add_done_callback(tasks.discard)
-
-        feeder = asyncio.create_task(feed())
+        stream = _Stream(self, source, self.in_flight_limit(concurrency))
+        feeder = asyncio.create_task(stream.feed(items))
         try:
-            finished = False
-            window = 0.0
-            while not finished:
-                batch: list[_Extracted] = []
-                item = await done.get()
-                if tasks and window:
-                    # Validating a batch costs about as much as validating one record (the schema
-                    # checks dominate): let more records finish first, for about twice as long as
-                    # the last validation took, so validation stays off the critical path.
-                    await asyncio.sleep(window)
-                while True:
-                    if item is None:
-                        finished = True
-                        break
-                    if isinstance(item, BaseException):
-                        raise item
-                    batch.append(item)
-                    try:
-                        item = done.get_nowait()
-                    except asyncio.QueueEmpty:
-                        break
-                started = time.perf_counter()
+            async for batch in stream.batches():
                 # On a thread, so that requests keep flowing meanwhile.
-                validated = await asyncio.to_thread(self._validate, batch)
-                window = min(2 * (time.perf_counter() - started), MAX_BATCH_WINDOW_S)
-                for result in validated:
+                started = time.perf_counter()
+                for result in await asyncio.to_thread(self._validate, batch):
                     yield result
+                stream.window = min(2 * (time.perf_counter() - started), MAX_BATCH_WINDOW_S)
         finally:
             feeder.cancel()
-            for task in list(tasks):
-                task.cancel()
-            await asyncio.gather(feeder, *tasks, return_exceptions=True)
+            await stream.cancel(feeder)
 
     def _validate(self, batch: list[_Extracted]) -> list[ProcessedRecord]:
         results = [_from_dead_letter(e.index, e.letter) for e in batch if e.letter is not None]
@@ -447,6 +364,109 @@ class Pipeline:
                 for row in df.to_dict("records"):
                     results.append(_from_row(int(row.pop("_index")), row, disposition))
         return results
+
+
+class _Stream:
+    """The moving parts of one `Pipeline.process_stream`: a feeder that starts one extraction
+    per item while at most `2 * limit` are alive (`limit` of them at the LLM), and a bounded
+    queue of finished extractions that `batches` hands out for validation."""
+
+    def __init__(self, pipeline: Pipeline, source: Source, limit: int) -> None:
+        self.source = source
+        self.limit = limit
+        self.today = dt.date.today()
+        # Items are absolute paths or content in hand, so the extractor's root is never joined.
+        self.extractor = pipeline.extractor(source, Path("/"))
+        self.llm_slots = asyncio.Semaphore(limit)
+        self.alive = asyncio.Semaphore(2 * limit)
+        self.done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=8 * limit)
+        self.tasks: set[asyncio.Task] = set()
+        self.window = 0.0
+        """How long to let more extractions finish before validating: about twice the last
+        validation's time, so validation (whose cost hardly depends on batch size) stays off
+        the critical path."""
+
+    async def feed(self, items: AsyncIterable[Item] | Iterable[Item]) -> None:
+        """Start an extraction per item, then mark the end once every extraction has queued."""
+        try:
+            index = 0
+            async for item in _aiter(items):
+                await self.alive.acquire()
+                self._spawn(self._extract(index, item))
+                index += 1
+            for _ in range(2 * self.limit):  # every extraction has finished and queued its result
+                await self.alive.acquire()
+            await self.done.put(None)
+        except Exception as exc:  # the input itself failed: the caller's to see
+            await self.done.put(exc)
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _extract(self, index: int, item: Item) -> None:
+        try:
+            await self.done.put(await self._extract_one(index, item))
+        except Exception as exc:  # a bad item type or a full disk: the caller's to see
+            await self.done.put(exc)
+        finally:
+            self.alive.release()
+
+    async def _extract_one(self, index: int, item: Item) -> _Extracted:
+        raw_file, name, content, letter = _stage(index, item, self.source.name, self.today)
+        parsed = None
+        if letter is None:
+            if content is not None:
+                _, parsed, letter = self.extractor.parse(raw_file, content)
+            else:
+                _, parsed, letter = self.extractor.read(raw_file)
+        out = _Extracted(index, letter=letter)
+        if parsed is not None:
+            result = ExtractionResult()
+            async with self.llm_slots:
+                await self.extractor.finish(parsed, result)
+            out.record = result.records[0] if result.records else None
+            out.letter = result.dead_letters[0] if result.dead_letters else None
+        for row in (out.record, out.letter):
+            if row is not None:
+                row["source_file"] = name
+        return out
+
+    async def batches(self) -> AsyncIterator[list[_Extracted]]:
+        """Finished extractions in batches, until the feeder marks the end; raises what failed."""
+        while True:
+            item = await self.done.get()
+            if self.tasks and self.window:
+                await asyncio.sleep(self.window)
+            batch: list[_Extracted] = []
+            while item is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                batch.append(item)
+                try:
+                    item = self.done.get_nowait()
+                except asyncio.QueueEmpty:
+                    break
+            if batch:
+                yield batch
+            if item is None:
+                return
+
+    async def cancel(self, feeder: asyncio.Task) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        await asyncio.gather(feeder, *self.tasks, return_exceptions=True)
+
+
+async def _aiter(items: AsyncIterable[Item] | Iterable[Item]) -> AsyncIterator[Item]:
+    """Plain and async iterables alike, read lazily."""
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item
 
 
 def _stage(
