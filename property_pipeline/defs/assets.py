@@ -1,6 +1,5 @@
 """Assets, one per table, in the order the data flows; their checks sit beside them."""
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -14,20 +13,23 @@ from ..evaluation import (
     load_labels,
 )
 from ..extraction.extractor import Extractor
-from ..contract import DeadLettersSchema, ExtractedPropertiesSchema, QuarantinedPropertiesSchema, ValidatedPropertiesSchema
-from ..landing import content_id, personal_values_in_partition, scan_partition
+from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS, DeadLettersSchema, ExtractedPropertiesSchema, QuarantinedPropertiesSchema, ValidatedPropertiesSchema
 from ..ops.landing_watch import survey
-from ..quality.privacy import personal_data_findings
 from ..quality.report import (
     confidence_plot_markdown,
-    partition_report,
     report_tables,
     summarize,
 )
-from ..quality.validate import schema_failures, validate_records
 from ..settings import default_landing_root, default_llm_backend
-from ..sources import get_source
-from ..storage.warehouse import read_table
+from ..storage.warehouse import TableHandle, read_table
+from ..streaming import (
+    PREVIEW_ROWS,
+    ValidationSummary,
+    extract_partition,
+    list_partition,
+    partition_of,
+    validate_partition,
+)
 from .partitions import partition_range, source_and_day, source_day_partitions
 from .resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 
@@ -38,6 +40,8 @@ WAREHOUSE = "warehouse_io"
 LLM_POOL = None if os.environ.get("PROPERTY_PIPELINE_LLM", default_llm_backend()).strip().lower() == "none" else "ollama"
 OWNERS = ["team:property-data"]
 TABLE_KINDS = {"pandas", "sql"}
+# Dead letters logged one by one per run; the rest are counted (all are in the table).
+MAX_LOGGED_DEAD_LETTERS = 100
 
 
 def column_schema(model) -> dg.TableSchema:
@@ -56,10 +60,10 @@ def frame_schema(df: pd.DataFrame) -> dg.TableSchema:
     return dg.TableSchema(columns=[dg.TableColumn(str(c), str(t)) for c, t in df.dtypes.items()])
 
 
-def table_metadata(df: pd.DataFrame) -> dict:
+def table_metadata(rows: pd.DataFrame | int) -> dict:
     """What every table output states: its row count (Dagster's standard key, plotted over
-    partitions), and its column schema when no model declares it."""
-    return {"dagster/row_count": dg.MetadataValue.int(len(df))}
+    partitions), of a frame or of a table the asset streamed (a count)."""
+    return {"dagster/row_count": dg.MetadataValue.int(rows if isinstance(rows, int) else len(rows))}
 
 
 def _cell(value):
@@ -92,42 +96,28 @@ extraction_retry = dg.RetryPolicy(
     kinds={"python", *TABLE_KINDS},
     tags={"layer": "raw"},
 )
-def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone) -> pd.DataFrame:
+def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone, warehouse: Warehouse) -> TableHandle:
     """The collector files of one (source, day) landing folder: path, size and content hash.
 
     Temporary names (`.name`, `*.tmp`, `*.part`) are skipped; files are never changed.
     Identical files (same sha256) are marked with `duplicate_of` and processed once.
+    The folder is listed and hashed as a stream, written in chunks in one replacement.
     """
     source, day = source_and_day(context.partition_key)
-    files = scan_partition(landing.path, source, day)
-    rows, first_path = [], {}
-    for raw_file in files:
-        record_id = content_id(landing.path, raw_file)
-        first = first_path.setdefault(record_id, raw_file.path)
-        rows.append(
-            {
-                "record_id": record_id,
-                "source": source,
-                "source_file": raw_file.path,
-                "collected_on": day,
-                "size_bytes": raw_file.size,
-                "duplicate_of": first if first != raw_file.path else None,
-            }
-        )
-    df = pd.DataFrame(
-        rows, columns=["record_id", "source", "source_file", "collected_on", "size_bytes", "duplicate_of"]
-    )
+    listing = list_partition(warehouse.url, landing.path, source, day)
+    handle = TableHandle(warehouse.url, "raw_collector_files", partition_of(source, day), listing.write)
+    head = handle.head(PREVIEW_ROWS)
     context.add_output_metadata(
         {
-            **table_metadata(df),
-            "dagster/column_schema": frame_schema(df),
-            "files": len(df),
-            "distinct_files": int(df["record_id"].nunique()),
-            "bytes": int(df["size_bytes"].sum()),
-            "preview": preview(df, ["source_file", "size_bytes", "duplicate_of"]),
+            **table_metadata(listing.files),
+            "dagster/column_schema": frame_schema(head),
+            "files": listing.files,
+            "distinct_files": listing.distinct_files,
+            "bytes": listing.bytes,
+            "preview": preview(head, ["source_file", "size_bytes", "duplicate_of"]),
         }
     )
-    return df
+    return handle
 
 
 @dg.multi_asset(
@@ -160,17 +150,16 @@ def extraction(
     landing: LandingZone,
     llm: LLMBackend,
     warehouse: Warehouse,
-    raw_collector_files: pd.DataFrame,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+    raw_collector_files: TableHandle,
+) -> tuple[TableHandle, TableHandle]:
     """Property records extracted from the partition's raw files, and the files that produced none.
 
     `extracted_properties` holds one record per distinct raw file that could be read;
     `extraction_dead_letters` holds every other file with its reason, kept for replay:
-    rematerializing the partition retries them.
+    rematerializing the partition retries them. Files stream through the extractor and
+    both tables are written chunk by chunk in one transaction.
     """
     source, day = source_and_day(context.partition_key)
-    files = scan_partition(landing.path, source, day)
-    listed = set(raw_collector_files["source_file"]) if len(raw_collector_files) else set()
     # One client per resource instance: with the in-process executor the resource lives for
     # the whole run, so the model (or HTTP connection pool) is loaded once per run.
     client = llm.get_client()
@@ -184,39 +173,52 @@ def extraction(
         num_predict=llm.num_predict,
         strategy=llm.strategy,
     )
-    result = asyncio.run(extractor.run(f for f in files if f.path in listed))
-    for letter in result.dead_letters:
-        context.log.warning(f"dead letter {letter['source_file']}: [{letter['reason_code']}] {letter['reason']}")
-    records, letters = result.records_frame(), result.dead_letters_frame()
+    logged = 0
+
+    def log_dead_letter(letter: dict) -> None:
+        nonlocal logged
+        logged += 1
+        if logged <= MAX_LOGGED_DEAD_LETTERS:  # all of them are in the table and its metadata
+            context.log.warning(f"dead letter {letter['source_file']}: [{letter['reason_code']}] {letter['reason']}")
+
+    summary = extract_partition(warehouse.url, extractor, source, day, on_dead_letter=log_dead_letter)
+    if logged > MAX_LOGGED_DEAD_LETTERS:
+        context.log.warning(f"{logged - MAX_LOGGED_DEAD_LETTERS} more dead letter(s): see extraction_dead_letters")
+    result = summary.result
+    records = pd.DataFrame(summary.records_preview, columns=list(EXTRACTED_COLUMNS))
+    letters = pd.DataFrame(summary.letters_preview, columns=list(DEAD_LETTER_COLUMNS))
     ratio = round(result.compact_chars / result.raw_bytes, 4) if result.raw_bytes else None
     context.add_output_metadata(
         {
-            **table_metadata(records),
-            "records": len(records),
-            "duplicates_skipped": result.duplicates,
+            **table_metadata(summary.records),
+            "records": summary.records,
+            "duplicates_skipped": summary.duplicates,
             "compact_text_ratio": ratio,
             "seconds": round(result.seconds, 3),
-            "methods": dg.MetadataValue.json(records["extraction_method"].value_counts().to_dict()),
+            "methods": dg.MetadataValue.json({str(k): v for k, v in summary.methods.most_common()}),
             "llm_model": client.model if client is not None else "none (rules only)",
             **({**result.usage.summary(), **{f"client_{k}": v for k, v in result.client_stats.items()}} if client else {}),
             "preview": preview(records, ["source_file", "property_key", "list_price", "city", "extraction_method"]),
         },
         output_name="extracted_properties",
     )
-    reasons = letters["reason_code"].value_counts()
     context.add_output_metadata(
         {
-            **table_metadata(letters),
-            "dead_letters": len(letters),
+            **table_metadata(summary.dead_letters),
+            "dead_letters": summary.dead_letters,
             "reasons": dg.MetadataValue.table(
-                records=[dg.TableRecord({"reason_code": str(k), "files": int(v)}) for k, v in reasons.items()],
+                records=[dg.TableRecord({"reason_code": str(k), "files": int(v)}) for k, v in summary.reasons.most_common()],
                 schema=dg.TableSchema(columns=[dg.TableColumn("reason_code", "string"), dg.TableColumn("files", "int")]),
             ),
             "preview": preview(letters, ["source_file", "reason_code", "reason"]),
         },
         output_name="extraction_dead_letters",
     )
-    return records, letters
+    partition = partition_of(source, day)
+    return (
+        TableHandle(warehouse.url, "extracted_properties", partition, summary.records_write),
+        TableHandle(warehouse.url, "extraction_dead_letters", partition, summary.letters_write),
+    )
 
 
 CHECK_DESCRIPTIONS = {
@@ -292,38 +294,39 @@ def validation(
     context: dg.AssetExecutionContext,
     quality: QualityThresholds,
     landing: LandingZone,
-    raw_collector_files: pd.DataFrame,
-    extracted_properties: pd.DataFrame,
-    extraction_dead_letters: pd.DataFrame,
+    warehouse: Warehouse,
+    raw_collector_files: TableHandle,
+    extracted_properties: TableHandle,
+    extraction_dead_letters: TableHandle,
 ):
     """Validates the partition's records, writes the validated and quarantined tables and the
     quality report, then evaluates the checks. The report is an output of this same step so it
     exists even when a blocking check fails (Dagster fails a step with a failed blocking check
     only after all of its outputs are stored): what is held back is the downstream summary.
+    Records are validated chunk by chunk (each one scored on its own, same rules and
+    thresholds); the report and the checks come from running counts and SQL, not frames.
     """
     source, day = source_and_day(context.partition_key)
-    result = validate_records(extracted_properties, quality.rules_config())
-    validated, quarantined = result.validated, result.quarantined
-    checks = _evaluate_checks(quality, landing, source, day, raw_collector_files, extraction_dead_letters, validated, quarantined)
+    summary = validate_partition(warehouse.url, landing.path, source, day, quality.rules_config(), landing.max_file_bytes)
+    row = summary.report.row(summary.files, summary.distinct_files, summary.conservation, [])
+    checks = _evaluate_checks(quality, summary, row)
     held_back = [f"{c.check_name}: {c.description}" for c in checks if c.blocking_failure]
-    report = partition_report(
-        raw_collector_files,
-        validated,
-        quarantined,
-        extraction_dead_letters,
-        fields=get_source(source).llm_fields,
-        blocking_failures=held_back,
-    )
+    report = pd.DataFrame([{**row, "blocking_failures": held_back}])
     for line in held_back:
         context.log.error(f"held back from the summary: {line}")
-    yield dg.Output(validated, output_name="validated_properties", metadata=_validated_metadata(validated))
+    partition = partition_of(source, day)
     yield dg.Output(
-        quarantined,
+        TableHandle(warehouse.url, "validated_properties", partition, summary.validated_write),
+        output_name="validated_properties",
+        metadata=_validated_metadata(summary),
+    )
+    yield dg.Output(
+        TableHandle(warehouse.url, "quarantined_properties", partition, summary.quarantined_write),
         output_name="quarantined_properties",
         metadata={
-            **table_metadata(quarantined),
-            "records": len(quarantined),
-            "preview": preview(quarantined, ["source_file", "confidence", "quarantine_reason"]),
+            **table_metadata(summary.report.quarantined),
+            "records": summary.report.quarantined,
+            "preview": preview(summary.quarantined_preview, ["source_file", "confidence", "quarantine_reason"]),
         },
     )
     yield dg.Output(report, output_name="property_quality_report", metadata=_report_metadata(report, source, day))
@@ -341,10 +344,10 @@ class _Check:
         self.blocking_failure = blocking and not result.passed
 
 
-def _evaluate_checks(quality, landing, source, day, raw_files, dead_letters, validated, quarantined) -> list[_Check]:
-    confidences = pd.concat([f["confidence"].astype(float) for f in (validated, quarantined) if len(f)] or [pd.Series(dtype=float)])
-    low_share = float((confidences < quality.min_confidence).mean()) if len(confidences) else 0.0
-    mean_conf = float(confidences.mean()) if len(confidences) else None
+def _evaluate_checks(quality, summary: ValidationSummary, row: dict) -> list[_Check]:
+    report = summary.report
+    low_share = report.below_threshold / report.records if report.records else 0.0
+    mean_conf = report.mean_confidence
     conf_ok = mean_conf is None or (mean_conf >= quality.min_mean_confidence and low_share <= quality.max_low_confidence_share)
     conf_why = (
         f"mean confidence {mean_conf:.3f} (minimum {quality.min_mean_confidence}), "
@@ -352,16 +355,12 @@ def _evaluate_checks(quality, landing, source, day, raw_files, dead_letters, val
         if mean_conf is not None
         else "no records"
     )
-    schema_errors = schema_failures(validated) if len(validated) else {}
-    row = partition_report(raw_files, validated, quarantined, dead_letters).iloc[0]
+    schema_failing = report.schema_failing
     rate = float(row["dead_letter_rate"])
     level = "error" if rate > quality.dead_letter_error_rate else "warn" if rate > quality.dead_letter_warn_rate else "ok"
-    personal = personal_values_in_partition(landing.path, source, day, landing.max_file_bytes)
-    findings = personal_data_findings(
-        {"validated_properties": validated, "quarantined_properties": quarantined, "extraction_dead_letters": dead_letters},
-        personal,
-    )
-    missing, duplicated = list(row["missing_files"]), list(row["duplicated_files"])
+    findings = sorted(report.findings)
+    found = summary.conservation
+    missing, duplicated = found.missing_count, found.duplicated_count + found.unexpected_count
     return [
         _Check(
             dg.AssetCheckResult(
@@ -384,28 +383,28 @@ def _evaluate_checks(quality, landing, source, day, raw_files, dead_letters, val
             dg.AssetCheckResult(
                 check_name="validated_schema",
                 asset_key="validated_properties",
-                passed=not schema_errors,
-                description=f"{len(schema_errors)} validated row(s) fail the schema" if schema_errors else "all rows conform",
-                metadata={"rows_failing": len(schema_errors), "failures": dg.MetadataValue.json(dict(list(schema_errors.items())[:10]))},
+                passed=not schema_failing,
+                description=f"{schema_failing} validated row(s) fail the schema" if schema_failing else "all rows conform",
+                metadata={"rows_failing": schema_failing, "failures": dg.MetadataValue.json(report.schema_examples)},
             ),
             True,
-            f"{len(schema_errors)} validated row(s) fail the schema",
+            f"{schema_failing} validated row(s) fail the schema",
         ),
         _Check(
             dg.AssetCheckResult(
                 check_name="every_file_accounted_for",
                 asset_key="property_quality_report",
-                passed=bool(row["conserved"]),
-                description=f"{len(missing)} file(s) without an outcome, {len(duplicated)} with more than one",
+                passed=found.conserved,
+                description=f"{missing} file(s) without an outcome, {duplicated} with more than one",
                 metadata={
-                    "distinct_files": int(row["distinct_files"]),
-                    "accounted": int(row["validated"] + row["quarantined"] + row["dead_letters"]),
-                    "missing": dg.MetadataValue.json(missing),
-                    "duplicated": dg.MetadataValue.json(duplicated),
+                    "distinct_files": summary.distinct_files,
+                    "accounted": report.validated + report.quarantined + report.dead_letters,
+                    "missing": dg.MetadataValue.json(found.missing[:100]),
+                    "duplicated": dg.MetadataValue.json((found.duplicated + found.unexpected)[:100]),
                 },
             ),
             True,
-            f"{len(missing)} file(s) without an outcome, {len(duplicated)} with more than one",
+            f"{missing} file(s) without an outcome, {duplicated} with more than one",
         ),
         _Check(
             dg.AssetCheckResult(
@@ -428,23 +427,23 @@ def _evaluate_checks(quality, landing, source, day, raw_files, dead_letters, val
             dg.AssetCheckResult(
                 check_name="no_personal_data",
                 asset_key="property_quality_report",
-                passed=not findings,
-                description=f"{len(findings)} personal value(s) found in outputs" if findings else "none found",
-                metadata={"personal_values_in_input": len(personal), "findings": dg.MetadataValue.json(findings[:20])},
+                passed=not report.findings_count,
+                description=f"{report.findings_count} personal value(s) found in outputs" if report.findings_count else "none found",
+                metadata={"personal_values_in_input": summary.personal_values_in_input, "findings": dg.MetadataValue.json(findings[:20])},
             ),
             True,
-            f"{len(findings)} personal value(s) found in outputs",
+            f"{report.findings_count} personal value(s) found in outputs",
         ),
     ]
 
 
-def _validated_metadata(validated: pd.DataFrame) -> dict:
-    confidences = validated["confidence"].astype(float) if len(validated) else pd.Series(dtype=float)
+def _validated_metadata(summary: ValidationSummary) -> dict:
+    mean = summary.validated_mean_confidence
     return {
-        **table_metadata(validated),
-        "records": len(validated),
-        "mean_confidence": round(float(confidences.mean()), 3) if len(confidences) else None,
-        "preview": preview(validated, ["property_key", "list_price", "city", "confidence"]),
+        **table_metadata(summary.report.validated),
+        "records": summary.report.validated,
+        "mean_confidence": round(mean, 3) if mean is not None else None,
+        "preview": preview(summary.validated_preview, ["property_key", "list_price", "city", "confidence"]),
     }
 
 
