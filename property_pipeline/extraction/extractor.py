@@ -374,7 +374,7 @@ class Extractor:
             letter = dead_letter(raw_file, record_id, failure, columns["error"], attempts=columns["attempts"])
             result.dead_letters.append(letter)
             return
-        merged = merge(rules, llm_values)
+        merged = merge(rules, llm_values, facts_text(parsed))
         ungrounded = ground_llm_values(merged, facts_text(parsed))
         key = property_key(merged.values)
         fallback = self.llm is not None and llm_values is None

@@ -9,8 +9,8 @@ re-ask naming what was wrong.
 Two strategies:
 - `full` asks for every contract field with the contract's schema (the
   straightforward approach; also what "LLM-only" evaluation uses);
-- `targeted` (default) asks only for the fields the rules could not read or
-  read ambiguously, plus a few cross-check fields, with a compact per-request
+- `targeted` (default) asks only for the fields the rules could not read,
+  read ambiguously or read from weak evidence, plus a few cross-check fields, with a compact per-request
   schema of short keys. Output tokens are what a local model spends its time
   on, so fewer keys mean proportionally faster records. A record the rules
   read completely needs no call at all.
@@ -125,12 +125,40 @@ def full_request(num_predict: int = 1024) -> Request:
     return Request(PROPERTY_FIELDS, PropertyFields.model_json_schema(), num_predict, short_keys=False)
 
 
+# Rule evidence too weak to stand unchecked: a phrase in prose or remarks, a heading or the page
+# title, a meta tag, the URL, an image's alt text, a closed <details>. Such values join the request
+# as checks, so a disagreement can be settled by the page (see `merge.settle_conflict`).
+WEAK_EVIDENCE = frozenset(("text", "remarks", "prose", "heading", "title", "meta", "url", "alt", "details"))
+# Fields never re-asked as checks: long (the remarks) or composed from checked parts (the address).
+NOT_CHECKED = frozenset(("public_remarks", "unparsed_address"))
+# An address in the page's heading or title is the page's own subject: its number, city, state and
+# ZIP read reliably, only where the street ends (a unit word the rules do not know) is in doubt. So
+# of a heading address only the street and unit are checked (the output budget: ~15 tokens, not 60).
+_HEADING_KINDS = frozenset(("heading", "title"))
+_HEADING_SURE = frozenset(("street_number", "city", "state_or_province", "postal_code"))
+
+
+def unsure_fields(rules: RuleExtraction) -> set[str]:
+    """Rule values read from weak evidence (see WEAK_EVIDENCE): what the rules are unsure of."""
+    return {
+        name
+        for name, kind in rules.evidence.items()
+        if kind in WEAK_EVIDENCE
+        and name in rules.values
+        and name not in rules.structured
+        and name not in NOT_CHECKED
+        and not (kind in _HEADING_KINDS and name in _HEADING_SURE)
+    }
+
+
 def targeted_fields(source: Source, rules: RuleExtraction) -> tuple[str, ...]:
-    """Fields the rules did not read or read ambiguously, plus the source's cross-check fields."""
+    """Fields the rules did not read, read ambiguously or read from weak evidence, plus the
+    source's cross-check fields."""
     if rules.complete:
         wanted = [f for f in source.llm_fields if f in rules.ambiguous]
     else:
         wanted = [f for f in source.llm_fields if f not in rules.values or f in rules.ambiguous]
+    wanted += [f for f in source.llm_fields if f in unsure_fields(rules)]
     wanted += [f for f in source.cross_check_fields if f in rules.values and f not in rules.structured]
     return tuple(f for f in PROPERTY_FIELDS if f in wanted)
 

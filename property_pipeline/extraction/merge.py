@@ -3,8 +3,13 @@
 The rules are deterministic and never hallucinate, but miss what a layout
 hides from them; the LLM reads any layout, but can invent or be talked into
 values. So: agreement raises confidence, a value only one of them found is
-kept at that one's confidence, and a value the rules read from a structured
-field (JSON-LD, an assessor key) is never overridden by a disagreeing LLM.
+kept at that one's confidence. When both read a value and they disagree, the
+page decides, not the reader (`settle_conflict`): each value is grounded in the
+page (stated next to a label naming the field), checked by the cross-field rules
+(baths add up, lot square feet match acres), and the rules' value weighs by its
+evidence kind (a structured key or a label beats a title, a URL or prose). The
+better-supported value is kept; when neither is, the field stays empty and the
+record carries `unresolved_conflict:<field>`.
 
 A field the page states twice with different values (two list prices) is not
 settled by either reader: it stays below 0.5 confidence whatever the LLM says,
@@ -17,8 +22,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..contract import FLOAT_FIELDS, PROPERTY_FIELDS
+from ..contract import FLOAT_FIELDS, INT_FIELDS, PROPERTY_FIELDS
 from ..sources import RuleExtraction
+from ..sources.normalize import SQFT_PER_ACRE
+from .grounding import is_grounded
 
 # Prior confidence of a field by where it came from; agreement is the strongest evidence.
 CONFIDENCE = {
@@ -29,11 +36,19 @@ CONFIDENCE = {
     "llm": 0.7,
     "conflict_rules_kept": 0.6,
     "conflict_llm_kept": 0.5,
+    # A disagreement the page settled: the kept value is grounded or cross-checked, the other is not.
+    "conflict_settled": 0.75,
 }
 # The most a field the page states with conflicting values can reach (below the 0.5 that
 # validation treats as unsure), even when the LLM agrees with one of the values.
 AMBIGUOUS_CAP = 0.45
 CONFLICT_WARNING = "conflicting_values:"
+UNRESOLVED_WARNING = "unresolved_conflict:"
+# Rule evidence a disagreeing LLM does not overturn on grounding alone: a machine-readable key or a
+# labelled fact. Anything else (a title, a heading, the URL, a meta tag, a phrase in prose) is weak.
+STRONG_EVIDENCE = frozenset(
+    ("label", "json_ld", "microdata", "embedded_json", "assessor_api", "assessor_gis", "assessor_search", "attribute")
+)
 
 
 @dataclass
@@ -46,7 +61,8 @@ class MergedFields:
     """Per field, where the value was read: the rules' evidence ("label", "json_ld", "embedded_json",
     "title", ...), or "llm" for a value only the LLM gave."""
     warnings: list[str] = field(default_factory=list)
-    """`conflicting_values:<field>` for every field the page states with conflicting values."""
+    """`conflicting_values:<field>` for every field the page states with conflicting values,
+    `unresolved_conflict:<field>` for a rules/LLM disagreement the page did not settle."""
 
     @property
     def method(self) -> str:
@@ -59,8 +75,15 @@ class MergedFields:
 
 
 def values_agree(name: str, a: Any, b: Any) -> bool:
+    """Same value: strings case- and space-insensitively, amounts within 1%, counts and years exactly
+    (1% of a year is twenty years)."""
     if a is None or b is None:
         return a is b
+    if name in INT_FIELDS:
+        try:
+            return float(a) == float(b)
+        except (TypeError, ValueError):
+            return False
     if name in FLOAT_FIELDS or (isinstance(a, (int, float)) and isinstance(b, (int, float))):
         try:
             x, y = float(a), float(b)
@@ -72,15 +95,18 @@ def values_agree(name: str, a: Any, b: Any) -> bool:
     return a == b
 
 
-def merge(rules: RuleExtraction, llm: dict[str, Any] | None) -> MergedFields:
-    """Combine rule values and LLM values (None when no LLM answered)."""
+def merge(rules: RuleExtraction, llm: dict[str, Any] | None, text: str | None = None) -> MergedFields:
+    """Combine rule values and LLM values (None when no LLM answered). `text` is the page text a
+    disagreement is settled by; without it the rules' value is kept, as before evidence was weighed."""
     merged = MergedFields()
     for name in PROPERTY_FIELDS:
         rule_value = rules.values.get(name)
         llm_value = None if llm is None else llm.get(name)
         if rule_value is None and llm_value is None:
             continue
-        _merge_field(merged, rules, name, rule_value, llm_value)
+        _merge_field(merged, rules, name, rule_value, llm_value, (text, llm or {}))
+        if name not in merged.values:  # an unresolved disagreement: no value, only the warning
+            continue
         if merged.sources.get(name) in ("rules", "both"):
             merged.evidence[name] = rules.evidence.get(name, "rules")
         elif name in merged.sources:
@@ -91,7 +117,9 @@ def merge(rules: RuleExtraction, llm: dict[str, Any] | None) -> MergedFields:
     return merged
 
 
-def _merge_field(merged: MergedFields, rules: RuleExtraction, name: str, rule_value: Any, llm_value: Any) -> None:
+def _merge_field(
+    merged: MergedFields, rules: RuleExtraction, name: str, rule_value: Any, llm_value: Any, page: tuple
+) -> None:
     if llm_value is None:
         kind = (
             "rules_ambiguous"
@@ -113,6 +141,58 @@ def _merge_field(merged: MergedFields, rules: RuleExtraction, name: str, rule_va
         merged.confidence[name] = CONFIDENCE["conflict_llm_kept"]
         merged.conflicts.append(name)
     else:
-        merged.values[name], merged.sources[name] = rule_value, "rules"
-        merged.confidence[name] = CONFIDENCE["conflict_rules_kept"]
         merged.conflicts.append(name)
+        text, llm = page
+        winner = "rules" if text is None else settle_conflict(name, rule_value, llm_value, rules, text, llm)
+        if winner is None:
+            merged.warnings.append(UNRESOLVED_WARNING + name)
+            return
+        merged.values[name] = rule_value if winner == "rules" else llm_value
+        merged.sources[name] = winner
+        settled = text is not None and (winner == "llm" or _support(name, rule_value, rules.values, text) > 0)
+        merged.confidence[name] = CONFIDENCE["conflict_settled" if settled else "conflict_rules_kept"]
+
+
+def _cross_field_ok(name: str, value: Any, values: dict[str, Any]) -> bool | None:
+    """Whether `value` for `name` agrees with the record's other values by a cross-field rule
+    (None when no rule relates them): full + half baths make the total, acres match square feet."""
+    try:
+        if name == "lot_size_square_feet" and values.get("lot_size_acres"):
+            return abs(float(value) - float(values["lot_size_acres"]) * SQFT_PER_ACRE) <= 0.02 * float(value) + 50
+        if name == "lot_size_acres" and values.get("lot_size_square_feet"):
+            return abs(float(value) * SQFT_PER_ACRE - float(values["lot_size_square_feet"])) <= 0.02 * float(
+                values["lot_size_square_feet"]
+            ) + 50
+        baths = ("bathrooms_full", "bathrooms_half", "bathrooms_total_integer")
+        if name in baths and all(values.get(b) is not None for b in baths if b != name):
+            full, half, total = (float(value) if b == name else float(values[b]) for b in baths)
+            return full + half == total
+    except (TypeError, ValueError):
+        return False
+    return None
+
+
+def _support(name: str, value: Any, values: dict[str, Any], text: str) -> int:
+    """How well the page supports `value`: +1 grounded next to a label naming the field, -1 not
+    grounded (when the field can be judged); +1/-1 by the cross-field rules."""
+    grounded = is_grounded(name, value, text, {**values, name: value})
+    consistent = _cross_field_ok(name, value, {k: v for k, v in values.items() if k != name})
+    return sum(0 if verdict is None else (1 if verdict else -1) for verdict in (grounded, consistent))
+
+
+def settle_conflict(
+    name: str, rule_value: Any, llm_value: Any, rules: RuleExtraction, text: str, llm: dict[str, Any]
+) -> str | None:
+    """Which of two disagreeing values the page supports: "rules", "llm", or None (neither).
+
+    Each value is judged against the other reader's record (the LLM's value with the LLM's other
+    answers, filled in by the rules'), so a cross-field check compares like with like. On a tie a
+    structured or labelled rule value stands; a weakly evidenced one (title, URL, prose) does not.
+    """
+    rule_score = _support(name, rule_value, rules.values, text)
+    llm_score = _support(name, llm_value, {**rules.values, **llm}, text)
+    if llm_score > rule_score and llm_score > 0:
+        return "llm"
+    if rule_score > llm_score or name in rules.structured or rules.evidence.get(name) in STRONG_EVIDENCE:
+        return "rules"
+    return None

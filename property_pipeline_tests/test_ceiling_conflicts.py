@@ -1,0 +1,74 @@
+"""A disagreement between rules and LLM is settled by the page, not by who read the value."""
+
+from __future__ import annotations
+
+from property_pipeline.extraction.llm_step import targeted_fields, unsure_fields
+from property_pipeline.extraction.merge import CONFIDENCE, UNRESOLVED_WARNING, merge
+from property_pipeline.sources import RuleExtraction, get_source
+
+PAGE = "Offered at $3,295,000\nBeds: 4\nNearby: a similar home sold for $3,150,000 with 5 beds\nYear Built: 2004"
+
+
+def test_a_grounded_llm_value_beats_a_weakly_evidenced_rule_value():
+    rules = RuleExtraction(values={"list_price": 3_150_000.0}, evidence={"list_price": "text"})
+    merged = merge(rules, {"list_price": 3_295_000.0}, PAGE)
+    assert merged.values["list_price"] == 3_295_000.0
+    assert merged.sources["list_price"] == "llm" and merged.evidence["list_price"] == "llm"
+    assert merged.conflicts == ["list_price"]
+    assert merged.confidence["list_price"] == CONFIDENCE["conflict_settled"]
+
+
+def test_a_grounded_rule_value_beats_an_ungrounded_llm_value():
+    rules = RuleExtraction(values={"bedrooms_total": 4}, evidence={"bedrooms_total": "label"})
+    merged = merge(rules, {"bedrooms_total": 5}, PAGE)
+    assert merged.values["bedrooms_total"] == 4 and merged.sources["bedrooms_total"] == "rules"
+    assert merged.confidence["bedrooms_total"] == CONFIDENCE["conflict_settled"]
+
+
+def test_without_page_text_the_rules_value_stands_as_before():
+    rules = RuleExtraction(values={"bedrooms_total": 4}, evidence={"bedrooms_total": "text"})
+    merged = merge(rules, {"bedrooms_total": 5})
+    assert merged.values["bedrooms_total"] == 4
+    assert merged.confidence["bedrooms_total"] == CONFIDENCE["conflict_rules_kept"]
+
+
+def test_an_unsettled_disagreement_on_weak_evidence_leaves_the_field_empty_and_flagged():
+    # Neither 1975 nor 1985 is stated as the year built; the rules read theirs from prose.
+    rules = RuleExtraction(values={"year_built": 1975, "city": "Phoenix"}, evidence={"year_built": "text"})
+    merged = merge(rules, {"year_built": 1985}, PAGE)
+    assert "year_built" not in merged.values and "year_built" not in merged.confidence
+    assert UNRESOLVED_WARNING + "year_built" in merged.warnings
+    assert merged.values["city"] == "Phoenix"
+
+
+def test_a_labelled_rule_value_stands_on_a_tie():
+    rules = RuleExtraction(values={"year_built": 1975}, evidence={"year_built": "label"})
+    merged = merge(rules, {"year_built": 1985}, PAGE)
+    assert merged.values["year_built"] == 1975 and merged.sources["year_built"] == "rules"
+
+
+def test_cross_field_rules_pick_the_value_that_adds_up():
+    text = "Bathrooms: 3 total\n2 full baths and 1 half bath"
+    rules = RuleExtraction(
+        values={"bathrooms_full": 2, "bathrooms_half": 1, "bathrooms_total_integer": 2},
+        evidence={"bathrooms_full": "text", "bathrooms_half": "text", "bathrooms_total_integer": "text"},
+    )
+    merged = merge(rules, {"bathrooms_total_integer": 3}, text)
+    assert merged.values["bathrooms_total_integer"] == 3
+
+
+def test_weakly_evidenced_rule_values_are_asked_as_checks_and_a_heading_address_only_for_its_street():
+    source = get_source("phoenix_mls")
+    values = {
+        "bedrooms_total": 3, "street_number": "12", "street_name": "E Main St", "city": "Mesa", "postal_code": "85201",
+        "year_built": 2001, "list_price": 1.0,
+    }
+    evidence = {
+        "bedrooms_total": "text", "street_number": "heading", "street_name": "heading", "city": "heading",
+        "postal_code": "heading", "year_built": "label", "list_price": "json_ld",
+    }
+    rules = RuleExtraction(values=values, evidence=evidence, structured={"list_price"})
+    assert unsure_fields(rules) == {"bedrooms_total", "street_name"}
+    asked = targeted_fields(source, rules)
+    assert {"bedrooms_total", "street_name"} <= set(asked)
+    assert not {"street_number", "city", "postal_code", "year_built", "list_price"} & set(asked)
