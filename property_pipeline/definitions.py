@@ -11,6 +11,7 @@ from .defs.alerts import check_failure_alert, run_failure_alert
 from .defs.embedded_resource import EmbeddedLLMResource
 from .defs.executors import executor_from_env
 from .defs.io_manager import WarehouseIOManager
+from .defs.replay import build_llm_recovery_sensor
 from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 from .defs.schedules import build_close_day_schedule
@@ -126,6 +127,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
         schedules=[build_close_day_schedule(property_job, ops)],
         sensors=[
             build_landing_zone_sensor(property_job, ops),
+            build_llm_recovery_sensor(property_job, ops),
             run_failure_alert,
             golden.golden_automation_sensor,
             check_failure_alert,

@@ -101,6 +101,8 @@ class OpsSettings:
     alert_webhook: str | None = None
     ui_url: str = DEFAULT_UI_URL
     alert_timeout_s: float = 10.0
+    # How often the recovery sensor looks for partitions an LLM outage degraded (one health call).
+    recovery_interval_s: int = 300
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "OpsSettings":
@@ -113,4 +115,5 @@ class OpsSettings:
             alert_webhook=env.get("PROPERTY_PIPELINE_ALERT_WEBHOOK") or None,
             ui_url=(env.get("PROPERTY_PIPELINE_UI_URL") or DEFAULT_UI_URL).rstrip("/"),
             alert_timeout_s=float(env.get("PROPERTY_PIPELINE_ALERT_TIMEOUT_S", "10")),
+            recovery_interval_s=int(env.get("PROPERTY_PIPELINE_RECOVERY_INTERVAL_S", "300")),
         )
