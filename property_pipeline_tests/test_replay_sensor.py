@@ -9,11 +9,11 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from property_pipeline.definitions import build_definitions, property_job
 from property_pipeline.defs.llm_resource import OllamaResource
 from property_pipeline.defs.partitions import partition_key, partition_range
 from property_pipeline.defs.replay import build_llm_recovery_sensor
 from property_pipeline.defs.resources import LLMBackend, Warehouse
-from property_pipeline.definitions import build_definitions, property_job
 from property_pipeline.settings import OpsSettings, Settings
 from property_pipeline.storage import warehouse
 
