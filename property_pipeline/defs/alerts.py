@@ -3,7 +3,7 @@
 
 import dagster as dg
 
-from ..ops.alerts import Failure, RunAlert, build_message, post_json
+from ..ops.alerts import Failure, RunAlert, build_message, build_recovery_message, check_changes, post_json
 from ..settings import OpsSettings
 
 
@@ -73,20 +73,62 @@ def run_failure_alert(context: dg.RunFailureSensorContext):
         context.log.warning(f"alert for run {alert.run_id} could not be delivered (see the daemon log)")
 
 
+RUN_OUTCOME = "run"
+"""Pseudo check name for the run itself: a failed run followed by a good one is a recovery too."""
+
+
+def check_outcomes(instance: dg.DagsterInstance, run_id: str) -> dict[str, bool]:
+    """Check name (`asset:check`) -> passed, for every check a run evaluated."""
+    outcomes = {}
+    for record in instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records:
+        evaluation = record.event_log_entry.dagster_event.asset_check_evaluation_data
+        outcomes[f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"] = evaluation.passed
+    return outcomes
+
+
+def previous_outcomes(instance: dg.DagsterInstance, run: dg.DagsterRun) -> dict[str, bool] | None:
+    """The check outcomes (and the run's own, as `run`) of the same job's previous finished run
+    of the same partition; None when there was none."""
+    partition = run.tags.get("dagster/partition")
+    if partition is None:
+        return None
+    records = instance.get_run_records(
+        filters=dg.RunsFilter(
+            job_name=run.job_name,
+            tags={"dagster/partition": partition},
+            statuses=[dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.FAILURE],
+        ),
+        limit=10,
+    )
+    current = next((r for r in records if r.dagster_run.run_id == run.run_id), None)
+    for record in records:
+        if record.dagster_run.run_id == run.run_id or (current and record.create_timestamp >= current.create_timestamp):
+            continue
+        outcomes = check_outcomes(instance, record.dagster_run.run_id)
+        outcomes[RUN_OUTCOME] = record.dagster_run.status == dg.DagsterRunStatus.SUCCESS
+        return outcomes
+    return None
+
+
 @dg.run_status_sensor(
     name="check_failure_alert",
     run_status=dg.DagsterRunStatus.SUCCESS,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Posts a Slack-compatible message to PROPERTY_PIPELINE_ALERT_WEBHOOK when a run succeeded "
     "but some of its (non-blocking) checks failed, e.g. dead_letter_rate at WARN: the partition and each "
-    "failed check with its finding. Nothing is sent when the variable is unset or every check passed.",
+    "newly failed check with its finding, once per partition and check (a check still failing on the next "
+    "run is not repeated); and a recovery message when checks (or the run) that failed on the partition's "
+    "previous run pass again. Nothing is sent when the variable is unset.",
 )
 def check_failure_alert(context: dg.RunStatusSensorContext):
     settings = OpsSettings.from_env()
     run = context.dagster_run
-    failures = failed_checks(context.instance, run.run_id)
-    if not failures or not settings.alert_webhook:
-        return dg.SkipReason("no failed checks" if not failures else "PROPERTY_PIPELINE_ALERT_WEBHOOK is unset")
+    current = check_outcomes(context.instance, run.run_id)
+    current[RUN_OUTCOME] = True
+    newly_failed, recovered = check_changes(previous_outcomes(context.instance, run), current)
+    failures = [f for f in failed_checks(context.instance, run.run_id) if f.name in newly_failed]
+    if not settings.alert_webhook or not (failures or recovered):
+        return dg.SkipReason("PROPERTY_PIPELINE_ALERT_WEBHOOK is unset" if not settings.alert_webhook else "nothing new to report")
     alert = RunAlert(
         run_id=run.run_id,
         job_name=run.job_name,
@@ -94,5 +136,9 @@ def check_failure_alert(context: dg.RunStatusSensorContext):
         failures=failures,
         summary="run succeeded with failed checks",
     )
-    if not post_json(settings.alert_webhook, build_message(alert, settings.ui_url, succeeded=True), settings.alert_timeout_s):
-        context.log.warning(f"alert for run {alert.run_id} could not be delivered (see the daemon log)")
+    messages = [build_message(alert, settings.ui_url, succeeded=True)] if failures else []
+    if recovered:
+        messages.append(build_recovery_message(alert, recovered, settings.ui_url))
+    for message in messages:
+        if not post_json(settings.alert_webhook, message, settings.alert_timeout_s):
+            context.log.warning(f"alert for run {alert.run_id} could not be delivered (see the daemon log)")

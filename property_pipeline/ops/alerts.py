@@ -95,3 +95,38 @@ def post_json(url: str, payload: dict, timeout_s: float = 10.0) -> bool:
     except (urllib.error.URLError, OSError, ValueError) as exc:
         log.warning("alert webhook POST failed: %s", exc)
         return False
+
+
+def check_changes(previous: dict[str, bool] | None, current: dict[str, bool]) -> tuple[list[str], list[str]]:
+    """Which checks of a partition's run to alert on: (newly failed, recovered).
+
+    `previous` and `current` map check names to passed, for the partition's previous run
+    and this one. A check that failed before and fails again was alerted already and is not
+    repeated; one that failed before and passes now is a recovery, sent as well.
+    """
+    before = previous or {}
+    failed = sorted(name for name, passed in current.items() if not passed and before.get(name, True))
+    recovered = sorted(name for name, passed in current.items() if passed and before.get(name) is False)
+    return failed, recovered
+
+
+def build_recovery_message(alert: RunAlert, recovered: list[str], ui_url: str) -> dict:
+    """The all-clear after an alert: which checks (or the run itself) passed again, and where."""
+    url = alert.run_url(ui_url)
+    partition = alert.partition or "(not partitioned)"
+    what = ", ".join(recovered)
+    text = f"property_pipeline recovered: {alert.job_name} partition {partition}: {what} passing again. Run {alert.run_id}: {url}"
+    return {
+        "text": text,
+        "blocks": [
+            {"type": "header", "text": {"type": "plain_text", "text": f"Recovered: {alert.job_name}"}},
+            {
+                "type": "section",
+                "fields": [
+                    {"type": "mrkdwn", "text": f"*Partition*\n{partition}"},
+                    {"type": "mrkdwn", "text": f"*Passing again*\n{what}"},
+                ],
+            },
+            {"type": "actions", "elements": [{"type": "button", "text": {"type": "plain_text", "text": "Open run"}, "url": url}]},
+        ],
+    }

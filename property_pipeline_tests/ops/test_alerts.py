@@ -146,3 +146,36 @@ def test_a_run_that_succeeded_with_a_failed_warn_check_is_posted(receiver, sampl
     assert "succeeded with failed checks" in body["text"]
     assert "property_quality_report:dead_letter_rate" in body["text"]
     assert "WARN (non-blocking)" in str(body["blocks"])
+
+
+def test_a_warn_check_is_posted_once_per_partition_and_its_recovery_too(receiver, sample_landing, tmp_path):
+    """The same WARN on the partition's next run is not repeated; passing again is announced."""
+    from property_pipeline.defs.alerts import check_failure_alert
+
+    instance = dg.DagsterInstance.ephemeral()
+
+    def run_and_alert(warn_rate: float) -> None:
+        resources = resources_for(sample_landing, tmp_path, dead_letter_warn_rate=warn_rate)
+        result = dg.materialize(
+            PARTITION_ASSETS, partition_key=partition_key("maricopa_county", DAY), resources=resources, instance=instance
+        )
+        assert result.success
+        check_failure_alert(
+            dg.build_run_status_sensor_context(
+                sensor_name=check_failure_alert.name,
+                dagster_event=result.get_run_success_event(),
+                dagster_instance=instance,
+                dagster_run=result.dagster_run,
+            )
+        )
+
+    run_and_alert(0.0)
+    run_and_alert(0.0)
+    assert len(receiver.bodies) == 1 and "dead_letter_rate" in receiver.bodies[0]["text"]
+    run_and_alert(1.0)
+    assert len(receiver.bodies) == 2
+    recovery = receiver.bodies[1]["text"]
+    assert recovery.startswith("property_pipeline recovered") and "property_quality_report:dead_letter_rate" in recovery
+    assert "2026-11-20|maricopa_county" in recovery
+    run_and_alert(1.0)
+    assert len(receiver.bodies) == 2, "a recovery is announced once"
