@@ -72,3 +72,21 @@ def test_weakly_evidenced_rule_values_are_asked_as_checks_and_a_heading_address_
     asked = targeted_fields(source, rules)
     assert {"bedrooms_total", "street_name"} <= set(asked)
     assert not {"street_number", "city", "postal_code", "year_built", "list_price"} & set(asked)
+
+
+def test_a_page_with_two_prices_is_settled_by_the_labelled_one_the_llm_picked():
+    from property_pipeline.extraction.merge import CONFLICT_WARNING, RESOLVED_WARNING
+
+    rules = RuleExtraction(values={"list_price": 3_150_000.0}, evidence={"list_price": "text"}, ambiguous={"list_price"})
+    settled = merge(rules, {"list_price": 3_295_000.0}, PAGE)
+    assert settled.values["list_price"] == 3_295_000.0
+    assert settled.warnings == [RESOLVED_WARNING + "list_price"]
+    assert 0.5 <= settled.confidence["list_price"] < 0.8
+    # An LLM pick the page does not label as the price settles nothing: the blocking warning stays.
+    unsettled = merge(rules, {"list_price": 999_000.0}, PAGE)
+    assert unsettled.warnings == [CONFLICT_WARNING + "list_price"]
+    assert unsettled.confidence["list_price"] < 0.5
+    # Both picks labelled and different: still a conflict.
+    both = "List Price: $3,295,000\nList Price: $3,150,000"
+    rules_labelled = RuleExtraction(values={"list_price": 3_150_000.0}, ambiguous={"list_price"})
+    assert merge(rules_labelled, {"list_price": 3_295_000.0}, both).warnings == [CONFLICT_WARNING + "list_price"]

@@ -11,9 +11,11 @@ evidence kind (a structured key or a label beats a title, a URL or prose). The
 better-supported value is kept; when neither is, the field stays empty and the
 record carries `unresolved_conflict:<field>`.
 
-A field the page states twice with different values (two list prices) is not
-settled by either reader: it stays below 0.5 confidence whatever the LLM says,
-and the record carries a `conflicting_values:<field>` warning for validation.
+A field the page states twice with different values (two list prices) is settled
+only when the LLM's pick is stated next to a label naming the field and the rules'
+pick is the same or is not so stated (`resolved_conflict:<field>`, 0.6); else it
+stays below 0.5 confidence and the record carries a blocking
+`conflicting_values:<field>` warning for validation.
 """
 
 from __future__ import annotations
@@ -38,12 +40,15 @@ CONFIDENCE = {
     "conflict_llm_kept": 0.5,
     # A disagreement the page settled: the kept value is grounded or cross-checked, the other is not.
     "conflict_settled": 0.75,
+    # Of the page's conflicting values, the one the LLM picked and the page labels: kept, below 0.8.
+    "ambiguity_settled": 0.6,
 }
 # The most a field the page states with conflicting values can reach (below the 0.5 that
 # validation treats as unsure), even when the LLM agrees with one of the values.
 AMBIGUOUS_CAP = 0.45
 CONFLICT_WARNING = "conflicting_values:"
 UNRESOLVED_WARNING = "unresolved_conflict:"
+RESOLVED_WARNING = "resolved_conflict:"
 # Rule evidence a disagreeing LLM does not overturn on grounding alone: a machine-readable key or a
 # labelled fact. Anything else (a title, a heading, the URL, a meta tag, a phrase in prose) is weak.
 STRONG_EVIDENCE = frozenset(
@@ -111,10 +116,38 @@ def merge(rules: RuleExtraction, llm: dict[str, Any] | None, text: str | None = 
             merged.evidence[name] = rules.evidence.get(name, "rules")
         elif name in merged.sources:
             merged.evidence[name] = "llm"
-        if name in rules.ambiguous and name in merged.values:
-            merged.confidence[name] = min(merged.confidence[name], AMBIGUOUS_CAP)
-            merged.warnings.append(CONFLICT_WARNING + name)
+        if name in rules.ambiguous:
+            _flag_ambiguous(merged, rules, name, llm_value, text)
     return merged
+
+
+def _flag_ambiguous(merged: MergedFields, rules: RuleExtraction, name: str, llm_value: Any, text: str | None) -> None:
+    """A field the page states with conflicting values: settled when the LLM's value is stated next to
+    a label naming the field, the cross-field rules do not reject it, and the rules' pick either is
+    the same value or is not so stated (a price in "similar homes", a bed count in prose). Settled,
+    it keeps a middling confidence and a non-blocking `resolved_conflict:` warning; otherwise it is
+    capped below 0.5 with the blocking `conflicting_values:` warning."""
+    rule_value = rules.values.get(name)
+    settled = (
+        text is not None
+        and llm_value is not None
+        and is_grounded(name, llm_value, text, {**rules.values, name: llm_value}) is True
+        and _cross_field_ok(name, llm_value, {k: v for k, v in rules.values.items() if k != name}) is not False
+        and (
+            values_agree(name, rule_value, llm_value)
+            or is_grounded(name, rule_value, text, rules.values) is False
+        )
+    )
+    if settled:
+        merged.values[name], merged.sources[name], merged.evidence[name] = llm_value, "llm", "llm"
+        if values_agree(name, rule_value, llm_value):
+            merged.values[name], merged.sources[name] = rule_value, "both"
+            merged.evidence[name] = rules.evidence.get(name, "rules")
+        merged.confidence[name] = CONFIDENCE["ambiguity_settled"]
+        merged.warnings.append(RESOLVED_WARNING + name)
+        return
+    merged.confidence[name] = min(merged.confidence[name], AMBIGUOUS_CAP)
+    merged.warnings.append(CONFLICT_WARNING + name)
 
 
 def _merge_field(
