@@ -104,7 +104,7 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone,
     The folder is listed and hashed as a stream, written in chunks in one replacement.
     """
     source, day = source_and_day(context.partition_key)
-    listing = list_partition(warehouse.url, landing.path, source, day)
+    listing = list_partition(warehouse.url, landing.path, source, day, landing.max_file_bytes)
     handle = TableHandle(warehouse.url, "raw_collector_files", partition_of(source, day), listing.write)
     head = handle.head(PREVIEW_ROWS)
     context.add_output_metadata(
@@ -118,6 +118,25 @@ def raw_collector_files(context: dg.AssetExecutionContext, landing: LandingZone,
         }
     )
     return handle
+
+
+AUTOMATION_TAGS = ("dagster/sensor_name", "dagster/schedule_name", "dagster/backfill")
+
+
+def wait_while_llm_down(context: dg.AssetExecutionContext, llm: LLMBackend, client) -> None:
+    """A run the automation started (sensor, schedule, backfill) that finds the LLM server down
+    asks Dagster to retry it later, with doubling waits, rather than finishing the whole
+    partition on the rules; after `down_retries` waits it goes ahead (rule fallbacks, which
+    `llm_recovery_sensor` replays). Runs a person started go ahead at once."""
+    automated = any(tag in context.run.tags for tag in AUTOMATION_TAGS)
+    if client is None or not llm.wait_when_down or not automated or context.retry_number >= llm.down_retries:
+        return
+    report = client.health()
+    if report.ok:
+        return
+    wait = llm.down_retry_base_s * 2**context.retry_number
+    context.log.warning(f"LLM unavailable ({'; '.join(report.problems)}): retrying this partition in {wait:.0f} s")
+    raise dg.RetryRequested(max_retries=llm.down_retries, seconds_to_wait=wait)
 
 
 @dg.multi_asset(
@@ -163,6 +182,7 @@ def extraction(
     # One client per resource instance: with the in-process executor the resource lives for
     # the whole run, so the model (or HTTP connection pool) is loaded once per run.
     client = llm.get_client()
+    wait_while_llm_down(context, llm, client)
     extractor = Extractor(
         source,
         root=landing.path,

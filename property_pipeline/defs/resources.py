@@ -56,5 +56,13 @@ class LLMBackend(dg.ConfigurableResource):
     """`targeted`: ask only for what the rules could not read (plus cross-checks);
     `full`: ask for every contract field on every record."""
 
+    wait_when_down: bool = True
+    """Sensor and schedule runs that find the LLM server down at their start ask Dagster to
+    retry later (with backoff) instead of degrading the whole partition to the rules."""
+    down_retries: int = 3
+    """How many times such a run waits; after the last one it goes ahead on the rules."""
+    down_retry_base_s: float = 60.0
+    """The first wait; it doubles with each retry."""
+
     def get_client(self) -> "StructuredLLM | None":
         return None
