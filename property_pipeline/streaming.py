@@ -99,10 +99,13 @@ class ListingSummary:
     write: WriteReport = field(default_factory=lambda: WriteReport(0))
 
 
-def list_partition(url: str, root: Path, source: str, day: dt.date, chunk_rows: int = CHUNK_ROWS) -> ListingSummary:
+def list_partition(
+    url: str, root: Path, source: str, day: dt.date, max_file_bytes: int | None, chunk_rows: int = CHUNK_ROWS
+) -> ListingSummary:
     """Replace the partition's `raw_collector_files` rows with the folder's files (path,
-    size, sha256), streamed; `duplicate_of` names the first path (in name order) of each
-    group of identical files, set by SQL in the same transaction."""
+    size, record_id), streamed; `duplicate_of` names the first path (in name order) of each
+    group of identical files, set by SQL in the same transaction. `max_file_bytes` is the
+    limit extraction reads with, so a file over it has the same (oversized) id here and there."""
     summary = ListingSummary()
     partition = partition_of(source, day)
     with PartitionTransaction(url) as transaction:
@@ -112,7 +115,7 @@ def list_partition(url: str, root: Path, source: str, day: dt.date, chunk_rows: 
         for raw_file in iter_raw_files(root, source, day):
             rows.append(
                 {
-                    "record_id": content_id(root, raw_file),
+                    "record_id": content_id(root, raw_file, max_file_bytes),
                     "source": source,
                     "source_file": raw_file.path,
                     "collected_on": day,
@@ -567,7 +570,7 @@ def run_partition(
     url: str, extractor: Extractor, source: str, day: dt.date, config: QualityConfig, chunk_rows: int = CHUNK_ROWS
 ) -> tuple[ListingSummary, ExtractionSummary, ValidationSummary]:
     """The three steps in order, without Dagster (the assets call them one per step)."""
-    listing = list_partition(url, extractor.root, source, day, chunk_rows)
+    listing = list_partition(url, extractor.root, source, day, extractor.max_file_bytes, chunk_rows)
     extraction = extract_partition(url, extractor, source, day, chunk_rows)
     validation = validate_partition(url, extractor.root, source, day, config, extractor.max_file_bytes, chunk_rows)
     return listing, extraction, validation

@@ -65,13 +65,13 @@ def _landing(root: Path, count: int, marker: str) -> None:
 def test_sigkill_during_a_chunked_write_leaves_the_partition_old_then_the_rerun_makes_it_new(tmp_path, pg_url):
     root = tmp_path / "landing"
     _landing(root, 60, "old")
-    list_partition(pg_url, root, SOURCE, DAY)
+    list_partition(pg_url, root, SOURCE, DAY, None)
     extract_partition(pg_url, Extractor(SOURCE, root=root), SOURCE, DAY)
     old = {t: _ids(pg_url, t) for t in ("extracted_properties", "extraction_dead_letters")}
     assert len(old["extracted_properties"]) == 60 and len(old["extraction_dead_letters"]) == 1
 
     _landing(root, 150, "new")
-    list_partition(pg_url, root, SOURCE, DAY)
+    list_partition(pg_url, root, SOURCE, DAY, None)
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, pg_url, str(root)],
         stdout=subprocess.PIPE,
@@ -119,13 +119,13 @@ def test_sigkill_during_the_listing_leaves_the_old_listing(tmp_path, pg_url):
     listing stays whole."""
     root = tmp_path / "landing"
     _landing(root, 30, "old")
-    list_partition(pg_url, root, SOURCE, DAY)
+    list_partition(pg_url, root, SOURCE, DAY, None)
     old = _ids(pg_url, "raw_collector_files")
     _landing(root, 120, "new")
     script = CHILD.replace(
         "extract_partition(url, Extractor(\"maricopa_county\", root=root), \"maricopa_county\", dt.date(2026, 1, 1), chunk_rows=20)",
         "from property_pipeline.streaming import list_partition\n"
-        "list_partition(url, root, \"maricopa_county\", dt.date(2026, 1, 1), chunk_rows=20)",
+        "list_partition(url, root, \"maricopa_county\", dt.date(2026, 1, 1), None, chunk_rows=20)",
     )
     child = subprocess.Popen(
         [sys.executable, "-c", script, pg_url, str(root)],
