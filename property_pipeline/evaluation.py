@@ -221,6 +221,10 @@ class Calibration:
     low_records_wrong: int = 0
     high_records: int = 0
     high_records_wrong: int = 0
+    review_records: int = 0
+    """Records at or above the threshold flagged `needs_review:` (labelled facts nobody read)."""
+    unflagged_wrong: int = 0
+    """Records at or above the threshold, not flagged, with at least one wrong field: misses unseen."""
 
     @property
     def high_precision(self) -> float:
@@ -269,8 +273,11 @@ def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any
             result.low_records += 1
             result.low_records_wrong += any_wrong
         else:
+            flagged = any(str(w).startswith("needs_review:") for w in record.get("extraction_warnings") or [])
             result.high_records += 1
             result.high_records_wrong += any_wrong
+            result.review_records += flagged
+            result.unflagged_wrong += any_wrong and not flagged
     return result
 
 
@@ -287,6 +294,9 @@ def format_calibration(cal: Calibration) -> str:
     lines.append(
         f"records at or above the threshold with at least one wrong field: {cal.high_record_error_rate:.3f} "
         f"({cal.high_records} records)"
+    )
+    lines.append(
+        f"  of which flagged needs_review: {cal.review_records}; not flagged and wrong: {cal.unflagged_wrong}"
     )
     return "\n".join(lines)
 

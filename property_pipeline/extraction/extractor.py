@@ -50,6 +50,7 @@ from .llm_step import (
     targeted_request,
 )
 from .merge import MergedFields, merge
+from .number_evidence import stated_fields
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,26 @@ def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
         else:
             merged.confidence[name] = UNGROUNDED_LLM_CONFIDENCE
     return ungrounded
+
+
+# Fields whose label on a page, next to a number, says the page states them (`stated_fields`).
+# Lot size counts as read when either unit is; other numeric fields are left out where labels
+# are too loose to tell (a "Taxes: 2,345" line is no tax year).
+COVERAGE_FIELDS = (
+    "list_price", "bedrooms_total", "bathrooms_full", "living_area", "year_built", "garage_spaces", "stories",
+    "association_fee", "lot_size_square_feet", "full_cash_value", "limited_property_value",
+)
+NEEDS_REVIEW = "needs_review:"
+_LOT_FIELDS = ("lot_size_square_feet", "lot_size_acres")
+
+
+def unread_fields(values: dict[str, Any], text: str, source: Source) -> list[str]:
+    """Fields the page states next to a label for them but the record lacks: coverage misses."""
+    stated = stated_fields(text)
+    if stated & set(_LOT_FIELDS):
+        stated.add("lot_size_square_feet")
+    read = set(values) | (set(_LOT_FIELDS) if any(f in values for f in _LOT_FIELDS) else set())
+    return [f for f in COVERAGE_FIELDS if f in stated and f not in read and f in source.llm_fields]
 
 
 @dataclass
@@ -412,6 +433,9 @@ class Extractor:
             record["extraction_warnings"].append("llm_reply_split")
         if rescued:
             record["extraction_warnings"].append("llm_identity_rescue")
+        unread = unread_fields(merged.values, facts_text(parsed), self.source)
+        if unread:  # the page labels these facts and nothing read them: a person should look
+            record["extraction_warnings"].append(NEEDS_REVIEW + ",".join(unread))
         result.records.append(record)
 
     async def run(self, files: Iterable[RawFile]) -> ExtractionResult:

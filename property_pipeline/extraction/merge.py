@@ -34,6 +34,9 @@ CONFIDENCE = {
     "both": 0.98,
     "rules_structured": 0.95,
     "rules_label": 0.9,
+    # A value read from a phrase (prose, an image's alt text, the URL, a closed <details>), not from
+    # a labelled fact: on the blind set one in six such fields was another listing's or a misread.
+    "rules_phrase": 0.75,
     "rules_ambiguous": 0.55,
     "llm": 0.7,
     "conflict_rules_kept": 0.6,
@@ -49,6 +52,7 @@ AMBIGUOUS_CAP = 0.45
 CONFLICT_WARNING = "conflicting_values:"
 UNRESOLVED_WARNING = "unresolved_conflict:"
 RESOLVED_WARNING = "resolved_conflict:"
+PHRASE_EVIDENCE = frozenset(("text", "remarks", "prose", "alt", "url", "details"))
 # Rule evidence a disagreeing LLM does not overturn on grounding alone: a machine-readable key or a
 # labelled fact. Anything else (a title, a heading, the URL, a meta tag, a phrase in prose) is weak.
 STRONG_EVIDENCE = frozenset(
@@ -159,6 +163,8 @@ def _merge_field(
             if name in rules.ambiguous
             else "rules_structured"
             if name in rules.structured
+            else "rules_phrase"
+            if rules.evidence.get(name) in PHRASE_EVIDENCE
             else "rules_label"
         )
         merged.values[name], merged.sources[name] = rule_value, "rules"

@@ -254,3 +254,24 @@ def _lone_price(occurrence: Occurrence) -> bool:
         return False
     line = occurrence.next_line
     return not (_is_heading(line) and re.search(_MONEY_VETO, line))
+
+
+# Where a field's grounding labels are loose (a "Parking: 1 covered space" is no garage), what a label
+# must say before the page counts as stating the field.
+_STATED_LABELS = {"garage_spaces": re.compile(r"garage")}
+
+
+def stated_fields(text: str) -> set[str]:
+    """The numeric fields `text` states next to a label for them ("Beds: 3", "Built 1999"), whatever
+    the value: a record that lacks one of them was read incompletely, not stated so."""
+    found = set()
+    for occurrence in occurrences(text):
+        context = occurrence.context
+        for name, labels in LABELS.items():
+            if name in found:
+                continue
+            own = _STATED_LABELS.get(name, labels.own)
+            vetoed = labels.veto is not None and labels.veto.search(context)
+            if (own.search(context) and not vetoed) or (name == "list_price" and _lone_price(occurrence)):
+                found.add(name)
+    return found
