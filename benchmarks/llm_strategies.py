@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -82,7 +81,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="files per partition (default: all)")
     parser.add_argument("--strategies", default="naive,hybrid,targeted")
     args = parser.parse_args()
-    settings = dataclasses.replace(Settings.from_env(), llm_backend=args.backend)
+    settings = Settings.from_env().replace(llm_backend=args.backend)
     llm = llm_backend(settings).get_client()
     landing, labels = SAMPLES / "landing", load_labels(SAMPLES / "expected")
     rows = [run(name, llm, landing, labels, args.limit) for name in args.strategies.split(",")]

@@ -7,7 +7,7 @@
 
 Every item goes through the same core the assets run (source adapter ->
 extractor -> validator), configured from the same environment variables
-(`Settings.from_env()`, the LLM backend from `llm_backend(settings)`), and
+(`Settings.from_env()`, the LLM client from `llm.factory.build_client(settings)`), and
 ends as exactly one `ProcessedRecord` whose disposition is `valid`,
 `quarantine` or `dead_letter`. See docs/api.md.
 
@@ -44,6 +44,7 @@ from .contract import EXTRACTED_COLUMNS, LINEAGE_COLUMNS, RECORD_COLUMNS, Proper
 from .extraction.extractor import ExtractionResult, Extractor, dead_letter
 from .landing import RawFile
 from .llm.base import StructuredLLM
+from .llm.factory import build_client, extractor_options
 from .quality.rules import QualityConfig
 from .quality.validate import validate_records
 from .settings import Settings
@@ -213,7 +214,7 @@ class Pipeline:
     cache (optional) and the quality thresholds.
 
     By default everything comes from the environment, as for the assets:
-    `Settings.from_env()` and the LLM client of `llm_backend(settings)`. Pass
+    `Settings.from_env()` and the LLM client of `build_client(settings)`. Pass
     `llm=None` for rules only, or any `StructuredLLM` client. A client the
     pipeline built itself is owned, and closed by `aclose()` or on leaving
     `async with Pipeline() as p:`; a client passed in stays the caller's.
@@ -239,21 +240,10 @@ class Pipeline:
         self.settings = settings or Settings.from_env()
         self.quality = quality or QualityConfig(min_confidence=self.settings.min_confidence)
         self.concurrency = concurrency
-        self._extractor_options: dict[str, Any] = {}
+        self._extractor_options = extractor_options(self.settings)
         self._owns_llm = llm is _FROM_SETTINGS
         if self._owns_llm:
-            llm = None
-            if self.settings.llm_backend != "none":
-                # Imported here: the definitions module loads Dagster, which rules-only use never needs.
-                from .definitions import llm_backend
-
-                backend = llm_backend(self.settings)
-                llm = backend.get_client()
-                self._extractor_options = {
-                    "num_ctx": backend.num_ctx,
-                    "num_predict": backend.num_predict,
-                    "strategy": backend.strategy,
-                }
+            llm = build_client(self.settings)
         self.llm: StructuredLLM | None = llm
         if cache is True:
             cache = LLMCache(self.settings.warehouse_url)
@@ -291,7 +281,7 @@ class Pipeline:
             llm=self.llm,
             cache=self.cache if self.llm is not None else None,
             max_file_bytes=self.settings.max_file_bytes,
-            **self._extractor_options,
+            **self._extractor_options.as_kwargs(),
         )
 
     def golden_records(self, results: Iterable[ProcessedRecord] | None = None) -> pd.DataFrame:

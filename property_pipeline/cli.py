@@ -14,9 +14,8 @@ import signal
 import sys
 import uuid
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import dagster as dg
 import pandas as pd
 import sqlalchemy as sa
 
@@ -35,8 +34,12 @@ from .evaluation import (
 from .landing import iter_partitions
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
+from .llm.factory import build_client
 from .settings import Settings, default_landing_root
 from .storage import termination, warehouse
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 OUTCOME_TABLES = (
     ("validated_properties", "valid"),
@@ -49,6 +52,8 @@ def _instance() -> dg.DagsterInstance:
     """The instance `default_home` names (DAGSTER_HOME, else the checkout's `.dagster_home`,
     created with its dagster.yaml on first use), so the web UI shows these runs; outside a
     checkout without DAGSTER_HOME, an ephemeral one."""
+    import dagster as dg  # only the Dagster commands (run, replay) load Dagster
+
     home, _ = default_home()
     if home is None:
         return dg.DagsterInstance.ephemeral()
@@ -170,12 +175,10 @@ def _print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 
 def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
-    from .definitions import llm_backend
-
     landing = args.landing or default_landing_root()
     labels = load_labels(args.labels or landing.parent / "expected")
     modes = MODES if args.mode == "all" else (args.mode,)
-    llm = llm_backend(settings).get_client() if any(m != "rules" for m in modes) else None
+    llm = build_client(settings) if any(m != "rules" for m in modes) else None
     outcomes: dict[str, dict[str, Any]] = {}
     for mode in modes:
         run = evaluate(landing, labels, mode=mode, llm=llm, threshold=settings.min_confidence)
@@ -189,7 +192,7 @@ def _evaluate(settings: Settings, args: argparse.Namespace) -> int:
     if args.outcomes:
         # Per-file outcome (validated / quarantined / dead_letter + reason) per mode, to see which files fail.
         args.outcomes.write_text(json.dumps(outcomes, indent=2) + "\n")
-    return 0
+    return EXIT_OK
 
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -333,10 +336,8 @@ def _connect_args(url: str) -> dict[str, Any]:
 def check_llm(settings: Settings) -> Check:
     if settings.llm_backend == "none":
         return Check("llm", "ok", "rules only (PROPERTY_PIPELINE_LLM=none); set it to ollama or embedded for LLM extraction")
-    from .definitions import llm_backend
-
     try:
-        client = llm_backend(settings).get_client()
+        client = build_client(settings)
         report = client.health()
     except Exception as exc:  # a broken backend must be reported, not crash the doctor
         return Check("llm", "FAIL", f"{settings.llm_backend} backend: {_first_line(exc)}", "check the LLM settings")
@@ -695,7 +696,7 @@ def _run_or_export(settings: Settings, args: argparse.Namespace) -> int:
             count += 1
     partial.replace(args.out)
     print(f"wrote {count} records to {args.out}")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from .defs.llm_resource import OllamaResource
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 from .defs.schedules import build_close_day_schedule
 from .defs.sensors import build_landing_zone_sensor
+from .llm.factory import extractor_options
 from .settings import OpsSettings, Settings
 
 
@@ -29,19 +30,22 @@ def configured(settings: Settings, name: str, env_vars: bool = True) -> str | dg
 
 def llm_backend(settings: Settings, env_vars: bool = False) -> LLMBackend:
     """The LLM resource for the configured backend. `env_vars=True` only for Definitions,
-    where Dagster resolves `dg.EnvVar`; scripts call `llm_backend(settings).get_client()`."""
+    where Dagster resolves `dg.EnvVar`; code outside Dagster calls `llm.factory.build_client`."""
+    options = extractor_options(settings).as_kwargs()
     if settings.llm_backend == "ollama":
         return OllamaResource(
             host=configured(settings, "ollama_host", env_vars),
             model=settings.ollama_model,
             max_in_flight=settings.ollama_num_parallel,
             timeout_s=settings.ollama_timeout_s,
+            deadline_s=settings.ollama_deadline_s,
+            **options,
         )
     if settings.llm_backend == "embedded":
         return EmbeddedLLMResource(
-            model_path=settings.model_path, model_sha256=settings.model_sha256, model_dir=settings.model_dir
+            model_path=settings.model_path, model_sha256=settings.model_sha256, model_dir=settings.model_dir, **options
         )
-    return LLMBackend()
+    return LLMBackend(**options)
 
 
 def build_resources(settings: Settings) -> dict:

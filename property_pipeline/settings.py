@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from .landing import DEFAULT_MAX_FILE_BYTES
-
-LLM_BACKENDS = ("none", "ollama", "embedded")
-
 
 def default_llm_backend() -> str:
     """`embedded` where the `[embedded]` extra is installed (a fresh machine set up with `make`
@@ -35,85 +35,196 @@ def default_landing_root() -> Path:
     return Path(__file__).resolve().parent.parent / "samples" / "landing"
 
 
-@dataclass(frozen=True)
-class Settings:
-    landing_root: Path
-    warehouse_url: str
-    llm_backend: str = "none"
-    ollama_host: str = "http://localhost:11434"
-    ollama_model: str = "llama3.2:latest"
-    ollama_num_parallel: int = 1
-    ollama_timeout_s: float = 120.0
-    min_confidence: float = 0.7
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    dagster_pg_url: str | None = None
-    model_path: str | None = None
-    model_sha256: str | None = None
-    model_dir: str | None = None
-    env_vars: dict[str, str] = field(default_factory=dict, compare=False)
+class ConfigError(ValueError):
+    """An environment variable with a value its setting cannot take; the message names it."""
+
+
+class _EnvModel(BaseModel):
+    """A configuration model whose fields name their environment variable (`validation_alias`).
+
+    `from_env` reads exactly those variables (an empty one counts as unset), validates them with
+    the field's type and raises `ConfigError` naming the variable; constructing the model
+    directly (tests, scripts) reads no environment at all."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid")
+
+    @classmethod
+    def env_values(cls, env: Mapping[str, str]) -> dict[str, str]:
+        """Field name -> raw value for every field whose variable `env` sets (non-empty)."""
+        values = {}
+        for name in cls.model_fields:
+            var = cls.variable(name)
+            if var and env.get(var, "").strip():
+                values[name] = env[var].strip()
+        return values
+
+    @classmethod
+    def variable(cls, name: str) -> str | None:
+        """The environment variable of field `name` (None for a field no variable sets)."""
+        alias = cls.model_fields[name].validation_alias
+        return alias.choices[0] if isinstance(alias, AliasChoices) else None
+
+    def replace(self, **changes: Any):
+        """A copy with `changes`, validated like the environment's values."""
+        return type(self).model_validate({**dict(self), **changes})
+
+    @classmethod
+    def _validated(cls, values: dict[str, Any], env: Mapping[str, str]):
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            raise ConfigError(_explain(cls, exc, env)) from None
+
+
+def _explain(model: type[_EnvModel], exc: ValidationError, env: Mapping[str, str]) -> str:
+    """`VARIABLE='value': what is wrong` per failing field."""
+    lines = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else ""
+        var = (model.variable(name) if name in model.model_fields else None) or name
+        lines.append(f"{var}={env.get(var, error.get('input'))!r}: {error['msg']}")
+    return "invalid configuration: " + "; ".join(lines)
+
+
+def env_field(default: Any, var: str, description: str, **kwargs: Any) -> Any:
+    """A setting: its one default, the environment variable that sets it, and what it means."""
+    return Field(default, validation_alias=AliasChoices(var), description=description, **kwargs)
+
+
+class Settings(_EnvModel):
+    """What a deployment is: where it reads and writes, and which LLM it extracts with."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid", arbitrary_types_allowed=True)
+
+    landing_root: Path = env_field(
+        ..., "PROPERTY_PIPELINE_LANDING_ROOT", "The collectors' landing root (read-only).",
+        json_schema_extra={"default_text": "`samples/landing` of the repository"},
+    )
+    warehouse_url: str = env_field(
+        ..., "PROPERTY_PIPELINE_WAREHOUSE_URL", "SQLAlchemy URL of the warehouse (asset tables, LLM cache).",
+        json_schema_extra={"default_text": "`sqlite:///$DAGSTER_HOME/warehouse.db`"},
+    )
+    llm_backend: Literal["none", "ollama", "embedded"] = env_field(
+        "none", "PROPERTY_PIPELINE_LLM", "LLM backend: `none` (rules only), `ollama` or `embedded`.",
+        json_schema_extra={"default_text": "`embedded` if llama-cpp-python is installed, else `none`"},
+    )
+    ollama_host: str = env_field(
+        "http://localhost:11434", "OLLAMA_HOST",
+        "Ollama server(s): `http://gpu1:11434=4,http://gpu2:11434=2` (comma-separated, `=slots` optional).",
+    )
+    ollama_model: str = env_field("llama3.2:latest", "OLLAMA_MODEL", "Ollama model tag; must be pulled on the server.")
+    ollama_num_parallel: int = env_field(
+        1, "OLLAMA_NUM_PARALLEL", "Concurrent requests per Ollama server without `=slots` in OLLAMA_HOST.", ge=1
+    )
+    ollama_timeout_s: float = env_field(120.0, "OLLAMA_TIMEOUT_S", "Timeout of one HTTP attempt, in seconds.", gt=0)
+    ollama_deadline_s: float = env_field(
+        120.0, "OLLAMA_DEADLINE_S", "Limit for one extraction request, every retry included, in seconds.", gt=0
+    )
+    num_ctx: int = env_field(8192, "PROPERTY_PIPELINE_NUM_CTX", "The LLM's context window, in tokens.", ge=512)
+    num_predict: int = env_field(1024, "PROPERTY_PIPELINE_NUM_PREDICT", "Largest LLM reply, in tokens.", ge=1)
+    strategy: Literal["targeted", "full"] = env_field(
+        "targeted", "PROPERTY_PIPELINE_LLM_STRATEGY",
+        "`targeted`: ask the LLM only for what the rules missed (and cross-checks); `full`: every field.",
+    )
+    min_confidence: float = env_field(
+        0.7, "PROPERTY_PIPELINE_MIN_CONFIDENCE", "Records below this confidence are quarantined.", ge=0, le=1
+    )
+    max_file_bytes: int = env_field(
+        DEFAULT_MAX_FILE_BYTES, "PROPERTY_PIPELINE_MAX_FILE_BYTES", "Larger raw files are dead-lettered unread.", ge=1
+    )
+    dagster_pg_url: str | None = env_field(None, "DAGSTER_PG_URL", "PostgreSQL URL of the Dagster instance's storage.")
+    model_path: str | None = env_field(
+        None, "PROPERTY_PIPELINE_MODEL_PATH", "GGUF file for the embedded backend (unset: the pinned default model)."
+    )
+    model_sha256: str | None = env_field(None, "PROPERTY_PIPELINE_MODEL_SHA256", "Expected sha256 of the model file.")
+    model_dir: str | None = env_field(
+        None, "PROPERTY_PIPELINE_MODEL_DIR", "Where the default model is joined (unset: ~/.cache/property_pipeline/models)."
+    )
+    env_vars: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
     """Setting name -> the environment variable it came from, so that resources can hold
     `dg.EnvVar` (shown by name in the UI) instead of the value (a password in a URL)."""
 
+    def __eq__(self, other: object) -> bool:
+        # Where a value came from does not make two configurations different.
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
+
+    __hash__ = None  # type: ignore[assignment]
+
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         env = os.environ if env is None else env
-        backend = env.get("PROPERTY_PIPELINE_LLM", default_llm_backend()).strip().lower()
-        if backend not in LLM_BACKENDS:
-            raise ValueError(f"PROPERTY_PIPELINE_LLM={backend!r}; expected one of {', '.join(LLM_BACKENDS)}")
-        warehouse = env.get("PROPERTY_PIPELINE_WAREHOUSE_URL") or (
-            f"sqlite:///{default_state_dir() / 'warehouse.db'}"
-        )
-        supplied = {
-            "warehouse_url": "PROPERTY_PIPELINE_WAREHOUSE_URL",
-            "ollama_host": "OLLAMA_HOST",
+        values: dict[str, Any] = {
+            "landing_root": default_landing_root(),
+            "warehouse_url": f"sqlite:///{default_state_dir() / 'warehouse.db'}",
+            "llm_backend": default_llm_backend(),
+            **cls.env_values(env),
         }
-        return cls(
-            env_vars={name: var for name, var in supplied.items() if env.get(var)},
-            landing_root=Path(env.get("PROPERTY_PIPELINE_LANDING_ROOT") or default_landing_root()),
-            warehouse_url=warehouse,
-            llm_backend=backend,
-            ollama_host=env.get("OLLAMA_HOST", "http://localhost:11434"),
-            ollama_model=env.get("OLLAMA_MODEL", "llama3.2:latest"),
-            ollama_num_parallel=int(env.get("OLLAMA_NUM_PARALLEL", "1")),
-            ollama_timeout_s=float(env.get("OLLAMA_TIMEOUT_S", "120")),
-            min_confidence=float(env.get("PROPERTY_PIPELINE_MIN_CONFIDENCE", "0.7")),
-            max_file_bytes=int(env.get("PROPERTY_PIPELINE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
-            dagster_pg_url=env.get("DAGSTER_PG_URL") or None,
-            model_path=env.get("PROPERTY_PIPELINE_MODEL_PATH") or None,
-            model_sha256=env.get("PROPERTY_PIPELINE_MODEL_SHA256") or None,
-            model_dir=env.get("PROPERTY_PIPELINE_MODEL_DIR") or None,
-        )
+        if isinstance(values["llm_backend"], str):
+            values["llm_backend"] = values["llm_backend"].lower()
+        supplied = {"warehouse_url": "PROPERTY_PIPELINE_WAREHOUSE_URL", "ollama_host": "OLLAMA_HOST"}
+        values["env_vars"] = {name: var for name, var in supplied.items() if env.get(var)}
+        return cls._validated(values, env)
 
 
 DEFAULT_UI_URL = "http://127.0.0.1:3000"
 
 
-@dataclass(frozen=True)
-class OpsSettings:
+class OpsSettings(_EnvModel):
     """How the pipeline is operated: sensor cadence, settle time, the day-close schedule, alerts."""
 
     # 30 s keeps the daemon's load negligible while a new folder still starts within a minute.
-    sensor_interval_s: int = 30
-    # A file modified within this many seconds may still be being written.
-    settle_s: float = 60.0
-    schedule_cron: str = "30 0 * * *"
-    schedule_timezone: str = "America/Phoenix"
-    alert_webhook: str | None = None
-    ui_url: str = DEFAULT_UI_URL
-    alert_timeout_s: float = 10.0
+    sensor_interval_s: int = env_field(
+        30, "PROPERTY_PIPELINE_SENSOR_INTERVAL_S", "Seconds between landing-zone sensor ticks.", ge=1
+    )
+    settle_s: float = env_field(
+        60.0, "PROPERTY_PIPELINE_SETTLE_S", "A file modified this recently may still be being written.", ge=0
+    )
+    schedule_cron: str = env_field("30 0 * * *", "PROPERTY_PIPELINE_CLOSE_DAY_CRON", "When the previous day is closed.")
+    schedule_timezone: str = env_field(
+        "America/Phoenix", "PROPERTY_PIPELINE_TIMEZONE", "Timezone of the day folders, the schedule and partitions."
+    )
+    alert_webhook: str | None = env_field(None, "PROPERTY_PIPELINE_ALERT_WEBHOOK", "Where failure alerts are posted.")
+    ui_url: str = env_field(DEFAULT_UI_URL, "PROPERTY_PIPELINE_UI_URL", "The Dagster UI's address, linked from alerts.")
+    alert_timeout_s: float = env_field(10.0, "PROPERTY_PIPELINE_ALERT_TIMEOUT_S", "Timeout of one alert post.", gt=0)
     # How often the recovery sensor looks for partitions an LLM outage degraded (one health call).
-    recovery_interval_s: int = 300
+    recovery_interval_s: int = env_field(
+        300, "PROPERTY_PIPELINE_RECOVERY_INTERVAL_S", "Seconds between LLM recovery sensor ticks.", ge=1
+    )
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> "OpsSettings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "OpsSettings":
         env = os.environ if env is None else env
-        return cls(
-            sensor_interval_s=int(env.get("PROPERTY_PIPELINE_SENSOR_INTERVAL_S", "30")),
-            settle_s=float(env.get("PROPERTY_PIPELINE_SETTLE_S", "60")),
-            schedule_cron=env.get("PROPERTY_PIPELINE_CLOSE_DAY_CRON", "30 0 * * *"),
-            schedule_timezone=env.get("PROPERTY_PIPELINE_TIMEZONE", "America/Phoenix"),
-            alert_webhook=env.get("PROPERTY_PIPELINE_ALERT_WEBHOOK") or None,
-            ui_url=(env.get("PROPERTY_PIPELINE_UI_URL") or DEFAULT_UI_URL).rstrip("/"),
-            alert_timeout_s=float(env.get("PROPERTY_PIPELINE_ALERT_TIMEOUT_S", "10")),
-            recovery_interval_s=int(env.get("PROPERTY_PIPELINE_RECOVERY_INTERVAL_S", "300")),
-        )
+        values: dict[str, Any] = cls.env_values(env)
+        if "ui_url" in values:
+            values["ui_url"] = values["ui_url"].rstrip("/")
+        return cls._validated(values, env)
+
+
+CONFIG_MODELS: tuple[type[_EnvModel], ...] = (Settings, OpsSettings)
+"""Every model whose fields are set from the environment; the README's table lists them all."""
+
+
+def _default_text(info: Any) -> str:
+    extra = info.json_schema_extra or {}
+    if "default_text" in extra:
+        return extra["default_text"]
+    return "unset" if info.default is None else f"`{info.default}`"
+
+
+def configuration_table() -> str:
+    """The README's configuration table (`property-pipeline config --markdown`): one row per
+    environment variable of every configuration model, with its default and meaning."""
+    rows = ["| Variable | Default | Meaning |", "|---|---|---|"]
+    for model in CONFIG_MODELS:
+        for name, info in model.model_fields.items():
+            var = model.variable(name)
+            if var:
+                rows.append(f"| `{var}` | {_default_text(info)} | {info.description} |")
+    return "\n".join(rows) + "\n"
+
+
+def default(name: str, model: type[_EnvModel] = Settings) -> Any:
+    """The one default of setting `name`, for the Dagster resources' fields."""
+    return model.model_fields[name].default

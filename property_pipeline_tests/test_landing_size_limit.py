@@ -4,7 +4,6 @@ whole: its record_id comes from its size, first and last MiB."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -38,7 +37,7 @@ def padded(size: int) -> bytes:
 
 
 def rules_only(max_bytes: int) -> Pipeline:
-    settings = dataclasses.replace(Settings.from_env({}), llm_backend="none", max_file_bytes=max_bytes)
+    settings = Settings.from_env({}).replace(llm_backend="none", max_file_bytes=max_bytes)
     return Pipeline(settings, llm=None)
 
 

@@ -2,8 +2,9 @@
 
 from pydantic import Field, PrivateAttr
 
-from ..llm.ollama import DEFAULT_HOST, DEFAULT_MODEL, OllamaClient
+from ..llm.ollama import OllamaClient
 from ..llm.pool import OllamaPool, build_ollama_llm
+from ..settings import default
 from .resources import LLMBackend
 
 
@@ -11,19 +12,19 @@ class OllamaResource(LLMBackend):
     """An Ollama server serving the extraction model, and how hard to push it."""
 
     host: str = Field(
-        default=DEFAULT_HOST,
+        default=default("ollama_host"),
         description="Base URL of the Ollama server, or several comma-separated, each optionally with its "
         "generation slots: `http://gpu1:11434=4,http://gpu2:11434=2` (one pool, failover between servers).",
     )
-    model: str = Field(default=DEFAULT_MODEL, description="Model tag; must be pulled on the server.")
-    timeout_s: float = Field(default=120.0, description="Timeout of one HTTP attempt, in seconds.")
+    model: str = Field(default=default("ollama_model"), description="Model tag; must be pulled on the server.")
+    timeout_s: float = Field(default=default("ollama_timeout_s"), description="Timeout of one HTTP attempt, in seconds.")
     deadline_s: float = Field(
-        default=120.0,
+        default=default("ollama_deadline_s"),
         description="Overall limit for one extraction request, every retry and backoff included; "
         "a server silent this long opens the circuit at once, so a hung server costs one deadline.",
     )
     max_in_flight: int = Field(
-        default=1,
+        default=default("ollama_num_parallel"),
         description="Concurrent requests per server without an `=slots` in `host`; set to the server's "
         "OLLAMA_NUM_PARALLEL, since extra requests only queue on the server while their timeouts run.",
     )

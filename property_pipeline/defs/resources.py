@@ -4,9 +4,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..landing import DEFAULT_MAX_FILE_BYTES
 from ..llm.base import StructuredLLM
 from ..quality.rules import QualityConfig
+from ..settings import default
 from ..storage.llm_cache import LLMCache
 
 
@@ -14,7 +14,7 @@ class LandingZone(dg.ConfigurableResource):
     """The collectors' landing root (read-only) and the largest file the pipeline will read."""
 
     root: str
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_file_bytes: int = default("max_file_bytes")
 
     @property
     def path(self) -> Path:
@@ -24,7 +24,7 @@ class LandingZone(dg.ConfigurableResource):
 class QualityThresholds(dg.ConfigurableResource):
     """Thresholds for quarantine and for the blocking asset checks."""
 
-    min_confidence: float = 0.7
+    min_confidence: float = default("min_confidence")
     min_mean_confidence: float = 0.75
     max_low_confidence_share: float = 0.5
     dead_letter_warn_rate: float = 0.2
@@ -50,9 +50,9 @@ class LLMBackend(dg.ConfigurableResource):
     `property_pipeline.llm.base.StructuredLLM`.
     """
 
-    num_ctx: int = 8192
-    num_predict: int = 1024
-    strategy: str = "targeted"
+    num_ctx: int = default("num_ctx")
+    num_predict: int = default("num_predict")
+    strategy: str = default("strategy")
     """`targeted`: ask only for what the rules could not read (plus cross-checks);
     `full`: ask for every contract field on every record."""
 
