@@ -106,6 +106,37 @@ def pg_database(server: str) -> tuple[str, callable]:
     return sa.make_url(server).set(database=name).render_as_string(hide_password=False), drop
 
 
+def copy_vs_insert(server: str, rows: int) -> None:
+    """Rows/s of one partition replacement on PostgreSQL, COPY against batched INSERTs, on
+    extracted records of the assessor samples (copied with distinct record_ids)."""
+    import asyncio
+    import tempfile
+
+    import pandas as pd
+
+    from property_pipeline.extraction.extractor import Extractor
+    from property_pipeline.landing import scan_partition
+    from property_pipeline.storage.warehouse import PartitionTransaction
+
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp), 200)
+        records = asyncio.run(Extractor(SOURCE, root=Path(tmp)).run(scan_partition(Path(tmp), SOURCE, DAY))).records_frame()
+    frame = pd.concat([records] * (rows // len(records) + 1), ignore_index=True).head(rows)
+    frame["record_id"] = [f"{i:064x}" for i in range(len(frame))]
+    url, drop = pg_database(server)
+    try:
+        for bulk in (True, False, True, False):
+            started = time.perf_counter()
+            with PartitionTransaction(url, bulk=bulk) as transaction:
+                writer = transaction.replace("extracted_properties", {"source": SOURCE, "collected_on": DAY})
+                for start in range(0, len(frame), 2000):
+                    writer.write(frame.iloc[start : start + 2000])
+            seconds = time.perf_counter() - started
+            print(f"{'COPY' if bulk else 'INSERT':>6}: {len(frame)} rows in {seconds:.1f} s, {len(frame) / seconds:,.0f} rows/s", flush=True)
+    finally:
+        drop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--child", nargs=2)
@@ -113,7 +144,11 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--pg-url", default=os.environ.get("PROPERTY_PIPELINE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--work", type=Path, default=Path("/work/tmp/partition_memory"))
+    parser.add_argument("--copy-vs-insert", type=int, metavar="ROWS", help="only compare COPY and INSERT on PostgreSQL")
     args = parser.parse_args()
+    if args.copy_vs_insert:
+        copy_vs_insert(args.pg_url, args.copy_vs_insert)
+        return
     if args.child:
         print(json.dumps(child(*args.child)))
         return
