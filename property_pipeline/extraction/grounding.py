@@ -30,8 +30,8 @@ FIELD_WORDS = {
     "list_price": r"price|list|asking|offered|\$",
     "bedrooms_total": r"bed|\bbr\b|\bbd\b|bdrm|recámara",
     "bathrooms_full": r"bath|\bba\b",
-    "bathrooms_half": r"bath|\bba\b|half|1/2",
-    "bathrooms_total_integer": r"bath|\bba\b",
+    "bathrooms_half": r"bath|\bba\b|half|1/2|baño|medio",
+    "bathrooms_total_integer": r"bath|\bba\b|baño",
     "living_area": r"sq|living|interior|area|livable|ft",
     "lot_size_square_feet": r"lot|land|acre",
     "lot_size_acres": r"lot|land|acre",
@@ -39,9 +39,9 @@ FIELD_WORDS = {
     "garage_spaces": r"garage|carport|parking|\bcar\b|gar\b",
     "stories": r"stor(y|ies)|level|floor",
     "association_fee": r"hoa|assoc|dues|fee",
-    "association_yn": r"hoa|assoc|dues",
-    "association_fee_frequency": r"month|quarter|annual|year|semi|/mo\b|/yr\b",
-    "pool_private_yn": r"pool",
+    "association_yn": r"hoa|assoc|dues|cuota",
+    "association_fee_frequency": r"month|quarter|annual|year|semi|/mo\b|/yr\b|/qtr\b|mensual|trimestral|anual|semestral",
+    "pool_private_yn": r"pool|piscina|alberca",
     "unit_number": r"unit|apt|suite|\bste\b|#|bldg|residence|space|\bspc\b",
     "latitude": r"lat|geo|map",
     "longitude": r"lon|lng|geo|map",
@@ -68,7 +68,7 @@ GROUNDABLE = COPIED_NUMBERS | {"lot_size_acres"} | COPIED_CODES | FREE_TEXT | DE
 _WORDS = {name: re.compile(pattern) for name, pattern in FIELD_WORDS.items()}
 # Derived values whose words must share a line with the thing they qualify: "Year Built" on
 # one line and "HOA: yes" on another are no evidence of an annual HOA fee.
-LINE_CONTEXT = {"association_fee_frequency": re.compile(r"hoa|assoc|dues|fee")}
+LINE_CONTEXT = {"association_fee_frequency": re.compile(r"hoa|assoc|dues|fee|cuota")}
 IDENTITY_FIELDS = (
     "listing_id", "parcel_number", "street_number", "street_name", "unit_number", "city", "state_or_province",
     "postal_code",

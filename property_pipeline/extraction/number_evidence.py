@@ -74,24 +74,36 @@ _MONEY_VETO = (
 )
 LABELS: dict[str, FieldLabels] = {
     "list_price": _labels(
-        r"price|\blist|asking|offered|for sale|pending|active|contingent|under contract|new listing|coming soon|\blp\b",
+        r"price|\blist|asking|offered|for sale|pending|active|contingent|under contract|new listing|coming soon|\blp\b"
+        r"|precio",
         _MONEY_VETO,
     ),
-    "bedrooms_total": _labels(r"bed|\bbd\b|\bbr\b|bdrm|recámara", r"bath|\bba\b|primary|master|sq|\bft\b|lot|\$"),
-    "bathrooms_full": _labels(r"bath|\bba\b", r"bed|\bbd\b|\bbr\b|half|1/2|partial|powder|sq|\bft\b|lot|\$"),
-    "living_area": _labels(
-        r"sq|living|interior|livable|\barea\b|size|\bft\b|feet|footage|floor",
-        r"lot|land|acre|\bac\b|price|\bper\b|\$|garage|patio|porch|basement|pool|stor",
+    "bedrooms_total": _labels(
+        r"bed|\bbd\b|\bbr\b|bdrm|recámara|habitaci|dormitorio", r"bath|\bba\b|baño|primary|master|sq|\bft\b|lot|\$"
     ),
-    "lot_size_square_feet": _labels(r"lot|land|acre|\bac\b|parcel size|site", r"price|\bper\b|\$|living|interior"),
-    "lot_size_acres": _labels(r"lot|land|acre|\bac\b|parcel size|site", r"price|\bper\b|\$|living|interior"),
+    "bathrooms_full": _labels(
+        r"bath|\bba\b|baño|complet", r"bed|\bbd\b|\bbr\b|half|1/2|partial|powder|medio|sq|\bft\b|lot|\$"
+    ),
+    "living_area": _labels(
+        r"sq|living|interior|livable|\barea\b|size|\bft\b|feet|footage|floor|pies cuadrados|superficie|construida",
+        r"lot|land|acre|\bac\b|price|\bper\b|\$|garage|patio|porch|basement|pool|stor|terreno|lote",
+    ),
+    "lot_size_square_feet": _labels(
+        r"lot|land|acre|\bac\b|parcel size|site|terreno|lote", r"price|\bper\b|\$|living|interior"
+    ),
+    "lot_size_acres": _labels(r"lot|land|acre|\bac\b|parcel size|site|terreno|lote", r"price|\bper\b|\$|living|interior"),
     "year_built": _labels(
-        r"built|year|\byr\b|constructed|construction|vintage",
+        r"built|year|\byr\b|\bblt\b|constructed|construction|vintage|año de constru|construid",
         r"tax|remodel|renovat|updat|roof|hvac|fixed|sold|list|assess|since|replac|new |\$|age\b",
     ),
-    "garage_spaces": _labels(r"garage|carport|parking|\bcar\b|spaces|\bgar\b|\bspcs?\b", r"sq|\bft\b|lot|price|\$|fee"),
-    "stories": _labels(r"stor(?:y|ies)|level|floors?\b", r"sq|\bft\b|\$|unit|building has"),
-    "association_fee": _labels(r"hoa|assoc|dues|\bfee", r"tax|insurance|payment|price|sq|transfer|capital|initiation"),
+    "garage_spaces": _labels(
+        r"garage|carport|parking|\bcar\b|spaces|\bgar\b|\bspcs?\b|cochera|garaje|estacionamiento|autos",
+        r"sq|\bft\b|lot|price|\$|fee",
+    ),
+    "stories": _labels(r"stor(?:y|ies)|\bstry\b|level|floors?\b|niveles?|plantas?\b|pisos\b", r"sq|\bft\b|\$|unit|building has"),
+    "association_fee": _labels(
+        r"hoa|assoc|dues|\bfee|cuota", r"tax|insurance|payment|price|sq|transfer|capital|initiation"
+    ),
     "latitude": _labels(r"lat|geo|map|coordinates"),
     "longitude": _labels(r"lon|lng|geo|map|coordinates"),
     "full_cash_value": _labels(r"full.?cash|\bfcv\b"),
@@ -189,10 +201,28 @@ def _segment_occurrences(segment: str, label: str, next_line: str) -> list[Occur
     return found
 
 
+# A label inside a line ("... List $: 489,900 Sold $: 482,000 SqFt: 1,406 ..."): short, then a colon.
+_INLINE_LABEL = re.compile(r"\s+(?=[a-z][a-z$#/.]{0,7}(?: [a-z$#/.]{1,7})?:\s)")
+_DENSE_LABELS = 3
+
+
+def _fact_lines(text: str) -> list[str]:
+    """The text's lines, lowercased; a line packed with labelled facts (a print sheet's grid, three or
+    more "Label: value" pairs) is split into one line per label, so each value keeps its own label."""
+    lines = []
+    for line in text.splitlines():
+        line = line.strip().lower()
+        if len(re.findall(r"[a-z$#]:\s", line)) >= _DENSE_LABELS and not INSTRUCTION.search(line):
+            lines += [part for part in _INLINE_LABEL.split(line) if part]
+        else:
+            lines.append(line)
+    return lines
+
+
 @lru_cache(maxsize=8)
 def occurrences(text: str) -> tuple[Occurrence, ...]:
     """Every number of the text that sits in a fact-like segment, with its label words."""
-    lines = [line.strip().lower() for line in text.splitlines()]
+    lines = _fact_lines(text)
     found: list[Occurrence] = []
     other_listings = False
     for i, line in enumerate(lines):
