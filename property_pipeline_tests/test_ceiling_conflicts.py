@@ -90,3 +90,20 @@ def test_a_page_with_two_prices_is_settled_by_the_labelled_one_the_llm_picked():
     both = "List Price: $3,295,000\nList Price: $3,150,000"
     rules_labelled = RuleExtraction(values={"list_price": 3_150_000.0}, ambiguous={"list_price"})
     assert merge(rules_labelled, {"list_price": 3_295_000.0}, both).warnings == [CONFLICT_WARNING + "list_price"]
+
+
+def test_the_title_settles_an_address_read_from_another_listing_card_and_the_line_is_rebuilt():
+    text = (
+        "Title: Price Reduced! 1455 W Elliot Rd Unit 112, Chandler, AZ 85224\n"
+        "Price Reduced! 1455 W Elliot Rd Unit 112, Chandler, AZ 85224\n"
+        "Other matches for this search\n1287 N Alma School Rd Unit 204, Chandler"
+    )
+    parts = {"street_number": "1287", "street_name": "N Alma School Rd", "unit_number": "204", "city": "Chandler"}
+    rules = RuleExtraction(
+        values={**parts, "unparsed_address": "1287 N Alma School Rd Unit 204, Chandler"},
+        evidence=dict.fromkeys([*parts, "unparsed_address"], "text"),
+    )
+    merged = merge(rules, {"street_number": "1455", "street_name": "W Elliot Rd", "unit_number": "112"}, text)
+    assert merged.values["street_name"] == "W Elliot Rd" and merged.values["unit_number"] == "112"
+    assert merged.values["unparsed_address"] == "1455 W Elliot Rd Unit 112, Chandler"
+    assert merged.sources["unparsed_address"] == "llm"

@@ -45,3 +45,7 @@ def test_a_packed_print_line_grounds_each_value_by_its_own_label():
     assert is_grounded("list_price", 482000.0, PRINT_SHEET) is False
     assert is_grounded("living_area", 85283.0, PRINT_SHEET) is False
     assert is_grounded("year_built", 1406, PRINT_SHEET) is False
+
+
+def test_sf_is_square_feet():
+    assert is_grounded("living_area", 1104.0, "2bd/2ba\n1,104 sf condo Status: Active") is True

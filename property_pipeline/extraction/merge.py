@@ -21,12 +21,13 @@ stays below 0.5 confidence and the record carries a blocking
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract import FLOAT_FIELDS, INT_FIELDS, PROPERTY_FIELDS
 from ..sources import RuleExtraction
-from ..sources.normalize import SQFT_PER_ACRE
+from ..sources.normalize import SQFT_PER_ACRE, compose_address
 from .grounding import is_grounded
 
 # Prior confidence of a field by where it came from; agreement is the strongest evidence.
@@ -52,6 +53,7 @@ AMBIGUOUS_CAP = 0.45
 CONFLICT_WARNING = "conflicting_values:"
 UNRESOLVED_WARNING = "unresolved_conflict:"
 RESOLVED_WARNING = "resolved_conflict:"
+ADDRESS_PARTS = ("street_number", "street_name", "unit_number", "city", "postal_code")
 PHRASE_EVIDENCE = frozenset(("text", "remarks", "prose", "alt", "url", "details"))
 # Rule evidence a disagreeing LLM does not overturn on grounding alone: a machine-readable key or a
 # labelled fact. Anything else (a title, a heading, the URL, a meta tag, a phrase in prose) is weak.
@@ -122,6 +124,7 @@ def merge(rules: RuleExtraction, llm: dict[str, Any] | None, text: str | None = 
             merged.evidence[name] = "llm"
         if name in rules.ambiguous:
             _flag_ambiguous(merged, rules, name, llm_value, text)
+    recompose_address(merged)
     return merged
 
 
@@ -211,12 +214,38 @@ def _cross_field_ok(name: str, value: Any, values: dict[str, Any]) -> bool | Non
     return None
 
 
+def _in_title(name: str, value: Any, text: str) -> bool | None:
+    """For an address part: whether the page's title names it (the title names the page's own
+    property; an alert's "other matches" or a "similar homes" card do not reach it). None otherwise."""
+    if name not in ADDRESS_PARTS or not text.startswith("Title:"):
+        return None
+    title = " " + " ".join(re.findall(r"[a-z0-9]+", text.split("\n", 1)[0].lower())) + " "
+    words = " ".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+    return bool(words) and f" {words} " in title or None
+
+
 def _support(name: str, value: Any, values: dict[str, Any], text: str) -> int:
     """How well the page supports `value`: +1 grounded next to a label naming the field, -1 not
-    grounded (when the field can be judged); +1/-1 by the cross-field rules."""
+    grounded (when the field can be judged); +1/-1 by the cross-field rules; +1 for an address part
+    the page's title names."""
     grounded = is_grounded(name, value, text, {**values, name: value})
     consistent = _cross_field_ok(name, value, {k: v for k, v in values.items() if k != name})
-    return sum(0 if verdict is None else (1 if verdict else -1) for verdict in (grounded, consistent))
+    verdicts = (grounded, consistent, _in_title(name, value, text))
+    return sum(0 if verdict is None else (1 if verdict else -1) for verdict in verdicts)
+
+
+def recompose_address(merged: MergedFields) -> None:
+    """After the LLM's address parts won a disagreement, the rules' one-line address (built from the
+    parts they read) describes another address: rebuild it from the kept parts."""
+    if merged.sources.get("unparsed_address") != "rules":
+        return
+    if not any(merged.sources.get(part) == "llm" and part in merged.conflicts for part in ADDRESS_PARTS):
+        return
+    line = compose_address(merged.values)
+    if line:
+        merged.values["unparsed_address"], merged.sources["unparsed_address"] = line, "llm"
+        merged.evidence["unparsed_address"] = "llm"
+        merged.confidence["unparsed_address"] = CONFIDENCE["conflict_settled"]
 
 
 def settle_conflict(

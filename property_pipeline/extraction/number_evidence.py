@@ -85,7 +85,7 @@ LABELS: dict[str, FieldLabels] = {
         r"bath|\bba\b|baño|complet", r"bed|\bbd\b|\bbr\b|half|1/2|partial|powder|medio|sq|\bft\b|lot|\$"
     ),
     "living_area": _labels(
-        r"sq|living|interior|livable|\barea\b|size|\bft\b|feet|footage|floor|pies cuadrados|superficie|construida",
+        r"sq|\bsf\b|living|interior|livable|\barea\b|size|\bft\b|feet|footage|floor|pies cuadrados|superficie|construida",
         r"lot|land|acre|\bac\b|price|\bper\b|\$|garage|patio|porch|basement|pool|stor|terreno|lote",
     ),
     "lot_size_square_feet": _labels(
