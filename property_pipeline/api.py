@@ -238,7 +238,7 @@ class Pipeline:
         concurrency: int | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env()
-        self.quality = quality or QualityConfig(min_confidence=self.settings.min_confidence)
+        self.quality = quality or self.settings.quality_config()
         self.concurrency = concurrency
         self._extractor_options = extractor_options(self.settings)
         self._owns_llm = llm is _FROM_SETTINGS

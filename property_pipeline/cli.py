@@ -35,7 +35,7 @@ from .landing import iter_partitions
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
 from .llm.factory import build_client
-from .settings import Settings, default_landing_root
+from .settings import Settings, configuration_table, default_landing_root
 from .storage import termination, warehouse
 
 if TYPE_CHECKING:
@@ -523,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--concurrency", type=int, default=None, help="LLM requests in flight (default: OLLAMA_NUM_PARALLEL)")
     extract.add_argument("--cache", action="store_true", help="use the LLM result cache in the warehouse")
     sub.add_parser("doctor", help="check the configuration end to end and say what to fix")
+    config = sub.add_parser("config", help="the configuration: every variable's value here, or the documentation table")
+    config.add_argument("--markdown", action="store_true", help="print the README's table of variables and defaults")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     with _local_defaults(getattr(args, "landing", None) if args.command in ("run", "replay") else None):
@@ -532,11 +534,17 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "doctor":
         return _doctor()
+    if args.command == "config" and args.markdown:
+        print(configuration_table(), end="")
+        return EXIT_OK
     try:
         settings = Settings.from_env()
     except ValueError as exc:
         print(f"configuration error: {exc} (run `property-pipeline doctor`)", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "config":
+        print(json.dumps(settings.model_dump(mode="json"), indent=2))
+        return EXIT_OK
     if args.command == "init":
         return _init(settings)
     if args.command == "extract":

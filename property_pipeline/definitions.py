@@ -56,7 +56,7 @@ def build_resources(settings: Settings) -> dict:
         "warehouse": warehouse,
         "warehouse_io": WarehouseIOManager(warehouse=warehouse),
         "llm": llm_backend(settings, env_vars=True),
-        "quality": QualityThresholds(min_confidence=settings.min_confidence),
+        "quality": QualityThresholds(min_confidence=settings.min_confidence, **dict(settings.quality)),
     }
 
 

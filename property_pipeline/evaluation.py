@@ -21,6 +21,7 @@ from typing import Any, Iterable
 
 from .contract import PROPERTY_FIELDS
 from .extraction.merge import values_agree
+from .quality.rules import QualityConfig
 
 
 def load_labels(expected_root: Path, source: str | None = None) -> dict[str, dict[str, Any]]:
@@ -242,7 +243,7 @@ class Calibration:
         return self.high_records_wrong / self.high_records if self.high_records else 0.0
 
 
-def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any]], threshold: float = 0.7) -> Calibration:
+def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any]], threshold: float = QualityConfig.min_confidence) -> Calibration:
     """Judge every emitted field value (and every record) of labeled files against the label."""
     result = Calibration()
     edges = CALIBRATION_BUCKETS
@@ -317,7 +318,7 @@ class Evaluation:
 
 
 def evaluate(
-    landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = 0.7
+    landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = QualityConfig.min_confidence
 ) -> Evaluation:
     """Extract and validate every labeled file with the plain core, then score it.
 
@@ -327,7 +328,6 @@ def evaluate(
 
     from .extraction.extractor import Extractor
     from .landing import iter_partitions, scan_partition
-    from .quality.rules import QualityConfig
     from .quality.validate import validate_records
 
     if mode not in MODES:
@@ -355,7 +355,7 @@ def evaluate(
 
 
 def evaluate_samples(
-    landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = 0.7
+    landing: Path, labels: dict[str, dict[str, Any]], *, mode: str = "rules", llm: Any = None, threshold: float = QualityConfig.min_confidence
 ) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Score], Calibration]:
     """`evaluate`, as (records, scores, calibration)."""
     run = evaluate(landing, labels, mode=mode, llm=llm, threshold=threshold)

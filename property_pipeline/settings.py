@@ -13,9 +13,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+import dataclasses
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from .landing import DEFAULT_MAX_FILE_BYTES
+from .quality.rules import QualityConfig
 
 def default_llm_backend() -> str:
     """`embedded` where the `[embedded]` extra is installed (a fresh machine set up with `make`
@@ -64,6 +67,12 @@ class _EnvModel(BaseModel):
         alias = cls.model_fields[name].validation_alias
         return alias.choices[0] if isinstance(alias, AliasChoices) else None
 
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None):
+        """The model from the environment (`os.environ` unless `env` is given)."""
+        env = os.environ if env is None else env
+        return cls._validated(cls.env_values(env), env)
+
     def replace(self, **changes: Any):
         """A copy with `changes`, validated like the environment's values."""
         return type(self).model_validate({**dict(self), **changes})
@@ -91,6 +100,25 @@ def env_field(default: Any, var: str, description: str, **kwargs: Any) -> Any:
     return Field(default, validation_alias=AliasChoices(var), description=description, **kwargs)
 
 
+QUALITY_PREFIX = "PROPERTY_PIPELINE_QUALITY_"
+
+
+def _quality_settings() -> type[_EnvModel]:
+    """The numeric thresholds of `QualityConfig` (quality/rules.py, where each default is written
+    and explained), each settable as PROPERTY_PIPELINE_QUALITY_<NAME>; `min_confidence` is
+    PROPERTY_PIPELINE_MIN_CONFIDENCE (a field of `Settings`)."""
+    fields: dict[str, Any] = {}
+    for spec in dataclasses.fields(QualityConfig):
+        if spec.name != "min_confidence" and spec.type in ("float", "int"):
+            kind = float if spec.type == "float" else int
+            what = f"Quality rule threshold `{spec.name}` (see `QualityConfig` in quality/rules.py)."
+            fields[spec.name] = (kind, env_field(spec.default, QUALITY_PREFIX + spec.name.upper(), what))
+    return create_model("QualitySettings", __base__=_EnvModel, **fields)
+
+
+QualitySettings = _quality_settings()
+
+
 class Settings(_EnvModel):
     """What a deployment is: where it reads and writes, and which LLM it extracts with."""
 
@@ -101,7 +129,8 @@ class Settings(_EnvModel):
         json_schema_extra={"default_text": "`samples/landing` of the repository"},
     )
     warehouse_url: str = env_field(
-        ..., "PROPERTY_PIPELINE_WAREHOUSE_URL", "SQLAlchemy URL of the warehouse (asset tables, LLM cache).",
+        ..., "PROPERTY_PIPELINE_WAREHOUSE_URL", "SQLAlchemy URL of the warehouse, e.g. `postgresql+psycopg2://user:pw@host/db`; held as `dg.EnvVar`, "
+        "so the UI shows the name, never the password",
         json_schema_extra={"default_text": "`sqlite:///$DAGSTER_HOME/warehouse.db`"},
     )
     llm_backend: Literal["none", "ollama", "embedded"] = env_field(
@@ -110,15 +139,18 @@ class Settings(_EnvModel):
     )
     ollama_host: str = env_field(
         "http://localhost:11434", "OLLAMA_HOST",
-        "Ollama server(s): `http://gpu1:11434=4,http://gpu2:11434=2` (comma-separated, `=slots` optional).",
+        "Ollama server, or several as one pool: `http://gpu1:11434=4,http://gpu2:11434=2` (`=<slots>` optional, "
+        "else `OLLAMA_NUM_PARALLEL`); requests go to a server with a free slot, fail over to another, each server "
+        "has its own circuit breaker; `doctor` lists every server",
     )
-    ollama_model: str = env_field("llama3.2:latest", "OLLAMA_MODEL", "Ollama model tag; must be pulled on the server.")
+    ollama_model: str = env_field("llama3.2:latest", "OLLAMA_MODEL", "Ollama model (JSON-schema `format` needs Ollama >= 0.5)")
     ollama_num_parallel: int = env_field(
-        1, "OLLAMA_NUM_PARALLEL", "Concurrent requests per Ollama server without `=slots` in OLLAMA_HOST.", ge=1
+        1, "OLLAMA_NUM_PARALLEL", "requests kept in flight per server: set it to the server's `OLLAMA_NUM_PARALLEL`", ge=1
     )
-    ollama_timeout_s: float = env_field(120.0, "OLLAMA_TIMEOUT_S", "Timeout of one HTTP attempt, in seconds.", gt=0)
+    ollama_timeout_s: float = env_field(120.0, "OLLAMA_TIMEOUT_S", "timeout of one HTTP attempt, in seconds", gt=0)
     ollama_deadline_s: float = env_field(
-        120.0, "OLLAMA_DEADLINE_S", "Limit for one extraction request, every retry included, in seconds.", gt=0
+        120.0, "OLLAMA_DEADLINE_S", "overall deadline of one extraction request, retries included; a server silent for a whole deadline "
+        "opens its circuit at once, so a hung server costs one deadline, then records fall back to the rules", gt=0
     )
     num_ctx: int = env_field(8192, "PROPERTY_PIPELINE_NUM_CTX", "The LLM's context window, in tokens.", ge=512)
     num_predict: int = env_field(1024, "PROPERTY_PIPELINE_NUM_PREDICT", "Largest LLM reply, in tokens.", ge=1)
@@ -127,12 +159,13 @@ class Settings(_EnvModel):
         "`targeted`: ask the LLM only for what the rules missed (and cross-checks); `full`: every field.",
     )
     min_confidence: float = env_field(
-        0.7, "PROPERTY_PIPELINE_MIN_CONFIDENCE", "Records below this confidence are quarantined.", ge=0, le=1
+        QualityConfig.min_confidence, "PROPERTY_PIPELINE_MIN_CONFIDENCE", "records below it are quarantined", ge=0, le=1
     )
     max_file_bytes: int = env_field(
-        DEFAULT_MAX_FILE_BYTES, "PROPERTY_PIPELINE_MAX_FILE_BYTES", "Larger raw files are dead-lettered unread.", ge=1
+        DEFAULT_MAX_FILE_BYTES, "PROPERTY_PIPELINE_MAX_FILE_BYTES", "larger content (files, API bytes/text, `extract -` stdin) becomes a `too_large` dead letter; a larger file "
+        "is identified by its size, first and last MiB, never read whole", ge=1
     )
-    dagster_pg_url: str | None = env_field(None, "DAGSTER_PG_URL", "PostgreSQL URL of the Dagster instance's storage.")
+    dagster_pg_url: str | None = env_field(None, "DAGSTER_PG_URL", "PostgreSQL URL of the Dagster instance storage (used by the top-level `dagster.yaml`)")
     model_path: str | None = env_field(
         None, "PROPERTY_PIPELINE_MODEL_PATH", "GGUF file for the embedded backend (unset: the pinned default model)."
     )
@@ -140,6 +173,8 @@ class Settings(_EnvModel):
     model_dir: str | None = env_field(
         None, "PROPERTY_PIPELINE_MODEL_DIR", "Where the default model is joined (unset: ~/.cache/property_pipeline/models)."
     )
+    quality: QualitySettings = Field(default_factory=QualitySettings)  # type: ignore[valid-type]
+    """The other quality rule thresholds (PROPERTY_PIPELINE_QUALITY_*)."""
     env_vars: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
     """Setting name -> the environment variable it came from, so that resources can hold
     `dg.EnvVar` (shown by name in the UI) instead of the value (a password in a URL)."""
@@ -152,6 +187,10 @@ class Settings(_EnvModel):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def quality_config(self) -> QualityConfig:
+        """The quality rules' thresholds: `min_confidence` and every PROPERTY_PIPELINE_QUALITY_* one."""
+        return QualityConfig(min_confidence=self.min_confidence, **dict(self.quality))
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         env = os.environ if env is None else env
@@ -163,6 +202,7 @@ class Settings(_EnvModel):
         }
         if isinstance(values["llm_backend"], str):
             values["llm_backend"] = values["llm_backend"].lower()
+        values["quality"] = QualitySettings.from_env(env)
         supplied = {"warehouse_url": "PROPERTY_PIPELINE_WAREHOUSE_URL", "ollama_host": "OLLAMA_HOST"}
         values["env_vars"] = {name: var for name, var in supplied.items() if env.get(var)}
         return cls._validated(values, env)
@@ -185,8 +225,9 @@ class OpsSettings(_EnvModel):
     schedule_timezone: str = env_field(
         "America/Phoenix", "PROPERTY_PIPELINE_TIMEZONE", "Timezone of the day folders, the schedule and partitions."
     )
-    alert_webhook: str | None = env_field(None, "PROPERTY_PIPELINE_ALERT_WEBHOOK", "Where failure alerts are posted.")
-    ui_url: str = env_field(DEFAULT_UI_URL, "PROPERTY_PIPELINE_UI_URL", "The Dagster UI's address, linked from alerts.")
+    alert_webhook: str | None = env_field(None, "PROPERTY_PIPELINE_ALERT_WEBHOOK", "Slack-compatible webhook for failed runs and blocking checks",
+        json_schema_extra={"default_text": "unset (no alerts)"},)
+    ui_url: str = env_field(DEFAULT_UI_URL, "PROPERTY_PIPELINE_UI_URL", "base of the run links in alerts")
     alert_timeout_s: float = env_field(10.0, "PROPERTY_PIPELINE_ALERT_TIMEOUT_S", "Timeout of one alert post.", gt=0)
     # How often the recovery sensor looks for partitions an LLM outage degraded (one health call).
     recovery_interval_s: int = env_field(
@@ -202,7 +243,41 @@ class OpsSettings(_EnvModel):
         return cls._validated(values, env)
 
 
-CONFIG_MODELS: tuple[type[_EnvModel], ...] = (Settings, OpsSettings)
+class StorageSettings(_EnvModel):
+    """How long any warehouse call may wait (`storage.warehouse.Timeouts`)."""
+
+    connect_s: float = env_field(
+        10.0, "PROPERTY_PIPELINE_DB_CONNECT_TIMEOUT_S",
+        "warehouse connect timeout (TCP and PostgreSQL handshake): a server that accepts and never answers "
+        "fails the command", gt=0,
+    )
+    statement_s: float = env_field(
+        300.0, "PROPERTY_PIPELINE_DB_STATEMENT_TIMEOUT_S",
+        "warehouse statement timeout on PostgreSQL (includes waiting for another run's partition lock); "
+        "SQLite busy timeout", gt=0,
+    )
+
+
+class ExecutorSettings(_EnvModel):
+    """Where a run's steps execute (`defs/executors.py`)."""
+
+    executor: Literal["in_process", "multiprocess", "celery"] = env_field(
+        "in_process", "PROPERTY_PIPELINE_EXECUTOR",
+        "where a run's steps execute: `in_process`, `multiprocess`, or `celery` (Celery workers, `docs/operations.md`)",
+    )
+    celery_broker: str = env_field(
+        "amqp://guest:guest@127.0.0.1:5672//", "PROPERTY_PIPELINE_CELERY_BROKER",
+        "Celery broker of the `celery` executor and its workers",
+    )
+    celery_backend: str = env_field("rpc://", "PROPERTY_PIPELINE_CELERY_BACKEND", "Celery result backend")
+    celery_queue: str = env_field("property_pipeline", "PROPERTY_PIPELINE_CELERY_QUEUE", "Celery queue of the runs' steps")
+    celery_visibility_timeout_s: int = env_field(
+        3600, "PROPERTY_PIPELINE_CELERY_VISIBILITY_TIMEOUT_S",
+        "seconds before an unacknowledged step is handed to another worker (longer than the longest step)", ge=1,
+    )
+
+
+CONFIG_MODELS: tuple[type[_EnvModel], ...] = (Settings, QualitySettings, StorageSettings, ExecutorSettings, OpsSettings)
 """Every model whose fields are set from the environment; the README's table lists them all."""
 
 
@@ -222,7 +297,18 @@ def configuration_table() -> str:
             var = model.variable(name)
             if var:
                 rows.append(f"| `{var}` | {_default_text(info)} | {info.description} |")
+    rows += [f"| `{var}` | {default_text} | {meaning} |" for var, default_text, meaning in OTHER_VARIABLES]
     return "\n".join(rows) + "\n"
+
+
+OTHER_VARIABLES = (
+    ("PROPERTY_PIPELINE_PARTITION_START", "the landing root's first day folder",
+     "first day of the partitions' date axis (read when the code location loads, `defs/partitions.py`)"),
+    ("DAGSTER_HOME", "the checkout's `.dagster_home` (Makefile and `property-pipeline` from the repository)",
+     "the Dagster instance directory"),
+)
+"""Variables read where no model can hold them: the partition start (computed from the landing
+zone when unset) and Dagster's own instance directory."""
 
 
 def default(name: str, model: type[_EnvModel] = Settings) -> Any:

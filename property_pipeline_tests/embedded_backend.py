@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from property_pipeline.llm.embedded import EmbeddedLLM
+from property_pipeline.llm.factory import build_client
+from property_pipeline.settings import Settings
 from property_pipeline.llm.model_file import find_parts
 from property_pipeline_tests.fake_ollama import Generation
 
@@ -41,7 +43,7 @@ def require_embedded() -> None:
 @functools.cache
 def embedded_llm() -> EmbeddedLLM:
     """The shared test client; the model behind it is loaded once per process by `llm.embedded` anyway."""
-    return EmbeddedLLM()
+    return build_client(Settings.from_env().replace(llm_backend="embedded"))
 
 
 def ollama_generate(llm: EmbeddedLLM) -> Callable[[dict], Generation]:

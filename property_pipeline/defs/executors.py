@@ -27,6 +27,8 @@ from typing import Any
 
 import dagster as dg
 
+from ..settings import ExecutorSettings, default
+
 EXECUTOR_VAR = "PROPERTY_PIPELINE_EXECUTOR"
 BROKER_VAR = "PROPERTY_PIPELINE_CELERY_BROKER"
 BACKEND_VAR = "PROPERTY_PIPELINE_CELERY_BACKEND"
@@ -34,10 +36,11 @@ QUEUE_VAR = "PROPERTY_PIPELINE_CELERY_QUEUE"
 VISIBILITY_VAR = "PROPERTY_PIPELINE_CELERY_VISIBILITY_TIMEOUT_S"
 
 EXECUTORS = ("in_process", "multiprocess", "celery")
-DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672//"
-DEFAULT_BACKEND = "rpc://"
-DEFAULT_QUEUE = "property_pipeline"
-DEFAULT_VISIBILITY_TIMEOUT_S = 3600
+# The defaults are written once, in the configuration model (settings.py).
+DEFAULT_BROKER = default("celery_broker", ExecutorSettings)
+DEFAULT_BACKEND = default("celery_backend", ExecutorSettings)
+DEFAULT_QUEUE = default("celery_queue", ExecutorSettings)
+DEFAULT_VISIBILITY_TIMEOUT_S = default("celery_visibility_timeout_s", ExecutorSettings)
 
 
 def executor_name(env: Mapping[str, str] | None = None) -> str:

@@ -6,7 +6,7 @@ import dagster as dg
 
 from ..llm.base import StructuredLLM
 from ..quality.rules import QualityConfig
-from ..settings import default
+from ..settings import QualitySettings, default
 from ..storage.llm_cache import LLMCache
 
 
@@ -30,8 +30,27 @@ class QualityThresholds(dg.ConfigurableResource):
     dead_letter_warn_rate: float = 0.2
     dead_letter_error_rate: float = 0.5
 
+    # The quality rules' other thresholds (defaults and meaning: `QualityConfig`, quality/rules.py).
+    lot_size_tolerance: float = default("lot_size_tolerance", QualitySettings)
+    min_price: float = default("min_price", QualitySettings)
+    max_price: float = default("max_price", QualitySettings)
+    min_living_area: float = default("min_living_area", QualitySettings)
+    max_living_area: float = default("max_living_area", QualitySettings)
+    min_year_built: int = default("min_year_built", QualitySettings)
+    max_bedrooms: int = default("max_bedrooms", QualitySettings)
+    max_bathrooms: int = default("max_bathrooms", QualitySettings)
+    max_tax_years_ahead: int = default("max_tax_years_ahead", QualitySettings)
+    blocking_issue_cap: float = default("blocking_issue_cap", QualitySettings)
+    warning_penalty: float = default("warning_penalty", QualitySettings)
+    missing_field_penalty: float = default("missing_field_penalty", QualitySettings)
+    max_missing_penalty: float = default("max_missing_penalty", QualitySettings)
+    fallback_factor: float = default("fallback_factor", QualitySettings)
+
     def rules_config(self) -> QualityConfig:
-        return QualityConfig(min_confidence=self.min_confidence)
+        """Every threshold of the quality rules, as this resource is configured."""
+        return QualityConfig(
+            min_confidence=self.min_confidence, **{name: getattr(self, name) for name in QualitySettings.model_fields}
+        )
 
 
 class Warehouse(dg.ConfigurableResource):

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from property_pipeline.llm.base import HealthReport, LLMError, LLMReply, LLMStats
+from property_pipeline.settings import default
 from property_pipeline.llm.model_file import (
     DEFAULT_MODEL_NAME,
-    ENV_MODEL_PATH,
     ModelFileError,
     find_parts,
     resolve_model_path,
@@ -85,8 +85,8 @@ def unload_models() -> None:
             loaded.llama.close()
 
 
-def _model_label(path: Path | None, configured: bool) -> str:
-    name = DEFAULT_MODEL_NAME if not configured or path is None else path.stem.lower()
+def _model_label(path: Path | None) -> str:
+    name = DEFAULT_MODEL_NAME if path is None else path.stem.lower()
     return f"{name} (embedded)"
 
 
@@ -112,7 +112,7 @@ class EmbeddedLLM:
         model_path: str | os.PathLike | None = None,
         *,
         model_sha256: str | None = None,
-        n_ctx: int = 8192,
+        n_ctx: int = default("num_ctx"),
         n_threads: int | None = None,
         n_batch: int = 512,
         seed: int | None = 0,
@@ -129,8 +129,7 @@ class EmbeddedLLM:
         self.temperature = temperature
         self.prompt_cache_bytes = prompt_cache_bytes
         self.cache_dir = cache_dir
-        configured = self.model_path is not None or bool(os.environ.get(ENV_MODEL_PATH))
-        self.model = _model_label(self.model_path or _env_path(), configured)
+        self.model = _model_label(self.model_path)
         self.stats = LLMStats()
         self._loaded: _LoadedModel | None = None
         self._resolved: Path | None = None
@@ -214,8 +213,7 @@ class EmbeddedLLM:
             version = f"llama-cpp-python {import_llama_cpp().__version__}"
         except LLMError as exc:
             problems.append(str(exc).removeprefix("[model_missing] "))
-        configured = self.model_path or _env_path()
-        if self._resolved is not None or configured is not None:
+        if self._resolved is not None or self.model_path is not None:
             try:
                 self.resolved_path()
             except ModelFileError as exc:
@@ -232,8 +230,3 @@ class EmbeddedLLM:
             server_version=version,
             models_available=[] if problems else [self.model],
         )
-
-
-def _env_path() -> Path | None:
-    value = os.environ.get(ENV_MODEL_PATH)
-    return Path(value) if value else None

@@ -22,16 +22,16 @@ class ExtractorOptions:
     """How the extractor talks to the LLM: the context window it fits prompts into, the reply
     budget, and whether it asks for every field (`full`) or only what the rules missed (`targeted`)."""
 
-    num_ctx: int = 8192
-    num_predict: int = 1024
-    strategy: str = "targeted"
+    num_ctx: int
+    num_predict: int
+    strategy: str
 
     def as_kwargs(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
 
 def extractor_options(settings: Settings) -> ExtractorOptions:
-    """The extractor options of `settings` (the defaults above unless the environment set them)."""
+    """The extractor options of `settings` (their defaults are the settings')."""
     return ExtractorOptions(num_ctx=settings.num_ctx, num_predict=settings.num_predict, strategy=settings.strategy)
 
 

@@ -26,9 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ENV_MODEL_DIR = "PROPERTY_PIPELINE_MODEL_DIR"
 ENV_MODEL_PATH = "PROPERTY_PIPELINE_MODEL_PATH"
-ENV_MODEL_SHA256 = "PROPERTY_PIPELINE_MODEL_SHA256"
 
 GGUF_MAGIC = b"GGUF"
 _CHUNK = 8 * 1024 * 1024
@@ -84,9 +82,7 @@ class ModelPart:
 
 
 def default_cache_dir() -> Path:
-    configured = os.environ.get(ENV_MODEL_DIR)
-    if configured:
-        return Path(configured).expanduser()
+    """Where the default model is joined unless `cache_dir` (PROPERTY_PIPELINE_MODEL_DIR) says otherwise."""
     return Path.home() / ".cache" / "property_pipeline" / "models"
 
 
@@ -277,12 +273,10 @@ def resolve_model_path(
 ) -> tuple[Path, int | None]:
     """The model file to load and its expected size when known, checked to be a complete GGUF file.
 
-    An explicit path (argument, else `PROPERTY_PIPELINE_MODEL_PATH` with
-    `PROPERTY_PIPELINE_MODEL_SHA256`) is used as is, verified against its
-    sha256 when one is given; otherwise the default model is joined and verified.
+    An explicit path (`Settings.model_path`, PROPERTY_PIPELINE_MODEL_PATH, with `model_sha256`)
+    is used as is, verified against its sha256 when one is given; otherwise the default model is
+    joined (in `cache_dir`) and verified.
     """
-    if not model_path and os.environ.get(ENV_MODEL_PATH):
-        model_path, sha256 = os.environ[ENV_MODEL_PATH], sha256 or os.environ.get(ENV_MODEL_SHA256)
     configured = model_path or None
     if configured is None:
         path, size = default_model_path(cache_dir), DEFAULT_MODEL.size

@@ -19,9 +19,11 @@ import pydantic
 
 from property_pipeline.llm.base import HealthReport, LLMError, LLMReply, LLMStats
 from property_pipeline.llm.resilience import CircuitBreaker, backoff_delays
+from property_pipeline.settings import default
 
-DEFAULT_HOST = "http://localhost:11434"
-DEFAULT_MODEL = "llama3.2:latest"
+# The defaults are the settings' (settings.py), written there once.
+DEFAULT_HOST = default("ollama_host")
+DEFAULT_MODEL = default("ollama_model")
 # JSON-schema values for `format` (structured outputs) arrived in Ollama 0.5.0;
 # older servers ignore the schema and return free-form text.
 MIN_SERVER_VERSION = (0, 5, 0)
@@ -73,12 +75,12 @@ class OllamaClient:
         *,
         host: str = DEFAULT_HOST,
         model: str = DEFAULT_MODEL,
-        timeout_s: float = 120.0,
-        deadline_s: float = 120.0,
+        timeout_s: float = default("ollama_timeout_s"),
+        deadline_s: float = default("ollama_deadline_s"),
         max_in_flight: int = 1,
         temperature: float = 0.0,
         seed: int | None = 0,
-        num_ctx: int | None = 8192,
+        num_ctx: int | None = default("num_ctx"),
         keep_alive: str | float | None = "30m",
         max_retries: int = 3,
         backoff_base_s: float = 0.5,

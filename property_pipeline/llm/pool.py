@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from .base import HealthReport, LLMError, LLMReply, percentile
 from .ollama import DEFAULT_MODEL, OllamaClient, model_matches, normalize_host
 from .resilience import backoff_delays
+from ..settings import default
 
 
 # Failures of one server that another may not have: outages, garbage replies, a model not pulled.
@@ -107,7 +108,7 @@ class OllamaPool:
         servers: list[ServerSpec],
         *,
         model: str = DEFAULT_MODEL,
-        deadline_s: float = 120.0,
+        deadline_s: float = default("ollama_deadline_s"),
         max_retries: int = 3,
         backoff_base_s: float = 0.5,
         backoff_max_s: float = 8.0,

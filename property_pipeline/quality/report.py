@@ -16,6 +16,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..contract import PROPERTY_FIELDS
+from .rules import QualityConfig
 
 CONFIDENCE_BINS = [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001]
 
@@ -152,8 +153,11 @@ def summarize(reports: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def confidence_plot_markdown(histogram: dict[str, int], title: str) -> str:
-    """The confidence histogram as a PNG embedded in markdown (the UI renders it inline)."""
+def confidence_plot_markdown(
+    histogram: dict[str, int], title: str, threshold: float = QualityConfig.min_confidence
+) -> str:
+    """The confidence histogram as a PNG embedded in markdown (the UI renders it inline); bins
+    below `threshold` (the quarantine threshold) are red."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -161,7 +165,7 @@ def confidence_plot_markdown(histogram: dict[str, int], title: str) -> str:
 
     labels, counts = list(histogram), list(histogram.values())
     fig, ax = plt.subplots(figsize=(6, 2.6), dpi=90)
-    colors = ["#c0392b" if float(label.split("-")[0]) < 0.7 else "#27ae60" for label in labels]
+    colors = ["#c0392b" if float(label.split("-")[0]) < threshold else "#27ae60" for label in labels]
     ax.bar(range(len(labels)), counts, color=colors)
     ax.set_xticks(range(len(labels)), labels, rotation=30, fontsize=7)
     ax.set_ylabel("records")

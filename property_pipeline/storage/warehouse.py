@@ -32,6 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
 from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, JSON_COLUMNS
+from ..settings import StorageSettings, default
 from .bulk import copy_rows
 from .storable import storable_row, storable_text, warning_column, with_warnings
 
@@ -40,8 +41,8 @@ log = logging.getLogger(__name__)
 PARTITION_COLUMNS = ("source", "collected_on")
 CONNECT_TIMEOUT_VAR = "PROPERTY_PIPELINE_DB_CONNECT_TIMEOUT_S"
 STATEMENT_TIMEOUT_VAR = "PROPERTY_PIPELINE_DB_STATEMENT_TIMEOUT_S"
-DEFAULT_CONNECT_TIMEOUT_S = 10.0
-DEFAULT_STATEMENT_TIMEOUT_S = 300.0
+DEFAULT_CONNECT_TIMEOUT_S = default("connect_s", StorageSettings)
+DEFAULT_STATEMENT_TIMEOUT_S = default("statement_s", StorageSettings)
 SQLITE_IMMEDIATE = "property_pipeline_sqlite_immediate"
 # PostgreSQL connections checked out of a pool, for cancel_running_statements.
 _in_use: set[Any] = set()

@@ -18,6 +18,7 @@ from property_pipeline.llm.model_file import (
     resolve_model_path,
     verify_model_file,
 )
+from property_pipeline.settings import Settings
 from property_pipeline_tests.embedded_backend import require_embedded
 
 
@@ -178,18 +179,18 @@ def test_configured_model_path_and_sha256_from_the_environment(tmp_path, monkeyp
     path = tmp_path / "custom.gguf"
     path.write_bytes(gguf_bytes())
     good = hashlib.sha256(path.read_bytes()).hexdigest()
-    monkeypatch.setenv("PROPERTY_PIPELINE_MODEL_PATH", str(path))
 
-    monkeypatch.setenv("PROPERTY_PIPELINE_MODEL_SHA256", "f" * 64)
+    def configured(**env: str) -> tuple:
+        settings = Settings.from_env(env)  # the one place the variables are read
+        return resolve_model_path(settings.model_path, settings.model_sha256, cache_dir=settings.model_dir)
+
     with pytest.raises(ModelFileError, match="failed verification"):
-        resolve_model_path()
+        configured(PROPERTY_PIPELINE_MODEL_PATH=str(path), PROPERTY_PIPELINE_MODEL_SHA256="f" * 64)
 
-    monkeypatch.setenv("PROPERTY_PIPELINE_MODEL_SHA256", good)
-    assert resolve_model_path() == (path, None)
+    assert configured(PROPERTY_PIPELINE_MODEL_PATH=str(path), PROPERTY_PIPELINE_MODEL_SHA256=good) == (path, None)
 
-    monkeypatch.setenv("PROPERTY_PIPELINE_MODEL_PATH", str(tmp_path / "absent.gguf"))
     with pytest.raises(ModelFileError, match="absent.gguf does not exist"):
-        resolve_model_path()
+        configured(PROPERTY_PIPELINE_MODEL_PATH=str(tmp_path / "absent.gguf"))
 
     not_gguf = tmp_path / "notes.txt"
     not_gguf.write_text("hello")
