@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pandas as pd
 import sqlalchemy as sa
 
-from .contract import RECORD_COLUMNS, SOURCES
+from .contract import RECORD_COLUMNS
 from .evaluation import (
     MODES,
     evaluate,
@@ -36,6 +36,7 @@ from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
 from .llm.factory import build_client
 from .settings import Settings, configuration_table, default_landing_root
+from .sources import source_names
 from .storage import termination, warehouse
 
 if TYPE_CHECKING:
@@ -478,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="materialize the assets for every partition in a landing zone")
     run.add_argument("--landing", type=Path, help="landing root (default: PROPERTY_PIPELINE_LANDING_ROOT)")
     run.add_argument("--date", type=dt.date.fromisoformat, help="only this day (YYYY-MM-DD)")
-    run.add_argument("--source", choices=SOURCES, help="only this source")
+    run.add_argument("--source", choices=source_names(), help="only this source")
     run.add_argument(
         "--settle-s", type=float, default=None,
         help="wait until no file of a folder changed for this long, as the sensor does (default: PROPERTY_PIPELINE_SETTLE_S)",
@@ -487,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", type=Path, required=True, help="output .html file")
     report.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="first day (YYYY-MM-DD)")
     report.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="last day (YYYY-MM-DD)")
-    report.add_argument("--source", choices=SOURCES, help="only this source")
+    report.add_argument("--source", choices=source_names(), help="only this source")
     replay = sub.add_parser(
         "replay",
         help="rerun the partitions an LLM outage degraded (retryable dead letters, rule fallbacks) once the LLM answers",
@@ -518,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Exit status: 0 every file valid, 3 some quarantined or dead-lettered, 2 usage error.",
     )
     extract.add_argument("files", nargs="+", metavar="FILE", help="raw files of one source; - reads stdin")
-    extract.add_argument("--source", choices=SOURCES, required=True)
+    extract.add_argument("--source", choices=source_names(), required=True)
     extract.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
     extract.add_argument("--concurrency", type=int, default=None, help="LLM requests in flight (default: OLLAMA_NUM_PARALLEL)")
     extract.add_argument("--cache", action="store_true", help="use the LLM result cache in the warehouse")

@@ -14,7 +14,6 @@ import pandas as pd
 import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, Field
 
-SOURCES = ("phoenix_mls", "maricopa_county")
 
 StandardStatus = Literal[
     "Active",
@@ -146,11 +145,19 @@ DEAD_LETTER_COLUMNS = (
 )
 
 
+def _registered_sources() -> list[str]:
+    """The sources of the registry (`property_pipeline.sources`), the one list of sources; read
+    when validating, since the source modules themselves import this contract."""
+    from .sources import all_sources
+
+    return list(all_sources())
+
+
 class _RecordBase(pa.DataFrameModel):
     """Columns shared by every table of property records."""
 
     record_id: str = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    source: str = pa.Field(isin=list(SOURCES))
+    source: str
     source_file: str
     collected_on: object
     property_key: str = pa.Field(str_matches=r"^(apn|addr):.+")
@@ -204,6 +211,10 @@ class _RecordBase(pa.DataFrameModel):
         coerce = True
         strict = False
 
+    @pa.check("source", name="registered_source")
+    def _registered_source(cls, source: pd.Series) -> pd.Series:
+        return source.isin(_registered_sources())
+
 
 class ExtractedPropertiesSchema(_RecordBase):
     """Every record that leaves extraction."""
@@ -223,12 +234,16 @@ class DeadLettersSchema(pa.DataFrameModel):
     """Rows of `extraction_dead_letters`: raw files that produced no record."""
 
     record_id: str
-    source: str = pa.Field(isin=list(SOURCES))
+    source: str
     source_file: str
     collected_on: object
     reason_code: str
     reason: str
     attempts: pd.Int64Dtype = pa.Field(ge=1)
+
+    @pa.check("source", name="registered_source")
+    def _registered_source(cls, source: pd.Series) -> pd.Series:
+        return source.isin(_registered_sources())
 
     class Config:
         coerce = True

@@ -304,6 +304,9 @@ def configuration_table() -> str:
 OTHER_VARIABLES = (
     ("PROPERTY_PIPELINE_PARTITION_START", "the landing root's first day folder",
      "first day of the partitions' date axis (read when the code location loads, `defs/partitions.py`)"),
+    ("PROPERTY_PIPELINE_SOURCE_MODULES", "unset (the modules of `property_pipeline/sources/`)",
+     "more source modules, comma-separated importable names, each defining `SOURCE = Source(...)` "
+     "(docs/extending.md)"),
     ("DAGSTER_HOME", "the checkout's `.dagster_home` (Makefile and `property-pipeline` from the repository)",
      "the Dagster instance directory"),
 )

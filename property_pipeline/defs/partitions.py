@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from ..contract import SOURCES
 from ..ops.landing_watch import first_landing_day
 from ..settings import OpsSettings, default_landing_root
+from ..sources import source_names
 
 START_VARIABLE = "PROPERTY_PIPELINE_PARTITION_START"
 
@@ -43,7 +43,7 @@ PARTITION_START = partition_start().isoformat()
 
 # end_offset=1: today's partition exists while the collectors are still delivering into it.
 daily_partitions = dg.DailyPartitionsDefinition(start_date=PARTITION_START, end_offset=1, timezone=PARTITION_TIMEZONE)
-source_partitions = dg.StaticPartitionsDefinition(list(SOURCES))
+source_partitions = dg.StaticPartitionsDefinition(list(source_names()))
 source_day_partitions = dg.MultiPartitionsDefinition({"date": daily_partitions, "source": source_partitions})
 
 

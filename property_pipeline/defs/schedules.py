@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..contract import SOURCES
+from ..sources import source_names
 from ..ops.landing_watch import observe_folder
 from ..settings import OpsSettings
 from .partitions import partition_key, partition_range
@@ -40,7 +40,7 @@ def build_close_day_schedule(job, settings: OpsSettings | None = None) -> dg.Sch
         if not first <= day <= last:
             return dg.SkipReason(f"{day} is outside the partitions {first} .. {last}")
         requests, skipped = [], []
-        for source in SOURCES:
+        for source in source_names():
             folder = Path(landing.path) / source / day.isoformat()
             state = observe_folder(folder, source, day) if folder.is_dir() else None
             if state is None or not state.files:

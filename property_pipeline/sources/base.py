@@ -66,7 +66,6 @@ class Source:
     """One collector source: how its files look and how to read them."""
 
     name: str
-    suffixes: tuple[str, ...]
     parse: Callable[..., SourceDocument]
     """`parse(raw, name="")`: the file's bytes and its base name (a collector may put the
     identity in the name, e.g. `parcel-<APN>.json`). A parser written as `parse(raw)` is
@@ -98,6 +97,3 @@ class Source:
                 return parse(raw)
 
             object.__setattr__(self, "parse", parse_ignoring_name)
-
-    def accepts(self, filename: str) -> bool:
-        return filename.lower().endswith(self.suffixes)

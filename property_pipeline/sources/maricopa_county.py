@@ -588,7 +588,6 @@ def personal_values(raw: bytes) -> set[str]:
 
 SOURCE = Source(
     name="maricopa_county",
-    suffixes=(".json",),
     parse=parse,
     extract_rules=extract_rules,
     prompt_instructions=PROMPT_INSTRUCTIONS,

@@ -405,7 +405,6 @@ Manufactured Home); a community pool is not a private pool."""
 
 SOURCE = Source(
     name="phoenix_mls",
-    suffixes=(".html", ".htm"),
     parse=parse,
     extract_rules=extract_rules,
     prompt_instructions=PROMPT_INSTRUCTIONS,
