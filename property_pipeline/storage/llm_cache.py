@@ -53,6 +53,8 @@ class LLMCache:
         return {**dict(row), "values": json.loads(row["values_json"])}
 
     def put(self, key: str, source: str, model: str, values: dict[str, Any], usage: dict[str, Any]) -> None:
+        """Store `values` under `key`; `usage` holds the record's LLM columns (`prompt_tokens`,
+        `completion_tokens`, `llm_latency_ms`), what the request cost when it was made."""
         row = {
             "cache_key": key,
             "source": source,
@@ -61,7 +63,7 @@ class LLMCache:
             "values_json": json.dumps(storable_json(values)[0], ensure_ascii=False),
             "prompt_tokens": usage.get("prompt_tokens"),
             "completion_tokens": usage.get("completion_tokens"),
-            "latency_ms": usage.get("latency_ms"),
+            "latency_ms": usage.get("llm_latency_ms"),
             "created_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         }
         # Two runs may race on the same key; both values are equally valid, keep the first.
