@@ -8,8 +8,9 @@ import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from property_pipeline.evaluation import load_labels
 from property_pipeline.landing import RawFile

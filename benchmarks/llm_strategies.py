@@ -59,7 +59,7 @@ def run(name: str, llm, landing: Path, labels: dict, limit: int | None) -> dict:
         checked = validate_records(result.records_frame())
         for frame in (checked.validated, checked.quarantined):
             records += frame.astype(object).where(frame.notna(), None).to_dict("records")
-    score = score_records(records, {p: l for p, l in labels.items() if any(r["source_file"] == p for r in records)})
+    score = score_records(records, {path: label for path, label in labels.items() if any(r["source_file"] == path for r in records)})
     overall = score.get(("all", "all"))
     return {
         "strategy": name,

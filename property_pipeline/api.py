@@ -105,7 +105,7 @@ class PropertyData(PropertyFields):
         return self.unparsed_address
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> "PropertyData":
+    def from_record(cls, record: Mapping[str, Any]) -> PropertyData:
         """Typed view of a contract row; a value outside the contract's types (possible in a
         quarantined record) is kept as it is rather than raising."""
         try:
@@ -253,7 +253,7 @@ class Pipeline:
         llm = self.llm.model if self.llm is not None else "none (rules only)"
         return f"Pipeline(llm={llm!r}, cache={self.cache is not None}, min_confidence={self.quality.min_confidence})"
 
-    async def __aenter__(self) -> "Pipeline":
+    async def __aenter__(self) -> Pipeline:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -13,8 +13,9 @@ import os
 import signal
 import sys
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import sqlalchemy as sa
@@ -32,9 +33,9 @@ from .evaluation import (
     load_links,
 )
 from .landing import iter_partitions
+from .llm.factory import build_client
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
-from .llm.factory import build_client
 from .settings import Settings, configuration_table, default_landing_root
 from .sources import source_names
 from .storage import termination, warehouse

@@ -14,7 +14,6 @@ import pandas as pd
 import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, Field
 
-
 StandardStatus = Literal[
     "Active",
     "Active Under Contract",

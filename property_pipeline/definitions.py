@@ -11,8 +11,8 @@ from .defs.alerts import check_failure_alert, run_failure_alert
 from .defs.embedded_resource import EmbeddedLLMResource
 from .defs.executors import executor_from_env
 from .defs.io_manager import WarehouseIOManager
-from .defs.replay import build_llm_recovery_sensor
 from .defs.llm_resource import OllamaResource
+from .defs.replay import build_llm_recovery_sensor
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 from .defs.schedules import build_close_day_schedule
 from .defs.sensors import build_landing_zone_sensor

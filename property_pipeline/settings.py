@@ -7,18 +7,18 @@ environment, never by editing code.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-import dataclasses
-
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from .landing import DEFAULT_MAX_FILE_BYTES
 from .quality.rules import QualityConfig
+
 
 def default_llm_backend() -> str:
     """`embedded` where the `[embedded]` extra is installed (a fresh machine set up with `make`
@@ -192,7 +192,7 @@ class Settings(_EnvModel):
         return QualityConfig(min_confidence=self.min_confidence, **dict(self.quality))
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         values: dict[str, Any] = {
             "landing_root": default_landing_root(),
@@ -235,7 +235,7 @@ class OpsSettings(_EnvModel):
     )
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "OpsSettings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> OpsSettings:
         env = os.environ if env is None else env
         values: dict[str, Any] = cls.env_values(env)
         if "ui_url" in values:

@@ -23,8 +23,8 @@ import pytest
 
 from property_pipeline.llm.embedded import EmbeddedLLM
 from property_pipeline.llm.factory import build_client
-from property_pipeline.settings import Settings
 from property_pipeline.llm.model_file import find_parts
+from property_pipeline.settings import Settings
 from property_pipeline_tests.fake_ollama import Generation
 
 REPO = Path(__file__).resolve().parent.parent

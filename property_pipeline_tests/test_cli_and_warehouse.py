@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import sqlalchemy as sa
 
 from property_pipeline.storage.warehouse import read_table, replace_partition
 

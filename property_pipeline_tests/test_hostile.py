@@ -38,7 +38,7 @@ def write_hostile_corpus(root, outside):
     html.mkdir(parents=True)
     parcels.mkdir(parents=True)
     good_page = (SAMPLE_LANDING / "phoenix_mls" / "2026-11-20" / "mls_7012345.html").read_bytes()
-    laughs = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10 if i else "lol"}">' for i in range(10))
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     (html / "billion_laughs.html").write_text(f"<!DOCTYPE lolz [{laughs}]><html><body><p>&l9;</p>{good_page.decode()}</body></html>")
     (html / "nested_tags.html").write_text("<div>" * 300_000 + "MLS #: 1 Beds: 3" + "</div>" * 300_000)
     (html / "mixed_encoding.html").write_bytes(good_page[:4000] + "Peña Blvd café".encode("latin-1") + good_page[4000:])

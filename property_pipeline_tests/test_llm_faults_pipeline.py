@@ -14,18 +14,16 @@ import pandas as pd
 import pytest
 
 from property_pipeline.contract import PROPERTY_FIELDS
-from property_pipeline.extraction.extractor import property_key
-from property_pipeline.extraction.grounding import IDENTITY_FIELDS
-from property_pipeline.extraction.llm_step import DELIMITER, SHORT_KEYS
-
-from property_pipeline.sources import get_source
-
 from property_pipeline.definitions import PARTITION_ASSETS, build_resources
 from property_pipeline.defs.llm_resource import OllamaResource
 from property_pipeline.defs.partitions import partition_key
 from property_pipeline.defs.resources import QualityThresholds
+from property_pipeline.extraction.extractor import property_key
+from property_pipeline.extraction.grounding import IDENTITY_FIELDS
+from property_pipeline.extraction.llm_step import DELIMITER, SHORT_KEYS
 from property_pipeline.landing import iter_partitions
 from property_pipeline.settings import Settings
+from property_pipeline.sources import get_source
 from property_pipeline.storage import warehouse
 
 from .conftest import SAMPLE_LANDING, labelled_responder

@@ -85,7 +85,7 @@ def test_no_planted_value_is_validated(hostile_landing, tmp_path, strategy):
     with FakeOllama(responder=model, slots=8) as srv:
         _, _, tables = run_relaxed(srv.url, root, tmp_path, max_in_flight=4, strategy=strategy)
     kinds = {mode: 0 for mode in HOSTILE_MODES}
-    for text, key, value in model.planted:
+    for _text, _key, value in model.planted:
         if value == PLANTED_PRICE or value in ("Hacked", 1901):
             kinds["obey"] += 1
         elif isinstance(value, str):

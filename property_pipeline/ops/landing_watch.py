@@ -15,9 +15,9 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..landing import is_temporary, parse_day
 from ..sources import all_sources
@@ -238,7 +238,7 @@ class WatchCursor:
         return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str | None) -> "WatchCursor":
+    def from_json(cls, text: str | None) -> WatchCursor:
         if not text:
             return cls()
         data = json.loads(text)

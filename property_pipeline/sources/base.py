@@ -7,8 +7,9 @@ A source module defines one `Source` instance named `SOURCE`; the registry in
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..contract import PROPERTY_FIELDS
 
