@@ -274,7 +274,9 @@ class Pipeline:
         limit = max(1, self.llm.max_in_flight)
         return max(1, min(wanted, limit)) if wanted else limit
 
-    def extractor(self, source: str | Source, root: Path) -> Extractor:
+    def extractor(self, source: str | Source, root: Path | None = None) -> Extractor:
+        """An extractor with this pipeline's LLM, cache and limits; `root` is a landing root to
+        `read` from (None: only bytes and absolute paths are handed to it)."""
         return Extractor(
             source,
             root=root,
@@ -365,8 +367,8 @@ class _Stream:
         self.source = source
         self.limit = limit
         self.today = dt.date.today()
-        # Items are absolute paths or content in hand, so the extractor's root is never joined.
-        self.extractor = pipeline.extractor(source, Path("/"))
+        # Items are absolute paths or content in hand: no landing root.
+        self.extractor = pipeline.extractor(source)
         self.llm_slots = asyncio.Semaphore(limit)
         self.alive = asyncio.Semaphore(2 * limit)
         self.done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=8 * limit)
@@ -410,7 +412,7 @@ class _Stream:
             if content is not None:
                 _, parsed, letter = self.extractor.parse(raw_file, content)
             else:
-                _, parsed, letter = self.extractor.read(raw_file)
+                _, parsed, letter = self.extractor.read_file(raw_file, Path(raw_file.path))
         out = _Extracted(index, letter=letter)
         if parsed is not None:
             result = ExtractionResult()
@@ -475,7 +477,6 @@ def _stage(
         raise TypeError(f"expected a Path, bytes, a str (content or path) or a dict; got {type(item).__name__}")
     path = Path(item)
     # The caller named this file: follow a link to it (in the landing zone links are never followed).
-    # An absolute path joined to the extractor's root stays itself.
     resolved = path.resolve()
     raw_file = RawFile(source=source, collected_on=today, path=str(resolved), size=0)
     if not resolved.is_file():

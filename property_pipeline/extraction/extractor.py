@@ -18,9 +18,10 @@ import asyncio
 import hashlib
 import logging
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -233,7 +234,7 @@ class Extractor:
         self,
         source: str | Source,
         *,
-        root: Path,
+        root: Path | None = None,
         llm: StructuredLLM | None = None,
         cache: LLMCache | None = None,
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
@@ -245,7 +246,9 @@ class Extractor:
         if strategy not in STRATEGIES:
             raise ValueError(f"strategy {strategy!r}; expected one of {STRATEGIES}")
         self.source = get_source(source) if isinstance(source, str) else source
-        self.root = Path(root)
+        self.root = Path(root) if root is not None else None
+        """The landing root `read` resolves `RawFile.path` against; None for an extractor that is only
+        handed bytes (`parse`) or absolute paths (`read_file`), as the Python API does."""
         self.llm = llm
         self.cache = cache
         self.max_file_bytes = max_file_bytes
@@ -257,10 +260,20 @@ class Extractor:
 
     def read(self, raw_file: RawFile) -> tuple[str, ParsedFile | None, dict[str, Any] | None]:
         """Read a landing file and parse it: (record_id, parsed or None, dead letter or None)."""
+        if self.root is None:
+            raise ValueError("this extractor has no landing root: use read_file(raw_file, path) or parse(raw_file, bytes)")
+        return self._read(self.root, raw_file)
+
+    def read_file(self, raw_file: RawFile, path: Path) -> tuple[str, ParsedFile | None, dict[str, Any] | None]:
+        """Read the file at `path` (absolute, named by a caller rather than found in the landing
+        zone) as `raw_file`: the same size limit and outcomes as `read`."""
+        return self._read(path.parent, replace(raw_file, path=path.name, fs_path=None))
+
+    def _read(self, root: Path, raw_file: RawFile) -> tuple[str, ParsedFile | None, dict[str, Any] | None]:
         try:
-            raw = read_raw(self.root, raw_file, self.max_file_bytes)
+            raw = read_raw(root, raw_file, self.max_file_bytes)
         except SourceError as exc:
-            record_id = content_id(self.root, raw_file, self.max_file_bytes)
+            record_id = content_id(root, raw_file, self.max_file_bytes)
             return record_id, None, dead_letter(raw_file, record_id, exc.code, exc.message)
         return self.parse(raw_file, raw)
 
