@@ -30,6 +30,7 @@ demo: install  ## run the pipeline over the shipped sample landing zone
 
 test: install  ## install everything the tests need, then run them all
 	scripts/ensure_chromium.sh
+	$(VENV)/bin/ruff check property_pipeline benchmarks property_pipeline_tests
 	$(PY) -m pytest
 
 ui: install  ## the Dagster web UI and daemon on the local instance
@@ -44,6 +45,10 @@ benchmarks: install
 	$(PY) benchmarks/rerun.py
 	$(PY) benchmarks/sensor_tick.py
 	$(PY) benchmarks/llm_strategies.py
+	$(PY) benchmarks/sensor_to_materialized.py
+	$(PY) benchmarks/multi_ollama.py
+	$(PY) benchmarks/partition_memory.py
+	$(PY) benchmarks/api_stream_memory.py
 
 clean:
 	rm -rf $(VENV) .dagster_home .property_pipeline .pytest_cache

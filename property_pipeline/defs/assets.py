@@ -6,6 +6,14 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from ..contract import (
+    DEAD_LETTER_COLUMNS,
+    EXTRACTED_COLUMNS,
+    DeadLettersSchema,
+    ExtractedPropertiesSchema,
+    QuarantinedPropertiesSchema,
+    ValidatedPropertiesSchema,
+)
 from ..evaluation import (
     evaluate_samples,
     format_calibration,
@@ -13,7 +21,6 @@ from ..evaluation import (
     load_labels,
 )
 from ..extraction.extractor import Extractor
-from ..contract import DEAD_LETTER_COLUMNS, EXTRACTED_COLUMNS, DeadLettersSchema, ExtractedPropertiesSchema, QuarantinedPropertiesSchema, ValidatedPropertiesSchema
 from ..ops.landing_watch import survey
 from ..quality.report import (
     confidence_plot_markdown,
