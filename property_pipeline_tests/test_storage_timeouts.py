@@ -130,12 +130,14 @@ def test_sigterm_ends_a_run_blocked_in_a_warehouse_write_and_rolls_it_back(pg_ur
         ))
         proc = subprocess.Popen(run, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         inserting = sa.text(
-            "select count(*) from pg_stat_activity where query ilike 'insert into %validated_properties%' "
-            "and state = 'active' and pid <> pg_backend_pid()"
+            "select count(*) from pg_stat_activity where (query ilike 'insert into %validated_properties%' "
+            "or query ilike 'copy %validated_properties%') and state = 'active' and pid <> pg_backend_pid()"
         )
         deadline = time.monotonic() + 300
         while conn.execute(inserting).scalar() == 0:
-            assert proc.poll() is None and time.monotonic() < deadline, "the rerun never reached the write"
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(f"the rerun never reached the write: {proc.communicate()[1][-3000:]}")
             time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)
         sent = time.monotonic()
