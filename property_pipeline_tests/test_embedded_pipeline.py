@@ -98,7 +98,7 @@ def test_pipeline_with_the_embedded_model_is_at_least_as_accurate_as_rules(subse
 def test_production_path_through_the_ollama_server_with_real_model_output(subset_landing, tmp_path):
     settings = Settings(landing_root=subset_landing, warehouse_url=f"sqlite:///{tmp_path / 'w.db'}", llm_backend="ollama")
     with FakeOllama(generate=ollama_generate(embedded_llm()), models=[OLLAMA_TAG], slots=1) as srv:
-        llm = OllamaResource(host=srv.url, model=OLLAMA_TAG, timeout_s=300, max_in_flight=1)
+        llm = OllamaResource(host=srv.url, model=OLLAMA_TAG, timeout_s=600, deadline_s=1200, max_in_flight=1)
         results = materialize_all(settings, dg.DagsterInstance.ephemeral(), llm=llm)
         requests = list(srv.requests)
     assert_every_file_accounted_for(settings, results)

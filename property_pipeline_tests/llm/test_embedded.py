@@ -148,7 +148,7 @@ def test_ollama_client_over_http_against_the_embedded_model(llm):
             await client.aclose()
 
     with FakeOllama(generate=ollama_generate(llm), models=[OLLAMA_TAG], slots=1) as srv:
-        client = OllamaClient(host=srv.url, model=OLLAMA_TAG, timeout_s=120)
+        client = OllamaClient(host=srv.url, model=OLLAMA_TAG, timeout_s=600, deadline_s=1200)
         assert client.health().ok
         reply = asyncio.run(run(client))
 
