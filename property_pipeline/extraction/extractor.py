@@ -206,6 +206,28 @@ def unread_fields(values: dict[str, Any], text: str, source: Source) -> list[str
     return [f for f in COVERAGE_FIELDS if f in stated and f not in read and f in source.llm_fields]
 
 
+# Below the quarantine threshold on its own: an identity the LLM disputed is reviewed by a person.
+DISPUTED_IDENTITY_CONFIDENCE = 0.45
+
+
+def keep_rules_identity(merged: MergedFields, rules: RuleExtraction) -> str | None:
+    """When settling rules/LLM disagreements emptied the identity fields the rules had read, the
+    file must not become a `no_property_key` dead letter for it: the rules' identity comes back
+    at low confidence with `identity_kept_from_rules:<field>`, so the record is kept (and, being
+    unsure, quarantined for review) instead of lost. Returns the key, or None."""
+    if property_key(rules.values) is None:
+        return None
+    restored = [n for n in IDENTITY_FIELDS if rules.values.get(n) is not None and merged.values.get(n) is None]
+    # The one-line address is the rules' too, so it agrees with the parts it is built from.
+    for name in [*restored, "unparsed_address"] if rules.values.get("unparsed_address") else restored:
+        merged.values[name] = rules.values[name]
+        merged.sources[name] = "rules"
+        merged.confidence[name] = DISPUTED_IDENTITY_CONFIDENCE
+        merged.evidence[name] = rules.evidence.get(name, "rules")
+        merged.warnings.append(f"identity_kept_from_rules:{name}")
+    return property_key(merged.values)
+
+
 @dataclass
 class ParsedFile:
     raw_file: RawFile
@@ -410,7 +432,7 @@ class Extractor:
             return
         merged = merge(rules, llm_values, facts_text(parsed))
         ungrounded = ground_llm_values(merged, facts_text(parsed))
-        key = property_key(merged.values)
+        key = property_key(merged.values) or keep_rules_identity(merged, rules)
         fallback = self.llm is not None and llm_values is None
         rescued = False
         if key is None and self.llm is not None and not fallback:

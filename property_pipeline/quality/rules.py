@@ -44,7 +44,7 @@ class QualityConfig:
     # impossible tax year, an unreadable identity, a person's name where a place belongs.
     blocking_warning_prefixes: tuple[str, ...] = (
         "conflicting_values:", "duplicate_keys:", "unparseable_identity:", "future_tax_year:",
-        "personal_value_dropped:",
+        "personal_value_dropped:", "identity_kept_from_rules:",
     )
     # Confidence penalties.
     blocking_issue_cap: float = 0.3
