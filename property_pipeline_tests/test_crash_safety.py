@@ -112,7 +112,7 @@ def test_kill_during_warehouse_write_rolls_back_then_rerun_matches(pg_url, tmp_p
 
             def inserting() -> bool:
                 query = (
-                    "select count(*) from pg_stat_activity where query ilike 'insert into %validated_properties%' "
+                    "select count(*) from pg_stat_activity where (query ilike 'insert into %validated_properties%' or query ilike 'copy %validated_properties%') "
                     "and state = 'active' and pid <> pg_backend_pid()"
                 )
                 return conn.execute(sa.text(query)).scalar() > 0
@@ -124,7 +124,7 @@ def test_kill_during_warehouse_write_rolls_back_then_rerun_matches(pg_url, tmp_p
             wait_for(
                 lambda: conn.execute(
                     sa.text(
-                        "select count(*) from pg_stat_activity where query ilike 'insert into %validated_properties%' "
+                        "select count(*) from pg_stat_activity where (query ilike 'insert into %validated_properties%' or query ilike 'copy %validated_properties%') "
                         "and state = 'active' and pid <> pg_backend_pid()"
                     )
                 ).scalar() == 0,
