@@ -101,26 +101,28 @@ def iter_partitions(root: Path) -> Iterator[tuple[str, dt.date]]:
                 yield source, day
 
 
-def scan_partition(root: Path, source: str, day: dt.date) -> list[RawFile]:
-    """The files of one partition, in name order, temporary names skipped."""
+def iter_raw_files(root: Path, source: str, day: dt.date) -> Iterator[RawFile]:
+    """The files of one partition (temporary names skipped, symlinks reported, not followed),
+    in directory order, one at a time: what a streaming listing of a huge folder reads."""
     folder = Path(root) / source / day.isoformat()
     if not folder.is_dir():
-        return []
-    files = []
-    for entry in os.scandir(folder):
-        if is_temporary(entry.name):
-            continue
-        link = entry.is_symlink()
-        if not link and not entry.is_file(follow_symlinks=False):
-            continue
-        size = 0 if link else entry.stat(follow_symlinks=False).st_size
-        rel = f"{source}/{day.isoformat()}/{entry.name}"
-        shown = f"{source}/{day.isoformat()}/{storable_name(entry.name)}"
-        fs_path = rel if shown != rel else None
-        files.append(
-            RawFile(source=source, collected_on=day, path=shown, size=size, is_symlink=link, fs_path=fs_path)
-        )
-    return sorted(files, key=lambda f: f.path)
+        return
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if is_temporary(entry.name):
+                continue
+            link = entry.is_symlink()
+            if not link and not entry.is_file(follow_symlinks=False):
+                continue
+            size = 0 if link else entry.stat(follow_symlinks=False).st_size
+            rel = f"{source}/{day.isoformat()}/{entry.name}"
+            shown = f"{source}/{day.isoformat()}/{storable_name(entry.name)}"
+            yield RawFile(source, day, shown, size, is_symlink=link, fs_path=rel if shown != rel else None)
+
+
+def scan_partition(root: Path, source: str, day: dt.date) -> list[RawFile]:
+    """The files of one partition, in name order, temporary names skipped."""
+    return sorted(iter_raw_files(root, source, day), key=lambda f: f.path)
 
 
 def read_raw(root: Path, raw_file: RawFile, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:

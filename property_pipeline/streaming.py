@@ -40,10 +40,9 @@ from .extraction.extractor import ExtractionResult, Extractor
 from .landing import (
     RawFile,
     content_id,
-    is_temporary,
+    iter_raw_files,
     name_bytes,
     read_raw,
-    storable_name,
 )
 from .quality.privacy import PERSONAL_COLUMN, _row_text, _searchable, name_shaped_values
 from .quality.report import confidence_histogram
@@ -62,25 +61,6 @@ OUTCOME_TABLES = ("validated_properties", "quarantined_properties", "extraction_
 
 def partition_of(source: str, day: dt.date) -> dict[str, Any]:
     return {"source": source, "collected_on": day}
-
-
-def iter_raw_files(root: Path, source: str, day: dt.date) -> Iterator[RawFile]:
-    """The files of one partition as `landing.scan_partition` sees them (temporary names
-    skipped, symlinks reported, not followed), in directory order, one at a time."""
-    folder = Path(root) / source / day.isoformat()
-    if not folder.is_dir():
-        return
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if is_temporary(entry.name):
-                continue
-            link = entry.is_symlink()
-            if not link and not entry.is_file(follow_symlinks=False):
-                continue
-            size = 0 if link else entry.stat(follow_symlinks=False).st_size
-            rel = f"{source}/{day.isoformat()}/{entry.name}"
-            shown = f"{source}/{day.isoformat()}/{storable_name(entry.name)}"
-            yield RawFile(source, day, shown, size, is_symlink=link, fs_path=rel if shown != rel else None)
 
 
 def raw_file_from_row(root: Path, source: str, day: dt.date, path: str, size: int) -> RawFile:
