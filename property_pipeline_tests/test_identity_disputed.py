@@ -25,6 +25,9 @@ def disputing(request: dict) -> dict:
 
 
 def test_a_disputed_identity_is_kept_for_review_not_dead_lettered():
+    """End to end over HTTP: a model disputing every address part plants none of them and the
+    page is not dead-lettered. (On this page the merge already keeps the heading's address, so
+    the mechanism itself is shown by the next test, which fails without `keep_rules_identity`.)"""
     rules_only = process_batch([PAGE], "phoenix_mls", pipeline=Pipeline(llm=None))[0]
     assert rules_only.disposition != "dead_letter", rules_only.reasons
     assert rules_only.record["street_name"] == "E Windsor Ave"
