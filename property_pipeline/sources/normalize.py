@@ -75,7 +75,7 @@ def _marked_value(body: str, integral: bool) -> float:
     return float(re.sub(r"[,.']", "", head) + "." + fraction)
 
 
-def _spaced_value(body: str, integral: bool) -> float:
+def _spaced_value(body: str) -> float:
     """A token grouped by spaces ("471 300", "1 234,56"): every group after the first has three
     digits; the last may end in a decimal part."""
     groups = re.split(_SPACE, body)
@@ -94,7 +94,7 @@ def _token_value(match: re.Match, integral: bool) -> float:
             raise AmbiguousNumber(match.group())
         value = float(f"{body}e{exponent}")
     elif re.search(_SPACE, body):
-        value = _spaced_value(body, integral)
+        value = _spaced_value(body)
     else:
         value = _marked_value(body, integral)
     if match.group("sign") in ("-", "\u2212"):
