@@ -152,14 +152,16 @@ class OllamaPool:
     def _pick(self, state: _LoopSlots, tried: set[str]) -> tuple[str | None, bool]:
         """(server with a free slot, or None; whether any server can take requests at all).
 
-        Untried servers first, then the least loaded; a server whose breaker is open and not
-        yet due for a probe is skipped.
+        A request that failed on a server waits for a slot on one it has not tried rather than
+        going straight back to the one that just failed it; among those, the least loaded. A
+        server whose breaker is open and not yet due for a probe is skipped.
         """
         usable = [h for h, c in self.clients.items() if c.breaker.ready()]
-        free = [h for h in usable if state.in_flight[h] < self.slots[h]]
+        candidates = [h for h in usable if h not in tried] or usable
+        free = [h for h in candidates if state.in_flight[h] < self.slots[h]]
         if not free:
             return None, bool(usable)
-        return min(free, key=lambda h: (h in tried, state.in_flight[h] / self.slots[h])), True
+        return min(free, key=lambda h: state.in_flight[h] / self.slots[h]), True
 
     async def _acquire(self, state: _LoopSlots, tried: set[str], deadline: float) -> str:
         async with state.freed:
@@ -206,6 +208,9 @@ class OllamaPool:
                 if error.kind == "model_missing":
                     # This server lacks the model; others may have it. Keep requests away until a probe.
                     self.clients[host].breaker.trip()
+                if error.kind == "circuit_open":
+                    # Never sent: the breaker opened while this request waited. Not an attempt.
+                    attempt -= 1
                 if error.kind not in FAILOVER_KINDS or attempt > self.max_retries:
                     raise
                 last = error
@@ -213,8 +218,8 @@ class OllamaPool:
                 await self._release(state, host)
             tried.add(host)
             self.stats.add_failover()
-            if tried >= set(self.clients):
-                # Every server failed once: back off before the next round.
+            if tried >= {h for h, c in self.clients.items() if c.breaker.ready()}:
+                # Every server that can take requests failed once: back off before the next round.
                 delay = delays[min(attempt, len(delays)) - 1] if delays else 0.0
                 if time.monotonic() + delay >= deadline:
                     raise last

@@ -78,6 +78,19 @@ def test_one_broken_server_costs_nothing_the_others_answer_everything(broken):
         assert not reports[url]["ok"] and reports[url]["problems"]
 
 
+def test_a_request_failed_by_one_server_waits_for_another_instead_of_going_back():
+    """The broken server has free slots and a closed breaker (threshold never reached) while the
+    good one is busy: a failed request must wait for the good one, not spend its retries on the
+    server that just failed it."""
+    with FakeOllama(responder=lambda r: ANSWER, latency_s=0.2, slots=1) as good, \
+            FakeOllama(responder=lambda r: ANSWER, mode="garbage", slots=8) as bad:
+        pool = make_pool(f"{good.url}=1,{bad.url}=4", max_retries=1, breaker_failure_threshold=1000, deadline_s=30)
+        results = many(pool, 5)
+    assert all(not isinstance(r, Exception) for r in results), results
+    assert good.chat_count == 5
+    assert bad.chat_count <= 5, "each request tried the broken server at most once"
+
+
 def test_a_server_dying_mid_run_has_its_requests_retried_on_the_others_and_rejoins_after_its_probe():
     a = FakeOllama(responder=lambda r: ANSWER, latency_s=0.05, slots=4).start()
     b = FakeOllama(responder=lambda r: ANSWER, latency_s=0.05, slots=4).start()
