@@ -20,6 +20,7 @@ dropped with a warning naming the field, never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from typing import Any
@@ -46,7 +47,12 @@ MAX_JSON_DEPTH = 64
 
 def _key(name: Any) -> str:
     """Key spelling folded: `SubdivisonName`, `subdivison_name`, `SUBDIVISON NAME` are one key."""
-    return re.sub(r"[^a-z0-9]", "", str(name).lower())
+    return _fold(str(name))
+
+
+@functools.lru_cache(maxsize=4096)  # a county's files repeat the same few hundred keys
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 # Fact name -> the key spellings the county uses for it (folded by `_key` when compared).
@@ -55,6 +61,9 @@ PARCEL_KEYS = {
     "address": ("PropertyAddress", "SitusAddress", "Address", "PHYSICAL_ADDRESS", "SITUS_ADDRESS", "SitusAddress1"),
     "street_number": ("PHYSICAL_STREET_NUM", "SitusStreetNumber", "SitusHouseNumber", "StreetNumber", "HouseNumber"),
     "street_name": ("PHYSICAL_STREET_NAME", "SitusStreetName", "StreetName"),
+    # A situs split further: "E" + "SIERRA VISTA" + "DR" (joined around the name by `_address`).
+    "street_dir": ("PHYSICAL_STREET_DIR", "SitusStreetDirection", "StreetDirection", "StreetDir", "PreDirection"),
+    "street_type": ("PHYSICAL_STREET_TYPE", "SitusStreetType", "StreetType", "StreetSuffix", "SuffixType"),
     "city": ("SitusCity", "City", "PropertyCity", "PHYSICAL_CITY", "SITUS_CITY"),
     "zip": ("SitusZip", "Zip", "ZipCode", "PropertyZip", "PHYSICAL_ZIP", "SITUS_ZIP", "SitusZipCode", "PostalCode"),
     "property_type": ("PropertyType", "PropertyUseDescription", "PROPERTY_TYPE", "PUC_DESCRIPTION"),
@@ -77,7 +86,7 @@ PARCEL_KEYS = {
 DETAIL_KEYS = {
     "living_area": ("LivableSpace", "LivingSpace", "LivingArea"),
     "year_built": ("ConstructionYear", "OriginalConstructionYear", "YearBuilt"),
-    "garages": ("NumberOfGarages", "GarageSpaces"),
+    "garages": ("NumberOfGarages", "GarageSpaces", "Garages", "GarageCount"),
     "pool": ("Pool",),
     "stories": ("Stories", "NumberOfStories"),
     "lot_size": ("LotSize",),
@@ -107,6 +116,15 @@ IGNORED_KEYS = re.compile(
     r"^(objectid|fid|globalid|shape\w*|puc|code|message|status|details|error|totalresults|page|"
     r"totalpropertysearchresults|results|parcels|features|apn|mcr)$"
 )
+# The parts of a situs address object, by their short names (folded).
+_SITUS_PARTS = {
+    "number": "street_number", "housenumber": "street_number", "streetnumber": "street_number", "num": "street_number",
+    "direction": "street_dir", "dir": "street_dir", "predirection": "street_dir", "streetdirection": "street_dir",
+    "name": "street_name", "streetname": "street_name", "street": "street_name",
+    "type": "street_type", "suffix": "street_type", "streettype": "street_type",
+    "line1": "address", "fulladdress": "address", "oneline": "address",
+    "city": "city", "zip": "zip", "zipcode": "zip", "postalcode": "zip",
+}
 _TABLES = {"parcel": PARCEL_KEYS, "details": DETAIL_KEYS, "valuations": VALUATION_KEYS, "geo": GEO_KEYS}
 _LOOKUP = {role: {_key(k): fact for fact, keys in table.items() for k in keys} for role, table in _TABLES.items()}
 _NUMERIC = {
@@ -213,9 +231,21 @@ class _Reader:
                 if "geo" not in roles and folded not in SECTIONS and not IGNORED_KEYS.match(folded):
                     self.unmapped.append(str(key))
                 continue
+            if facts[0] == "address" and isinstance(value, dict):
+                self.take_situs(value)
+                continue
             if value is None or value is CONFLICT or isinstance(value, (dict, list)) or not str(value).strip():
                 continue  # a conflicting duplicate is reported as duplicate_keys, never read
             self.facts.setdefault(facts[0], value)
+
+    def take_situs(self, situs: dict[str, Any]) -> None:
+        """A situs address given as an object of parts (`{"number", "direction", "name", "type",
+        "city", "zip"}`): each part read as the parcel fact it names."""
+        for key, value in situs.items():
+            fact = _SITUS_PARTS.get(_key(key)) or _LOOKUP["parcel"].get(_key(key))
+            if fact and value is not None and value is not CONFLICT and not isinstance(value, (dict, list)) \
+                    and str(value).strip():
+                self.facts.setdefault(fact, value)
 
 
 def _flattened(obj: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -260,7 +290,29 @@ def _unwrap(obj: Any) -> tuple[dict[str, Any] | None, list[Any] | None]:
     for wrapper in ("Results", "results", "Parcels", "parcels", "features"):
         if isinstance(obj.get(wrapper), list) and not ({_key(k) for k in obj} & _LOOKUP["parcel"].keys()):
             return _single(obj[wrapper], wrapper), None
-    return obj, None
+    inner = _enveloped(obj)
+    return (_unwrap(inner) if inner is not None else (obj, None))
+
+
+# What an API may wrap its answer in: `{"data": {...}}`, `{"status": "ok", "result": {...}}`.
+_ENVELOPES = frozenset(("data", "result", "results", "payload", "response", "record", "body", "item"))
+
+
+def _enveloped(obj: dict[str, Any]) -> Any:
+    """The answer inside an envelope: the one object (or one-entry list) under an envelope key, when
+    the envelope itself states no fact and has no section of its own. None when `obj` is no envelope."""
+    folded = {_key(k): v for k, v in obj.items()}
+    if any(k in _LOOKUP["parcel"] or k in _LOOKUP["details"] or k in _LOOKUP["valuations"] for k in folded):
+        return None
+    if any(SECTIONS.get(k) for k in folded if k != "parcel") or "attributes" in folded:
+        return None
+    inner = [(k, v) for k, v in folded.items() if k in _ENVELOPES and isinstance(v, (dict, list))]
+    if len(inner) != 1:
+        return None
+    name, value = inner[0]
+    if isinstance(value, list):
+        return _single(value, name) if value else None
+    return value
 
 
 def _valuation_year(entry: dict[str, Any], fallback: Any = None) -> int | None:
@@ -470,7 +522,8 @@ def _pool(value: Any) -> bool | None:
 def _address(facts: dict[str, Any]) -> dict[str, Any]:
     line = facts.get("address")
     if not line and facts.get("street_name"):
-        line = " ".join(str(facts[k]) for k in ("street_number", "street_name") if facts.get(k))
+        line = " ".join(str(facts[k]) for k in ("street_number", "street_dir", "street_name", "street_type")
+                        if facts.get(k) and not _stated_in_name(facts, k))
     address = parse_one_line_address(line)
     if line and not address.get("street_name"):
         address = split_street(str(line))
@@ -481,6 +534,15 @@ def _address(facts: dict[str, Any]) -> dict[str, Any]:
     if address.get("city") or address.get("postal_code"):
         address["state_or_province"] = "AZ"
     return address
+
+
+def _stated_in_name(facts: dict[str, Any], part: str) -> bool:
+    """A direction or street type the street name already carries ("N 7TH ST" with "N" and "ST")."""
+    if part not in ("street_dir", "street_type"):
+        return False
+    words = str(facts.get("street_name", "")).upper().split()
+    value = str(facts[part]).upper().strip()
+    return bool(words) and (words[0] == value if part == "street_dir" else words[-1] == value)
 
 
 def extract_rules(doc: SourceDocument) -> RuleExtraction:
@@ -561,6 +623,11 @@ _MAPPED = {k for lookup in _LOOKUP.values() for k in lookup}
 
 
 def _personal_key(key: Any) -> bool:
+    return _is_personal_key(str(key))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_personal_key(key: str) -> bool:
     folded = _key(key)
     spelled = re.sub(r"[^A-Za-z]", "_", str(key))
     return folded not in _MAPPED and folded not in SECTIONS and bool(_PERSONAL.search(spelled)) and not _PLACE_KEY.search(spelled)

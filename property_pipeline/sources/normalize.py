@@ -202,8 +202,8 @@ def parse_money(text: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-_TRUE = {"y", "yes", "true", "1", "private", "x"}
-_FALSE = {"n", "no", "false", "0", "none", "n/a"}
+_TRUE = {"y", "yes", "true", "1", "private", "x", "si", "sí", "privada"}
+_FALSE = {"n", "no", "false", "0", "none", "n/a", "ninguna", "ninguno"}
 
 
 def parse_bool(text: Any) -> bool | None:
@@ -246,6 +246,16 @@ _STATUS = {
     "coming soon": "Coming Soon",
     "incomplete": "Incomplete",
     "delete": "Delete",
+    # Spanish-language pages
+    "activo": "Active",
+    "activa": "Active",
+    "en venta": "Active",
+    "bajo contrato": "Active Under Contract",
+    "contingente": "Active Under Contract",
+    "pendiente": "Pending",
+    "vendida": "Closed",
+    "vendido": "Closed",
+    "cerrada": "Closed",
 }
 
 
@@ -285,15 +295,15 @@ def status_word(text: Any) -> str | None:
 _DWELLING = [
     (r"mfg|mobile|manufactured", "Residential", "Manufactured Home"),
     (r"apartment style|flat|condo", "Residential", "Condominium"),
-    (r"town ?house|townhome", "Residential", "Townhouse"),
+    (r"town ?house|townhome|adosada", "Residential", "Townhouse"),
     (r"patio", "Residential", "Patio Home"),
     (r"duplex", "Residential Income", "Duplex"),
     (r"triplex", "Residential Income", "Triplex"),
     (r"four ?plex|quadruplex", "Residential Income", "Quadruplex"),
-    (r"vacant|land|lot\b|acreage", "Land", None),
+    (r"vacant|land|lot\b|acreage|terreno", "Land", None),
     (r"multi[ \-_]?family|multi[ \-]?unit|apartment building|\d+ units?\b", "Residential Income", None),
     (r"co-?op|cooperative", "Residential", "Stock Cooperative"),
-    (r"single[ \-]?family|sfr|detached|residence|house", "Residential", "Single Family Residence"),
+    (r"single[ \-]?family|sfr|detached|residence|house|unifamiliar", "Residential", "Single Family Residence"),
 ]
 
 
@@ -309,11 +319,11 @@ def normalize_dwelling_type(text: Any) -> tuple[str | None, str | None]:
 
 
 _FREQUENCY = [
-    (r"semi|twice a year|bi-?annual", "Semi-Annually"),
-    (r"quarter", "Quarterly"),
-    (r"bi-?month|every other month", "Bi-Monthly"),
-    (r"month|/mo\b|mo\.", "Monthly"),
-    (r"annual|year|/yr\b", "Annually"),
+    (r"semi|twice a year|bi-?annual|semestral", "Semi-Annually"),
+    (r"quarter|trimestr", "Quarterly"),
+    (r"bi-?month|every other month|bimestr", "Bi-Monthly"),
+    (r"month|/mo\b|mo\.|mensual|al mes", "Monthly"),
+    (r"annual|year|/yr\b|anual|al a[ñn]o", "Annually"),
     (r"week", "Weekly"),
     (r"one ?time", "One Time"),
 ]
@@ -348,8 +358,8 @@ def parse_baths(text: Any) -> tuple[int | None, int | None]:
     if text is None:
         return None, None
     raw = str(text).lower()
-    full = re.search(r"(\d+)\s*(?:full|fb)", raw)
-    half = re.search(r"(\d+)\s*(?:half|hb|partial)", raw)
+    full = re.search(r"(\d+)\s*(?:full|fb|complet)", raw)
+    half = re.search(r"(\d+)\s*(?:half|hb|partial|medio)", raw)
     if full or half:
         return (int(full.group(1)) if full else None), (int(half.group(1)) if half else 0)
     value = parse_number(raw)

@@ -25,6 +25,7 @@ for facts. docs/extending.md maps every contract field to the code that reads it
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from ..contract import PROPERTY_FIELDS
@@ -67,6 +68,8 @@ from .normalize import (
 
 
 def _norm_label(label: str) -> str:
+    # Accents folded ("Recámaras" -> "recamaras", "Año" -> "ano"): Spanish labels match plain patterns.
+    label = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c))
     label = label.lower().replace("\u00a0", " ").replace("&", " and ")
     label = re.sub(r"[:*]+\s*$", "", label.strip())
     return collapse(re.sub(r"[^a-z0-9#$/%\-.?() ]+", " ", label)).strip(" .-")
@@ -74,37 +77,37 @@ def _norm_label(label: str) -> str:
 
 # field group -> (pattern, exclusion); first group whose pattern matches a label wins.
 _LABELS: list[tuple[str, str, str | None]] = [
-    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks", r"private|agent only|confidential|direction"),
-    ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing", None),
-    ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id", None),
-    ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$", r"date|change"),
-    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list ?\$$", r"per|/|sq|sold|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
+    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios", r"private|agent only|confidential|direction"),
+    ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
+    ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
+    ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
+    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^beds?/baths?$|^bed ?/ ?bath|^br/ba$", None),
     ("baths_full_half", r"bath.{0,4}full ?/ ?half|^full ?/ ?half( baths?)?$", None),
-    ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$", None),
-    ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?", None),
+    ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),
+    ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", None),
     ("threeq_baths", r"(3/4|three.quarter) bath", None),
-    ("baths", r"^(total |# ?(of )?)?bath(room)?s?( total)?$|^ba$|^baths?/", r"full|half|partial|3/4"),
-    ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bd$|^beds?$", r"/|bath"),
-    ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)", r"price|\$|lot #|lot number|lot no|features|desc"),
-    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)", r"lot|price|\$|/|per|garage|patio|source|range"),
-    ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$", r"source|remodel|renov"),
-    ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$", r"type|features|desc|carport|door|opener|dimension|size|sq"),
-    ("parking", r"^parking( features)?$", None),
-    ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)", r"unit|floor ?plan"),
+    ("baths", r"^(total |# ?(of )?)?bath(room)?s?( total)?$|^ba$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
+    ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bd$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
+    ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
+    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)", r"lot|price|\$|/|per|garage|patio|source|range"),
+    ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
+    ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
+    ("parking", r"^parking( features)?$|^estacionamiento$", None),
+    ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)|^niveles$|^plantas$|^pisos$", r"unit|floor ?plan"),
     ("pool_private", r"^pool ?- ?private|private pool|^pool private|^(pvt|priv)\.? pool", r"community"),
-    ("pool", r"^pool( y/n| yn| type| features)?\??$|^swimming pool", r"community|desc"),
+    ("pool", r"^pool( y/n| yn| type| features)?\??$|^swimming pool|^piscina$|^alberca$", r"community|desc"),
     ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital"),
-    ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
+    ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa|^cuota", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
-    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?type|^dwell\.? ?type", r"ownership|loan|financ|sale|listing type|roof|constr"),
-    ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$", r"\bbuilder\b"),
-    ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1", r"mail|email|web|ip\b|agent|office|broker|cross"),
+    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?type|^dwell\.? ?type|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
+    ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b"),
+    ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
-    ("city", r"^city$|^city ?/ ?town$|^town$|^municipality$", None),
+    ("city", r"^city$|^city ?/ ?town$|^town$|^municipality$|^ciudad$", None),
     ("state", r"^state$|^state ?/ ?prov|^province$", None),
-    ("zip", r"zip|postal", None),
-    ("unit", r"^unit( ?#| no\.?| number)?$|^apt|^suite$", r"count|type|level|floor"),
+    ("zip", r"zip|postal|codigo postal", None),
+    ("unit", r"^unit( ?#| no\.?| number)?$|^apt|^suite$|^unidad$|^depto", r"count|type|level|floor"),
     ("latitude", r"^lat(itude)?$", None),
     ("longitude", r"^(lng|lon|long|longitude)$", None),
 ]
@@ -256,9 +259,10 @@ def _pair_hoa_freq(cands: Candidates, value: str, _label: str) -> None:
 
 
 def _pair_parking(cands: Candidates, value: str, _label: str) -> None:
-    match = re.search(r"\b(\d{1,2})[- ]?car garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b", value, re.I)
-    if match:
-        cands.add("garage_spaces", read_garage(match.group(1) or match.group(2)))
+    match = re.search(r"\b(\d{1,2})[- ]?car garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b"
+                      r"|\b(?:cochera|garaje) (?:para )?(\d{1,2}) (?:autos?|carros?|coches?)\b", value, re.I)
+    if match and not re.search(r"carport|techad", value, re.I):
+        cands.add("garage_spaces", read_garage(next(g for g in match.groups() if g)))
 
 
 def _pair_baths_full_half(cands: Candidates, value: str, _label: str) -> None:

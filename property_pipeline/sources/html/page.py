@@ -79,7 +79,7 @@ def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str], voc
           anchors: tuple[re.Pattern, ...] = ()) -> Collector:
     """The visible page, then the content of closed <details>, as lines and label/value pairs."""
     body = tree.body or tree.root
-    builder = TreeBuilder(StyleSheet(node.text() or "" for node in tree.css("style")[:50]), data)
+    builder = TreeBuilder(StyleSheet(node.text() or "" for node in tree.css("style")[:50]), data, vocab.label_group)
     top = builder.build(body) if body is not None else El("body")
     if builder.truncated:
         warnings.append(f"only the first {MAX_ELEMENTS} elements were read")

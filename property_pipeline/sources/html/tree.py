@@ -16,6 +16,7 @@ separated), `cells(row)` a table row's cells, `collapse` whitespace folding.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,12 @@ _GEO_ATTRS = {
     "data-long": "longitude",
     "data-longitude": "longitude",
 }
+
+
+# Attributes that carry a label a sighted reader never sees; and elements whose attribute is no label
+# of a value inside them (a link's or an image's title, a whole section's name).
+_LABEL_ATTRS = ("aria-label", "data-label", "title")
+_NO_ATTRIBUTE_LABEL = frozenset("a img body html main section article nav header aside form table ul ol dl".split())
 
 
 def collapse(text: str) -> str:
@@ -104,8 +111,11 @@ class TreeBuilder:
     goes to `weak_roots`: read after the page, as weaker evidence than what is shown.
     """
 
-    def __init__(self, sheet: StyleSheet, data: dict[str, Any]):
+    def __init__(self, sheet: StyleSheet, data: dict[str, Any], label_group: Callable[[str], str | None] | None = None):
         self.sheet = sheet
+        self.label_group = label_group
+        """The source's label meanings: an `aria-label` / `title` / `data-label` naming a field is
+        written into the text before the element's value (see `_attribute_label`)."""
         self.attr_pairs: list[tuple[str, str]] = data["attr_pairs"]
         self.geo: dict[str, float] = data["geo"]
         self.count = 0
@@ -151,7 +161,10 @@ class TreeBuilder:
     def _add_text(kid, parent: El, state: TextState) -> None:
         text = kid.text_content or ""
         if text.strip() and not state.text_hidden:
-            parent.children.append(text)
+            if ("\n" in text.strip() or "  " in text.strip()) and _in_pre(parent):
+                _add_preformatted(text, parent)
+            else:
+                parent.children.append(text)
         elif parent.children and parent.children[-1] != " ":
             parent.children.append(" ")
 
@@ -176,6 +189,17 @@ class TreeBuilder:
         hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
                                       (attrs.get("itemprop") or "")[:60]))).lower()
         el = El(tag, hint)
+        if self.label_group is not None and not weak and not state.text_hidden and tag not in _NO_ATTRIBUTE_LABEL:
+            phrase = self._accessible_phrase(kid, attrs)
+            if phrase:
+                el.children.append(phrase)
+                el.parent = parent
+                parent.children.append(el)
+                return None
+            label = self._attribute_label(kid, tag, attrs)
+            if label:
+                # A text of its own before the element, so the label and the value are two segments.
+                parent.children.append(label)
         closed = tag == "details" and "open" not in attrs
         if (closed or aria_hidden(attrs)) and not weak:
             # Read after the page, as weaker evidence; aria-hidden text (decoys, but also collapsed
@@ -191,6 +215,43 @@ class TreeBuilder:
             return None
         return kid, el, state, (ElementKey.of(tag, attrs), chain) if self.sheet else None, weak
 
+    def _accessible_phrase(self, node, attrs: dict[str, str | None]) -> str | None:
+        """`<div aria-label="4 bedrooms"><i class="icon-bed"></i><b>4</b></div>`: the element's
+        accessible name states the fact its icon and number only show. Read instead of the content
+        when the name holds the visible number and names a field."""
+        label = collapse(attrs.get("aria-label") or "")
+        if not label or len(label) > 60 or not re.search(r"\d", label):
+            return None
+        shown = collapse(node.text(deep=True) or "")
+        if not shown or len(shown) > 30 or not re.fullmatch(r"[$\d.,\s%+/|kKmM-]+", shown):
+            return None
+        number = re.sub(r"[\s|]+", "", shown)
+        if number not in re.sub(r"\s+", "", label):
+            return None
+        words = re.sub(r"[\d$.,%+/|-]+", " ", label)
+        assert self.label_group is not None
+        if not any(self.label_group(w) for w in (collapse(words), *words.split())):
+            return None
+        return label
+
+    def _attribute_label(self, node, tag: str, attrs: dict[str, str | None]) -> str | None:
+        """`"Bedrooms: "` for `<span aria-label="Bedrooms">4</span>`, `<i title="Year built"></i>`,
+        `<td data-label="Beds">`: accessibility-first and responsive pages keep the label only in an
+        attribute. Only a short label that names a field (the source's vocabulary) on an element
+        whose own text is a short value (or nothing: an icon before its value) and does not already
+        say it; the label becomes text, so the rules read a pair and the prompt shows the label."""
+        label = next((collapse(attrs[a] or "") for a in _LABEL_ATTRS if (attrs.get(a) or "").strip()), "")
+        if not label or len(label) > 45 or re.search(r"\d", label) or label.endswith(":"):
+            return None
+        assert self.label_group is not None
+        group = self.label_group(label)
+        if group is None or group == "remarks":
+            return None
+        text = collapse(node.text(deep=True) or "")
+        if len(text) > 60 or label.lower() in text.lower():
+            return None
+        return f"{label}: "
+
     def _harvest(self, attrs: dict[str, str | None]) -> None:
         """Facts some layouts keep in `data-*` attributes (coordinates, a duplicate of the facts)."""
         for name, value in attrs.items():
@@ -202,6 +263,27 @@ class TreeBuilder:
                     self.geo.setdefault(_GEO_ATTRS[name], number)
             elif len(self.attr_pairs) < 500 and 0 < len(value) <= 200:
                 self.attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
+
+
+def _in_pre(el: El | None) -> bool:
+    for _ in range(4):
+        if el is None:
+            return False
+        if el.tag == "pre":
+            return True
+        el = el.parent
+    return False
+
+
+def _add_preformatted(text: str, parent: El) -> None:
+    """Text laid out by its spaces (a `<pre>` print sheet): each line a line (`<br>`), and a run of
+    spaces inside a line a column break (" | "), so "Beds: 4   Baths: 2.5" stays two pairs."""
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parent.children.append(El("br", parent=parent))
+        line = re.sub(r"\s*\t\s*|\s{2,}", " | ", line.strip())
+        if line:
+            parent.children.append(line)
 
 
 def _mark(top: El) -> None:

@@ -74,6 +74,23 @@ def _value_then_label(first: str, second: str, out: Collector) -> bool:
                                                   and out.vocab.label_group(second) in out.vocab.captioned_text_groups)
 
 
+def _value_over_label(lines: list[list[str]], out: Collector) -> bool:
+    """`<strong>2015</strong><br><small>Year built</small>`: a stat tile's value over its caption
+    (or a caption over its value), two one-segment lines that are one fact."""
+    if len(lines) != 2 or len(lines[0]) != 1 or len(lines[1]) != 1:
+        return False
+    first, second = lines[0][0], lines[1][0]
+    if _value_then_label(first, second, out):
+        return True
+    return bool(out.vocab.label_group(first)) and not first.endswith(":") and bool(_NUMERIC_VALUE.match(second))
+
+
+# "3 | bd", "1,820 | sqft": a stat row's value and its short unit set apart by a bar.
+_STAT_BAR = re.compile(
+    r"(?<![\w.,])(\$?\d[\d,]*(?:\.\d+)?)\s*\|\s*(?=(?:bds?|beds?|bedrooms?|ba|baths?|bathrooms?|sq\.? ?ft|sqft|sf"
+    r"|acres?|ac|stor(?:y|ies)|levels?|car garage)\b(?!\s*:))", re.I)
+
+
 def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
     labels = [i for i, s in enumerate(segs) if s.endswith(":") and labelish(s[:-1])]
     if labels:
@@ -90,7 +107,7 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             else:
                 out.line(segs[start])
         return
-    text = " ".join(segs)
+    text = _STAT_BAR.sub(r"\1 ", " ".join(segs))
     if len(segs) == 2 and not COLON_PAIR.match(text):
         first, second = segs
         if out.vocab.strong_label(first, hint) and not out.vocab.strong_label(second):
@@ -146,7 +163,10 @@ def visit(el: El, out: Collector, depth: int = 0) -> None:
         return
     if not el.blocky or depth > 150:
         _hint_facts(el, out)
-        for segs in segments(el) if depth <= 150 else [[text_of(el)]]:
+        lines = segments(el) if depth <= 150 else [[text_of(el)]]
+        if _value_over_label(lines, out):
+            lines = [[lines[0][0], lines[1][0]]]
+        for segs in lines:
             _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
@@ -311,7 +331,7 @@ def _try_pair(first: El | str, second: El | str, out: Collector) -> bool:
     value_hint = second.hint if isinstance(second, El) else ""
     if out.vocab.strong_label(label, hint) and (not isinstance(first, El) or first.tag not in HEADINGS or group):
         value = text_of(second, 2000)
-        if not value or len(value) > (120 if first.tag in HEADINGS else 300) or not _atomic_value(second):
+        if not value or len(value) > (120 if getattr(first, "tag", "") in HEADINGS else 300) or not _atomic_value(second):
             return False
         if out.vocab.strong_label(value, value_hint) and not re.search(r"value|val\b|data", value_hint) \
                 and not re.match(r"\s*\$?\d", value):

@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Build the loss-class tuning set: pages in layout classes the other tuning sets lack.
+
+    python samples/classes/build_classes.py
+
+Writes samples/classes/landing/<source>/2026-11-26/<name> and
+samples/classes/expected/<source>/2026-11-26/<name>.json (label path = landing path + `.json`,
+same label format and normalization rules as samples/README.md). Idempotent.
+
+This is a TUNING set (rules may be written against it), one or two pages per class of page the
+extractors used to lose (issue 14): labels only in `aria-label` / `title` / `data-label`
+attributes, mobile stat rows (value and a short label in separate blocks), Spanish-language
+labels, remarks-only listings (facts only in prose), dense print sheets (many "Label: value"
+pairs on one line), and assessor records inside a `{"data": ...}` / `{"result": ...}` envelope
+with camelCase keys and a split situs address. All people are fictitious.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+
+from build_samples import CONDO, LAND, SFR, TOWN, addr, fields, lot_from_acres, lot_from_sqft  # noqa: E402
+
+LANDING = ROOT / "landing"
+EXPECTED = ROOT / "expected"
+DAY = "2026-11-26"
+
+
+def esc(s: str) -> str:
+    return html.escape(s, quote=False)
+
+
+def write(source: str, name: str, data: bytes, layout: str, f: dict, pii=()) -> None:
+    path = LANDING / source / DAY / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    lab = EXPECTED / source / DAY / (name + ".json")
+    lab.parent.mkdir(parents=True, exist_ok=True)
+    label = {"layout": layout, "disposition": "valid", "reason_hint": None, "pii": list(pii), "fields": f}
+    lab.write_text(json.dumps(label, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def page(title: str, body: str, lang: str = "en") -> bytes:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            '<style>.sr{position:absolute;left:-9999px}</style></head><body>'
+            '<header><a href="/">Valley Homes</a></header>'
+            f'<main>{body}</main><footer><p>Information deemed reliable but not guaranteed.</p></footer>'
+            '</body></html>').encode("utf-8")
+
+
+# ------------------------------------------------------------------ class 1: aria_attr
+R1 = ("Sunlit single-level home on a corner lot with mature citrus, an updated kitchen and a "
+      "covered patio facing the pool. Walk to the greenbelt and neighborhood school.")
+F1 = fields(listing_id="7550101", parcel_number="17122305", standard_status="Active", list_price=612500,
+            **addr("4418", "E Palo Verde Dr", "Phoenix", "85018"), **SFR, bedrooms_total=4,
+            bathrooms_full=2, bathrooms_half=1, living_area=2140, **lot_from_acres(0.21), year_built=1987,
+            garage_spaces=2, stories=1, pool_private_yn=True, association_yn=True, association_fee=85,
+            association_fee_frequency="Monthly", subdivision_name="Arcadia Vista", public_remarks=R1)
+P1 = page("4418 E Palo Verde Dr, Phoenix, AZ 85018", f"""
+<h1 aria-label="Property address">4418 E Palo Verde Dr, Phoenix, AZ 85018</h1>
+<p><span class="chip" aria-label="Listing status">Active</span> <span class="id" aria-label="MLS number">7550101</span></p>
+<p class="price" aria-label="List price">$612,500</p>
+<ul class="facts">
+<li><span class="v" aria-label="Bedrooms">4</span></li>
+<li><span class="v" aria-label="Full bathrooms">2</span></li>
+<li><span class="v" title="Half bathrooms">1</span></li>
+<li><span class="v" aria-label="Living area in square feet">2,140</span></li>
+<li><span class="v" aria-label="Lot size in acres">0.21</span></li>
+<li><span class="v" title="Year built">1987</span></li>
+<li><span class="v" data-label="Garage spaces">2</span></li>
+<li><span class="v" aria-label="Stories">1</span></li>
+<li><span class="v" aria-label="HOA fee per month">$85</span></li>
+<li><span class="v" aria-label="Property type">Single Family Residence</span></li>
+<li><img src="/i/pool.svg" alt="Private pool"></li>
+<li><span class="v" aria-label="Assessor parcel number">171-22-305</span></li>
+<li><span class="v" aria-label="Subdivision">Arcadia Vista</span></li>
+</ul>
+<section class="remarks"><h2>About this home</h2><p>{esc(R1)}</p></section>""")
+
+R2 = ("Lock-and-leave condo on the second floor with a split floor plan, new flooring and a "
+      "private balcony over the courtyard. Community pool and fitness room.")
+F2 = fields(listing_id="7550117", parcel_number="13218044", standard_status="Pending", list_price=289900,
+            **addr("2250", "W Glendale Ave", "Phoenix", "85021", unit="217"), **CONDO, bedrooms_total=2,
+            bathrooms_full=2, bathrooms_half=0, living_area=1080, year_built=2006, garage_spaces=None,
+            stories=1, pool_private_yn=False, association_yn=True, association_fee=310,
+            association_fee_frequency="Monthly", public_remarks=R2)
+P2 = page("2250 W Glendale Ave Unit 217, Phoenix, AZ 85021", f"""
+<h1>2250 W Glendale Ave Unit 217, Phoenix, AZ 85021</h1>
+<div class="row"><span aria-label="Status">Pending</span> <span title="MLS #">7550117</span></div>
+<div class="price" data-label="Price">$289,900</div>
+<div class="grid">
+<div class="cell" aria-label="2 bedrooms"><i class="icon icon-bed"></i><b>2</b></div>
+<div class="cell" aria-label="2 full bathrooms"><i class="icon icon-bath"></i><b>2</b></div>
+<div class="cell"><i class="icon icon-half" aria-label="Half baths"></i><b>0</b></div>
+<div class="cell"><i class="icon icon-area" title="Interior square feet"></i><b>1,080</b></div>
+<div class="cell"><i class="icon icon-cal" aria-label="Year built"></i><b>2006</b></div>
+<div class="cell"><i class="icon icon-floor" aria-label="Levels"></i><b>1</b></div>
+<div class="cell"><i class="icon icon-hoa" aria-label="Monthly HOA dues"></i><b>$310</b></div>
+<div class="cell"><i class="icon icon-home" aria-label="Home type"></i><b>Condominium</b></div>
+<div class="cell"><i class="icon icon-tax" aria-label="Tax ID"></i><b>132-18-044</b></div>
+<div class="cell"><img src="/i/nopool.svg" alt="No private pool"></div>
+</div>
+<section class="remarks"><h2>Description</h2><p>{esc(R2)}</p></section>""")
+
+# ------------------------------------------------------------------ class 2: stat_rows
+R3 = ("Two-story home with a loft, a three-car garage and a north-south exposure. The "
+      "backyard has turf, a built-in grill and room for a pool.")
+F3 = fields(listing_id="7550203", parcel_number="31315277", standard_status="Active", list_price=534000,
+            **addr("3391", "S Joshua Tree Ln", "Gilbert", "85297"), **SFR, bedrooms_total=5,
+            bathrooms_full=3, bathrooms_half=0, living_area=2796, **lot_from_sqft(8120), year_built=2011,
+            garage_spaces=3, stories=2, association_yn=True, association_fee=92,
+            association_fee_frequency="Monthly", public_remarks=R3)
+P3 = page("3391 S Joshua Tree Ln, Gilbert, AZ 85297 - MLS 7550203", f"""
+<h1 class="addr">3391 S Joshua Tree Ln</h1><div class="sub">Gilbert, AZ 85297</div>
+<div class="top"><div class="big-price">$534,000</div><span class="badge">Active</span></div>
+<div class="stats">
+<div class="stat"><div class="n">5</div><div class="u">bd</div></div>
+<div class="stat"><div class="n">3</div><div class="u">ba</div></div>
+<div class="stat"><div class="n">2,796</div><div class="u">sqft</div></div>
+<div class="stat"><div class="n">8,120</div><div class="u">sqft lot</div></div>
+</div>
+<div class="stats2">
+<div class="s"><span class="n">2011</span><span class="u">built</span></div>
+<div class="s"><span class="n">3</span><span class="u">car garage</span></div>
+<div class="s"><span class="n">2</span><span class="u">stories</span></div>
+<div class="s"><span class="n">$92/mo</span><span class="u">HOA</span></div>
+</div>
+<div class="kv"><div class="k">Type</div><div class="v">Single Family Residence</div></div>
+<div class="kv"><div class="k">MLS #</div><div class="v">7550203</div></div>
+<div class="kv"><div class="k">APN</div><div class="v">313-15-277</div></div>
+<section class="remarks"><h2>Overview</h2><p>{esc(R3)}</p></section>""")
+
+R4 = ("Move-in ready townhome near the light rail with an attached garage, a private patio "
+      "and a community pool steps away.")
+F4 = fields(listing_id="7550219", standard_status="Active Under Contract", list_price=365000,
+            **addr("1730", "E Broadway Rd", "Tempe", "85282", unit="104"), **TOWN, bedrooms_total=3,
+            bathrooms_full=2, bathrooms_half=1, living_area=1512, year_built=2015, garage_spaces=2,
+            stories=2, association_yn=True, association_fee=240, association_fee_frequency="Monthly",
+            public_remarks=R4)
+P4 = page("1730 E Broadway Rd #104, Tempe, AZ 85282", f"""
+<h1>1730 E Broadway Rd #104, Tempe, AZ 85282</h1>
+<p class="line"><span class="price">$365,000</span> · <span class="status">Under Contract</span> · MLS® 7550219</p>
+<p class="statline">3 | bd &nbsp; 2.5 | ba &nbsp; 1,512 | sqft</p>
+<ul class="quick">
+<li><strong>2015</strong><br><small>Year built</small></li>
+<li><strong>2</strong><br><small>Garage spaces</small></li>
+<li><strong>2</strong><br><small>Levels</small></li>
+<li><strong>$240/mo</strong><br><small>HOA dues</small></li>
+<li><strong>Townhouse</strong><br><small>Property type</small></li>
+</ul>
+<section class="remarks"><h2>Description</h2><p>{esc(R4)}</p></section>""")
+
+# ------------------------------------------------------------------ class 3: spanish
+R5 = ("Hermosa casa de una planta con cocina remodelada, pisos de cerámica y patio con "
+      "alberca privada. Cerca de escuelas y parques.")
+F5 = fields(listing_id="7550305", parcel_number="10433921", standard_status="Active", list_price=418000,
+            **addr("6127", "W Cactus Rd", "Glendale", "85304"), **SFR, bedrooms_total=3,
+            bathrooms_full=2, bathrooms_half=1, living_area=1688, **lot_from_sqft(7410), year_built=1994,
+            garage_spaces=2, stories=1, pool_private_yn=True, association_yn=True, association_fee=165,
+            association_fee_frequency="Quarterly", subdivision_name="Desert Palms", public_remarks=R5)
+P5 = page("6127 W Cactus Rd, Glendale, AZ 85304 - Casa en venta", f"""
+<h1>6127 W Cactus Rd, Glendale, AZ 85304</h1>
+<table class="datos">
+<tr><th>Número MLS</th><td>7550305</td><th>Estado</th><td>Activo</td></tr>
+<tr><th>Precio de lista</th><td>$418,000</td><th>Tipo de propiedad</th><td>Casa unifamiliar</td></tr>
+<tr><th>Habitaciones</th><td>3</td><th>Baños completos</th><td>2</td></tr>
+<tr><th>Medios baños</th><td>1</td><th>Superficie construida</th><td>1,688 pies²</td></tr>
+<tr><th>Tamaño del lote</th><td>7,410 pies cuadrados</td><th>Año de construcción</th><td>1994</td></tr>
+<tr><th>Garaje</th><td>2 autos</td><th>Plantas</th><td>1</td></tr>
+<tr><th>Alberca</th><td>Privada</td><th>Cuota de HOA</th><td>$165 trimestral</td></tr>
+<tr><th>Fraccionamiento</th><td>Desert Palms</td><th>Clave catastral (APN)</th><td>104-33-921</td></tr>
+</table>
+<h2>Descripción</h2><p>{esc(R5)}</p>""", lang="es")
+
+R6 = ("Condominio recién pintado en planta baja, a pasos de la piscina comunitaria. Incluye "
+      "un lugar de estacionamiento techado.")
+F6 = fields(listing_id="7550311", standard_status="Closed", list_price=239000,
+            **addr("8888", "N 47th Ave", "Glendale", "85302", unit="58"), **CONDO, bedrooms_total=2,
+            bathrooms_full=1, bathrooms_half=0, living_area=934, year_built=1985, stories=1,
+            association_yn=True, association_fee=260, association_fee_frequency="Monthly",
+            public_remarks=R6)
+P6 = page("8888 N 47th Ave Unidad 58, Glendale, AZ 85302", f"""
+<h1>8888 N 47th Ave Unidad 58, Glendale, AZ 85302</h1>
+<ul class="ficha">
+<li>Número de MLS: 7550311</li>
+<li>Estado: Vendida</li>
+<li>Precio: $239,000</li>
+<li>Tipo de propiedad: Condominio</li>
+<li>Recámaras: 2</li>
+<li>Baños: 1</li>
+<li>Pies cuadrados: 934</li>
+<li>Año construido: 1985</li>
+<li>Estacionamiento: Cochera techada (carport), 1 lugar</li>
+<li>Niveles: 1</li>
+<li>Piscina: Comunitaria</li>
+<li>Cuota de HOA mensual: $260</li>
+</ul>
+<h2>Descripción</h2><p>{esc(R6)}</p>""", lang="es")
+
+# ------------------------------------------------------------------ class 4: remarks_only
+R7 = ("Listed at $389,000, this single-family home has 3 bedrooms and 2 bathrooms in 1,540 square feet. "
+      "Built in 1994 on a 0.16-acre lot, it is single-story with a two-car garage and a private pool. "
+      "HOA dues are $55 per month. Similar homes nearby sold for $410,000, and it would rent for "
+      "about $1,950/month.")
+F7 = fields(listing_id="7550407", standard_status="Active", list_price=389000,
+            **addr("1147", "W Isabella Ave", "Mesa", "85202"), **SFR, bedrooms_total=3, bathrooms_full=2,
+            bathrooms_half=0, living_area=1540, **lot_from_acres(0.16), year_built=1994, garage_spaces=2,
+            stories=1, pool_private_yn=True, association_yn=True, association_fee=55,
+            association_fee_frequency="Monthly", public_remarks=R7)
+P7 = page("1147 W Isabella Ave, Mesa, AZ 85202", f"""
+<div class="hdr"><strong>1147 W Isabella Ave, Mesa, AZ 85202</strong> &middot; MLS# 7550407 &middot; Active</div>
+<p class="blurb">{esc(R7)}</p>""")
+
+R8 = ("Priced at $725,000! Spacious 5-bedroom, 3.5-bath two-story home with 3,120 sq ft of living "
+      "space, built in 2005, sitting on an 11,250 sq ft lot with a 3-car garage. No HOA. The sellers "
+      "paid $640,000 in 2019.")
+F8 = fields(listing_id="7550413", standard_status="Pending", list_price=725000,
+            **addr("9402", "E Thunderbird Rd", "Scottsdale", "85260"), **SFR, bedrooms_total=5,
+            bathrooms_full=3, bathrooms_half=1, living_area=3120, **lot_from_sqft(11250), year_built=2005,
+            garage_spaces=3, stories=2, association_yn=False, public_remarks=R8)
+P8 = page("9402 E Thunderbird Rd, Scottsdale, AZ 85260", f"""
+<p class="hdr">Pending &mdash; 9402 E Thunderbird Rd, Scottsdale, AZ 85260 (MLS #7550413)</p>
+<p>{esc(R8)}</p>""")
+
+# ------------------------------------------------------------------ class 5: dense_print
+R9 = "Corner-lot home with owned solar, RV gate and a remodeled primary bath."
+F9 = fields(listing_id="7550509", parcel_number="50271033", standard_status="Active", list_price=455000,
+            **addr("20418", "N 37th Dr", "Glendale", "85308"), **SFR, bedrooms_total=4, bathrooms_full=2,
+            bathrooms_half=1, living_area=2080, **lot_from_sqft(7405), year_built=2002, garage_spaces=3,
+            stories=2, pool_private_yn=True, association_yn=True, association_fee=120,
+            association_fee_frequency="Monthly", subdivision_name="Sunset Ridge", public_remarks=R9)
+P9 = page("Client Full - MLS 7550509", f"""
+<pre>
+MLS#: 7550509   Status: Active   List Price: $455,000   APN: 502-71-033
+Address: 20418 N 37th Dr, Glendale, AZ 85308
+Type: Single Family Residence   Beds: 4   Baths: 2.5   SqFt: 2,080   Lot SqFt: 7,405
+Year Built: 2002 | Stories: 2 | Garage: 3 | Pool: Private
+HOA: Yes &bull; HOA Fee: $120 &bull; HOA Freq: Monthly &bull; Subdiv: Sunset Ridge
+Public Remarks: {esc(R9)}
+</pre>""")
+
+R10 = "Horse property with a 4-stall barn and arena, no HOA."
+F10 = fields(listing_id="7550516", standard_status="Closed", list_price=869000,
+             **addr("31207", "N 150th St", "Scottsdale", "85262"), **SFR, bedrooms_total=3, bathrooms_full=3,
+             bathrooms_half=0, living_area=2650, **lot_from_acres(2.5), year_built=1999, garage_spaces=2,
+             stories=1, pool_private_yn=False, association_yn=False, public_remarks=R10)
+P10 = page("Agent Print - MLS 7550516", f"""
+<div class="sheet">
+<p>ML #: 7550516 · Stat: Closed · List $: 869,000 · Sold $: 851,000</p>
+<p>31207 N 150th St, Scottsdale, AZ 85262</p>
+<p>Dwelling: Single Family Residence · Bedrooms: 3 · Full Baths: 3 · Half Baths: 0 · Living SqFt: 2,650</p>
+<p>Lot Acres: 2.50 · Yr Built: 1999 · Gar Spaces: 2 · Levels: 1 · Pvt Pool: N · HOA: N</p>
+<p>Remarks: {esc(R10)}</p>
+</div>""")
+
+# ------------------------------------------------------------------ class 6: assessor envelopes
+A1 = {"data": {
+    "parcel": {"parcelNumber": "304-11-822", "situsAddress": {"number": "2714", "direction": "E",
+               "name": "Sierra Vista", "type": "Dr", "city": "PHOENIX", "zip": "85016"},
+               "propertyType": "Residential", "subdivisionName": "BILTMORE ESTATES", "lotSize": "9,148"},
+    "residentialDetails": {"livableSpace": "2,318", "constructionYear": 1978, "numberOfGarages": 2,
+                           "pool": 410, "stories": 1},
+    "valuations": [{"taxYear": 2025, "fullCashValue": "701,200", "limitedPropertyValue": "512,300"},
+                   {"taxYear": 2026, "fullCashValue": "744,900", "limitedPropertyValue": "537,900"}],
+    "owner": {"fullName": "Harriet Q Lindqvist", "mailingAddress": {"line1": "PO Box 4410"}}}}
+FA1 = fields(parcel_number="30411822", **addr("2714", "E Sierra Vista Dr", "Phoenix", "85016"),
+             property_type="Residential", living_area=2318, **lot_from_sqft(9148), year_built=1978,
+             garage_spaces=2, stories=1, pool_private_yn=True, subdivision_name="BILTMORE ESTATES",
+             full_cash_value=744900, limited_property_value=537900, tax_year=2026)
+A2 = {"status": "ok", "result": {
+    "ParcelInfo": {"Parcel Number": "217.40.119", "Property Address": "15820 N 61ST PL, SCOTTSDALE 85254",
+                   "Subdivision Name": "PARADISE PARK VISTA", "Is Residential": "Y"},
+    "ResidentialData": {"Living Area": "1,975", "Year Built": "1983", "Garages": "2", "Pool": "0"},
+    "Valuation": {"Tax Year": "2026", "Full Cash Value": "$598,400", "Limited Property Value": "$455,100"},
+    "Taxpayer": {"Name": "Oscar P Villanueva", "MailTo": "PO Box 77120, Tucson AZ"}}}
+FA2 = fields(parcel_number="21740119", **addr("15820", "N 61st Pl", "Scottsdale", "85254"),
+             property_type="Residential", living_area=1975, year_built=1983, garage_spaces=2,
+             pool_private_yn=False, subdivision_name="PARADISE PARK VISTA", full_cash_value=598400,
+             limited_property_value=455100, tax_year=2026)
+
+
+def main() -> None:
+    pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
+             ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
+             ("mls_7550305.html", P5, "spanish", F5), ("mls_7550311.html", P6, "spanish", F6),
+             ("mls_7550407.html", P7, "remarks_only", F7), ("mls_7550413.html", P8, "remarks_only", F8),
+             ("mls_7550509.html", P9, "dense_print", F9), ("mls_7550516.html", P10, "dense_print", F10)]
+    for name, data, layout, f in pages:
+        write("phoenix_mls", name, data, layout, f)
+    write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,
+          pii=["Harriet Q Lindqvist", "PO Box 4410"])
+    write("maricopa_county", "parcel_21740119.json", json.dumps(A2, indent=1).encode(), "api_result_spaced", FA2,
+          pii=["Oscar P Villanueva", "PO Box 77120, Tucson AZ"])
+
+
+if __name__ == "__main__":
+    main()
