@@ -35,10 +35,13 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "landing" / "phoenix_mls" / "2026-11-21"
 
 
-def instance_yaml(code: Path) -> str:
-    """The checkout's dagster.yaml run queue and concurrency settings, on local SQLite storage."""
+def instance_yaml(code: Path, max_concurrent_runs: int | None = None) -> str:
+    """The checkout's dagster.yaml run queue and concurrency settings, on local SQLite storage
+    (`max_concurrent_runs` replaced when given, to compare queue sizes on the same code)."""
     config = yaml.safe_load((code / "dagster.yaml").read_text())
     config.pop("storage", None)
+    if max_concurrent_runs is not None:
+        config.setdefault("concurrency", {}).setdefault("runs", {})["max_concurrent_runs"] = max_concurrent_runs
     return yaml.safe_dump(config)
 
 
@@ -122,6 +125,7 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=REPO)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrent", type=int, default=4)
+    parser.add_argument("--max-concurrent-runs", type=int, default=None, help="override dagster.yaml's run queue size")
     args = parser.parse_args()
     code = args.code.resolve()
     # ignore_cleanup_errors: the stopping daemon may still write its logs while the folder goes.
@@ -129,7 +133,9 @@ def main() -> None:
         home, landing = Path(tmp) / "home", Path(tmp) / "landing"
         home.mkdir()
         landing.mkdir()
-        (home / "dagster.yaml").write_text(instance_yaml(code))
+        (home / "dagster.yaml").write_text(instance_yaml(code, args.max_concurrent_runs))
+        queue = yaml.safe_load((home / "dagster.yaml").read_text())["concurrency"]["runs"]["max_concurrent_runs"]
+        print(f"max_concurrent_runs: {queue} ({os.cpu_count()} cores)")
         import dagster as dg
 
         # Create the SQLite storage before the daemon starts: two processes initializing a

@@ -5,6 +5,28 @@ but recorded exactly as if the UI had launched it: job name, partition tags, the
 folder's fingerprint, and the code location's origin. So the UI lists it under
 `property_pipeline_job`, can re-execute it, include it in backfills, and the landing sensor
 knows the folder is done (no second run for unchanged files).
+
+Private Dagster API, on purpose and only here. The project rule is no `dagster._` imports;
+this module is the one exception, because Dagster 1.13 has no public way to do what it does:
+execute a run in this process *and* record it with the code location's origin.
+
+- `dg.execute_job(dg.reconstructable(...), instance, tags=...)` (and `dagster job execute`,
+  which calls it) records the run without `remote_job_origin`; the UI's "Re-execute" and
+  `launchPipelineReexecution` need it (dagster_graphql's `launch_reexecution_from_parent_run`
+  does `check.not_none(parent_run.remote_job_origin)`), so such runs cannot be re-executed.
+  `test_cli_run_is_a_real_job_run_the_ui_can_reexecute_and_the_sensor_does_not_repeat`
+  re-executes a `run` from the UI's GraphQL; `test_public_execute_job_runs_cannot_be_reexecuted`
+  shows the public call's run is refused.
+- `dagster job launch`, the GraphQL `launchPipelineExecution` (`dagster-graphql`,
+  `DagsterGraphQLClient.submit_job_execution`) record the origin, but hand the run to the
+  instance's run coordinator: the QueuedRunCoordinator of the local and production instances
+  leaves it queued until a `dagster-daemon` runs, and `run` must work without one (`make demo`).
+- `DagsterInstance.create_run_for_job`/`submit_run`/`launch_run` are not public API.
+
+What would replace the private imports: a public `execute_job(..., remote_job_origin=...)`
+(or a public "execute this queued run here" call), or `DagsterGraphQLClient.submit_job_execution`
+if `run` may one day require a running daemon. Until then the private names are confined to
+`_reconstructable`, `_origin` and `execute_job` below.
 """
 
 from __future__ import annotations
