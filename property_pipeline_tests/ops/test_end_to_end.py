@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+import urllib.error
 
 import sqlalchemy as sa
 
@@ -140,3 +141,55 @@ def test_cli_run_is_a_real_job_run_the_ui_can_reexecute_and_the_sensor_does_not_
             break
         time.sleep(2)
     assert status == "SUCCESS", stack.log_tails()
+
+
+PUBLIC_EXECUTE_JOB = """
+import dagster as dg
+from property_pipeline.definitions import current_definitions
+
+
+def pipeline_job():
+    return current_definitions().get_job_def("property_pipeline_job")
+
+
+if __name__ == "__main__":
+    key = "2026-11-20|phoenix_mls"
+    with dg.DagsterInstance.get() as instance:
+        tags = {**pipeline_job().partitions_def.get_tags_for_partition_key(key), "property_pipeline/launched_by": "public"}
+        result = dg.execute_job(dg.reconstructable(pipeline_job), instance, tags=tags)
+        print(result.run_id)
+"""
+
+
+def test_public_execute_job_runs_cannot_be_reexecuted(stack, tmp_path):
+    """Why `defs/launch.py` keeps its private imports: the public `dg.execute_job` records the run
+    without the code location's origin, and the UI refuses to re-execute it. If this test ever
+    fails because Dagster accepts the re-execution, launch.py can switch to the public call."""
+    landing = tmp_path / "landing"
+    shutil.copytree(SAMPLE_LANDING / "phoenix_mls" / "2026-11-20", landing / "phoenix_mls" / "2026-11-20")
+    env = {**stack.env, "PROPERTY_PIPELINE_LANDING_ROOT": str(landing), "PROPERTY_PIPELINE_LLM": "none"}
+    script = tmp_path / "public_execute_job.py"  # reconstructable() needs a file to reload the job from
+    script.write_text(PUBLIC_EXECUTE_JOB)
+    done = subprocess.run(
+        [str(BIN / "python"), str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    run_id = done.stdout.strip().splitlines()[-1]
+    mutation = """
+    mutation Reexecute($parent: String!) {
+      launchPipelineReexecution(reexecutionParams: {parentRunId: $parent, strategy: ALL_STEPS}) {
+        __typename
+        ... on PythonError { message }
+      }
+    }"""
+    try:
+        launched = stack.graphql(mutation, {"parent": run_id})["launchPipelineReexecution"]
+        refused, detail = launched["__typename"] != "LaunchRunSuccess", str(launched)
+    except urllib.error.HTTPError as error:  # Dagster 1.13: a failed check.not_none, HTTP 500
+        refused, detail = True, error.read().decode(errors="replace")
+    assert refused, f"Dagster re-executed a public execute_job run; defs/launch.py can drop its private imports: {detail}"
+    origin = stack.graphql(
+        "query R($id: ID!) { runOrError(runId: $id) { ... on Run { jobName repositoryOrigin { repositoryLocationName } } } }",
+        {"id": run_id},
+    )["runOrError"]
+    assert origin == {"jobName": "property_pipeline_job", "repositoryOrigin": None}, origin
