@@ -42,7 +42,7 @@ FIELD_WORDS = {
     "association_yn": r"hoa|assoc|dues|cuota",
     "association_fee_frequency": r"month|quarter|annual|year|semi|/mo\b|/yr\b|/qtr\b|mensual|trimestral|anual|semestral",
     "pool_private_yn": r"pool|piscina|alberca",
-    "unit_number": r"unit|apt|suite|\bste\b|#|bldg|residence|space|\bspc\b",
+    "unit_number": r"unit|apt|suite|\bste\b|#|bldg|residence|space|\bspc\b|unidad|depto",
     "latitude": r"lat|geo|map",
     "longitude": r"lon|lng|geo|map",
     "full_cash_value": r"full.?cash|fcv",
@@ -79,7 +79,7 @@ _ADDRESS_ABBREVIATIONS = {
     "southeast": "se", "southwest": "sw", "avenue": "ave", "av": "ave", "street": "st", "road": "rd",
     "drive": "dr", "lane": "ln", "boulevard": "blvd", "place": "pl", "court": "ct", "parkway": "pkwy",
     "circle": "cir", "trail": "trl", "terrace": "ter", "highway": "hwy", "square": "sq", "loop": "lp",
-    "apartment": "apt", "suite": "ste", "building": "bldg", "arizona": "az",
+    "apartment": "apt", "suite": "ste", "building": "bldg", "arizona": "az", "unidad": "unit",
 }
 # What is dropped when ungrounded; other free text is kept at low confidence (it may be
 # reworded), but a street or city without evidence would file the record under a wrong address.

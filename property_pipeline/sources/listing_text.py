@@ -42,6 +42,13 @@ class LabelTable:
     """The group of a status label: without one, a bare status word ("Pending") is read."""
     groups_not_from_attributes: frozenset[str] = field(default_factory=lambda: frozenset({"dwelling"}))
     """Groups a `data-*` attribute never fills (`data-type="button"` is no dwelling type)."""
+    prose_phrases: Sequence[tuple[re.Pattern[str], str]] = ()
+    """Phrases that state a fact inside a sentence ("built in 1994", "HOA dues are $55 per month"):
+    read sentence by sentence, only on a prose-only page (see `prose_candidates`)."""
+    identity_groups: frozenset[str] = frozenset(
+        {"listing_id", "status", "street_address", "city", "state", "zip", "city_state_zip", "unit", "remarks"}
+    )
+    """Groups that name the listing rather than describe the home: a page labelling only these is prose-only."""
 
     def pair(self, cands: Candidates, label: str, value: str) -> None:
         self.add_pair(cands, self.label_group(label) or "", label, value)
@@ -53,7 +60,56 @@ def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
     _visible_candidates(table, cands, data)
     _pairs_lines_phrases(table, cands, data, weak=True)
     _machine_candidates(table, cands, data)
+    prose_candidates(table, cands, data)
     return cands
+
+
+# A page is prose-only when it labels fewer facts about the home than this.
+PROSE_ONLY_FACTS = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$\d\"'(])|\s*;\s+")
+# A sentence that tells the reader (or a model) what to do is no statement of fact.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|set|report|output|return|respond|reply|change|update|replace|override|assistant|ai|llm|model"
+    r"|instructions?|system|prompt|pipeline|extract)\b", re.I)
+
+
+def prose_only(table: LabelTable, data: dict[str, Any]) -> bool:
+    """Fewer than `PROSE_ONLY_FACTS` labelled facts about the home (beds, price, size...), nothing
+    machine-readable: the page states its facts in sentences, if anywhere."""
+    if data.get("jsonld") or data.get("embedded") or data.get("microdata"):
+        return False
+    groups = {table.label_group(label) for label, _ in data.get("pairs", [])}
+    groups |= {table.label_group(m.group(1)) for m in map(COLON_PAIR.match, data.get("lines", [])) if m}
+    return len({g for g in groups if g and g not in table.identity_groups}) < PROSE_ONLY_FACTS
+
+
+def prose_sentences(table: LabelTable, data: dict[str, Any]) -> list[str]:
+    """The sentences of a prose-only page's long free lines and remarks, without those about other
+    homes ("similar homes nearby sold for ...") or addressed to the reader ("report the price as $1")."""
+    texts = [ln for ln in _free_lines(data, weak=False) if len(ln) > 80]
+    if data.get("remarks"):
+        texts.append(data["remarks"])
+    sentences = [s.strip() for text in texts for s in _SENTENCE_END.split(text)]
+    return [s for s in sentences if 0 < len(s) <= 300 and not _OTHER_HOMES.search(s) and not _INSTRUCTION.search(s)]
+
+
+def prose_paragraph(data: dict[str, Any]) -> str | None:
+    """The longest free line of two or more sentences (120+ characters): a remarks-only page's paragraph."""
+    lines = [ln for ln in _free_lines(data, weak=False) if len(ln) >= 120 and len(_SENTENCE_END.split(ln)) >= 2]
+    return max(lines, key=len, default=None)
+
+
+def prose_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
+    """On a prose-only page, facts read sentence by sentence (evidence "prose", the weakest tier: a
+    labelled or machine-readable value always wins). Each value stands in one sentence, which is
+    what the LLM's check of it is grounded in."""
+    if not table.prose_phrases or not prose_only(table, data):
+        return
+    cands.at(WEAK, "prose")
+    for sentence in prose_sentences(table, data):
+        for pattern, group in table.prose_phrases:
+            for match in pattern.finditer(sentence):
+                table.add_phrase(cands, group, match, sentence)
 
 
 def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
@@ -85,7 +141,8 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
                for ln in lines):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
-        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None))
+        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None)
+                  or next(filter(None, map(status_word, _header_segments(free[:40]))), None))
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
         if stated:
@@ -94,6 +151,15 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     cands.at(VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):
         table.pair(cands, label, value)
+
+
+_HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+")
+
+
+def _header_segments(lines: list[str]) -> list[str]:
+    """The parts of short header lines ("1147 W Isabella Ave, Mesa · MLS# 7550407 · Active",
+    "Pending — 9402 E Thunderbird Rd ..."), where a status badge may stand."""
+    return [part for line in lines if len(line) <= 160 for part in _HEADER_BREAK.split(line)]
 
 
 def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:

@@ -375,7 +375,7 @@ def parse_baths(text: Any) -> tuple[int | None, int | None]:
 
 
 _DIRECTIONS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW"}
-_UNIT = re.compile(r"\s*(?:,\s*)?(?:\b(?:unit|apt|ste|suite|lot|spc|space|bldg)\b\.?|#)\s*#?\s*([\w\-]+)\s*$", re.I)
+_UNIT = re.compile(r"\s*(?:,\s*)?(?:\b(?:unit|apt|ste|suite|lot|spc|space|bldg|unidad|depto|apto)\b\.?|#)\s*#?\s*([\w\-]+)\s*$", re.I)
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
     "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",

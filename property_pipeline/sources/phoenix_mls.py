@@ -34,7 +34,7 @@ from .candidates import Candidates, Resolved
 from .html import Vocabulary, collapse, read_page
 from .listing_resolve import resolve_address, resolve_baths, resolve_remarks
 from .listing_structured import schema_type_fallback
-from .listing_text import LabelTable, page_candidates
+from .listing_text import LabelTable, page_candidates, prose_only, prose_paragraph
 from .listing_values import (
     read_bedrooms,
     read_dwelling,
@@ -342,6 +342,32 @@ _STAT = [
 ]
 
 
+_WORD_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+# Facts as a remarks-only page writes them, one sentence at a time ("Listed at $389,000, this
+# single-family home has 3 bedrooms ...", "HOA dues are $55 per month", "No HOA").
+_PROSE = [
+    (re.compile(r"\b(?:listed|offered|priced|asking|list price(?: is)?)\s+(?:at|for)?\s*(?:just\s+|only\s+)?"
+                r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
+    (re.compile(r"(?<![\d.,$])(\d{1,2})[\s-]*(?:bd|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
+    (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:beds?|bedrooms?)\b", re.I), "bedrooms_word"),
+    (re.compile(r"(?<![\d.,$])(\d{1,2}(?:\.\d{1,2})?)[\s-]*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
+    (re.compile(r"(?<![\d.,$])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)(?![\w-])"
+                r"(?!\s*(?:of\s+)?lot)", re.I), "living_area"),
+    (re.compile(r"(?<![\d.,$])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)[\s-]+lot\b", re.I), "lot"),
+    (_STAT[3][0], "lot_acres"),
+    (re.compile(r"\b(?:built|constructed)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
+    (re.compile(rf"\b(\d{{1,2}}|{_WORD_NUMBER})[\s-]*car\s+garage\b", re.I), "garage_word"),
+    (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|stories|level)\b", re.I), "stories"),
+    (re.compile(r"\b(?:hoa|association|community)\s+(?:dues|fees?)\s+(?:are|is|of|run|:)?\s*(?:just\s+|only\s+)?"
+                r"(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:per|a|an|/|each)\s*(month|mo|quarter|year|yr|annum)\b", re.I), "hoa_phrase"),
+    (re.compile(r"\bno\s+hoa\b|\bno\s+(?:homeowners'?\s+)?association\b", re.I), "no_hoa"),
+    (_STAT[5][0], "pool_phrase"),
+    (re.compile(r"\bno pool\b", re.I), "no_pool"),
+    (re.compile(r"\bsingle[\s-]family (?:home|house|residence)\b|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b"
+                r"|\bpatio home\b|\b(?:manufactured|mobile) home\b", re.I), "dwelling_phrase"),
+]
+
+
 def extract_rules(doc: SourceDocument) -> RuleExtraction:
     """Contract fields from the page's labelled facts and structured data, never from remarks."""
     data = doc.data
@@ -364,6 +390,12 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         out.values["association_yn"] = True
         out.follow("association_yn", "association_fee")
     resolve_remarks(data, out)
+    if "public_remarks" not in out.values and prose_only(_TABLE, data):
+        # A remarks-only page without a remarks label: its one long paragraph is the remarks.
+        paragraph = prose_paragraph(data)
+        if paragraph:
+            out.values["public_remarks"] = paragraph
+            out.evidence["public_remarks"] = "prose"
     return out.extraction()
 
 
@@ -381,8 +413,31 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
     elif group == "pool_phrase":
         if not re.search(r"communit|shared|heated spa", line, re.I):
             cands.add("pool_private_yn", not match.group(1))
+    elif group in _PROSE_HANDLERS:
+        _PROSE_HANDLERS[group](cands, match)
     else:
         _add_pair(cands, group, group, match.group(1))
+
+
+def _prose_hoa(cands: Candidates, match: re.Match) -> None:
+    cands.add("association_fee", parse_money(match.group(1)))
+    cands.add("association_fee_frequency", normalize_frequency(match.group(2)))
+    cands.add("association_yn", True)
+
+
+def _prose_dwelling(cands: Candidates, match: re.Match) -> None:
+    ptype, subtype = read_dwelling(match.group(0))
+    cands.add("property_type", ptype)
+    cands.add("property_sub_type", subtype)
+
+
+_PROSE_HANDLERS = {
+    "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
+    "hoa_phrase": _prose_hoa,
+    "no_hoa": lambda cands, m: cands.add("association_yn", False),
+    "no_pool": lambda cands, m: cands.add("pool_private_yn", False),
+    "dwelling_phrase": _prose_dwelling,
+}
 
 
 # What the page's words mean, for the readers in `listing_text` (which lines, which tier).
@@ -393,6 +448,7 @@ _TABLE = LabelTable(
     add_phrase=_add_phrase,
     listing_id_in_text=_MLS_NUMBER_IN_TEXT,
     read_listing_id=read_listing_id,
+    prose_phrases=_PROSE,
 )
 
 

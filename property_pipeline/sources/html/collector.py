@@ -35,7 +35,10 @@ _BOILERPLATE = re.compile(
 )
 # Contact details of agents and offices: not contract fields, and not for the prompt.
 _CONTACT = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+")
-_CONTACT_LABEL = re.compile(r"^(presented|listed|courtesy|listing agent|agent|office|broker|contact|phone|email|cell|fax)", re.I)
+# "Listed by ...", not "Listed at $389,000, this home ..." (a remarks-only page's facts).
+_CONTACT_LABEL = re.compile(
+    r"^(presented|listed(?! (?:at|for)\b)|courtesy|listing agent|agent|office|broker|contact|phone|email|cell|fax)", re.I
+)
 
 
 # Lines about people (owner, seller, tenant, occupant, a contact person): personal data, never

@@ -189,7 +189,12 @@ class TreeBuilder:
         hint = " ".join(filter(None, ((attrs.get("class") or "")[:200], (attrs.get("id") or "")[:100],
                                       (attrs.get("itemprop") or "")[:60]))).lower()
         el = El(tag, hint)
-        if self.label_group is not None and not weak and not state.text_hidden and tag not in _NO_ATTRIBUTE_LABEL:
+        if tag == "img" and self.label_group is not None and not weak and not state.text_hidden:
+            alt = collapse(attrs.get("alt") or "")
+            # An icon whose alt text is the fact ("Private pool", "No private pool"): text a reader sees.
+            if 0 < len(alt) <= 40 and self.label_group(alt) not in (None, "remarks"):
+                el.children.append(alt)
+        elif self.label_group is not None and not weak and not state.text_hidden and tag not in _NO_ATTRIBUTE_LABEL:
             phrase = self._accessible_phrase(kid, attrs)
             if phrase:
                 el.children.append(phrase)
