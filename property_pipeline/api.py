@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -41,7 +42,7 @@ import pandas as pd
 from pydantic import ConfigDict, ValidationError
 
 from .contract import EXTRACTED_COLUMNS, LINEAGE_COLUMNS, RECORD_COLUMNS, PropertyFields
-from .extraction.extractor import ExtractionResult, Extractor, dead_letter
+from .extraction.extractor import ExtractionResult, Extractor, async_items, dead_letter
 from .landing import RawFile
 from .llm.base import StructuredLLM
 from .llm.factory import build_client, extractor_options
@@ -358,10 +359,21 @@ class Pipeline:
         return results
 
 
+@dataclass
+class _Job:
+    """One input item on its way through `Extractor.stream`: its position, and the name it is
+    known by once staged (`source_file`)."""
+
+    index: int
+    item: Item
+    name: str = ""
+
+
 class _Stream:
-    """The moving parts of one `Pipeline.process_stream`: a feeder that starts one extraction
-    per item while at most `2 * limit` are alive (`limit` of them at the LLM), and a bounded
-    queue of finished extractions that `batches` hands out for validation."""
+    """The moving parts of one `Pipeline.process_stream`: a feeder that drives the items
+    through the extractor's engine (`Extractor.stream`: at most `2 * limit` alive, `limit`
+    of them at the LLM), and a bounded queue of finished extractions that `batches` hands
+    out for validation."""
 
     def __init__(self, pipeline: Pipeline, source: Source, limit: int) -> None:
         self.source = source
@@ -369,67 +381,47 @@ class _Stream:
         self.today = dt.date.today()
         # Items are absolute paths or content in hand: no landing root.
         self.extractor = pipeline.extractor(source)
-        self.llm_slots = asyncio.Semaphore(limit)
-        self.alive = asyncio.Semaphore(2 * limit)
         self.done: asyncio.Queue[_Extracted | BaseException | None] = asyncio.Queue(maxsize=8 * limit)
-        self.tasks: set[asyncio.Task] = set()
+        self.feeding = True
         self.window = 0.0
         """How long to let more extractions finish before validating: about twice the last
         validation's time, so validation (whose cost hardly depends on batch size) stays off
         the critical path."""
 
     async def feed(self, items: AsyncIterable[Item] | Iterable[Item]) -> None:
-        """Start an extraction per item, then mark the end once every extraction has queued."""
+        """Extract every item, queueing each outcome, then mark the end."""
         try:
-            index = 0
-            async for item in _aiter(items):
-                await self.alive.acquire()
-                self._spawn(self._extract(index, item))
-                index += 1
-            for _ in range(2 * self.limit):  # every extraction has finished and queued its result
-                await self.alive.acquire()
+            outcomes = self.extractor.stream(self._jobs(items), self._read, limit=self.limit)
+            async with contextlib.aclosing(outcomes):
+                async for job, outcome in outcomes:
+                    await self.done.put(_extracted(job, outcome))
+            self.feeding = False
             await self.done.put(None)
-        except Exception as exc:  # the input itself failed: the caller's to see
+        except Exception as exc:  # the input itself failed, a bad item type, a full disk: the caller's to see
+            self.feeding = False
             await self.done.put(exc)
 
-    def _spawn(self, coro) -> None:
-        task = asyncio.create_task(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+    @staticmethod
+    async def _jobs(items: AsyncIterable[Item] | Iterable[Item]) -> AsyncIterator[_Job]:
+        index = 0
+        async for item in async_items(items):
+            yield _Job(index, item)
+            index += 1
 
-    async def _extract(self, index: int, item: Item) -> None:
-        try:
-            await self.done.put(await self._extract_one(index, item))
-        except Exception as exc:  # a bad item type or a full disk: the caller's to see
-            await self.done.put(exc)
-        finally:
-            self.alive.release()
-
-    async def _extract_one(self, index: int, item: Item) -> _Extracted:
-        raw_file, name, content, letter = _stage(index, item, self.source.name, self.today)
-        parsed = None
-        if letter is None:
-            if content is not None:
-                _, parsed, letter = self.extractor.parse(raw_file, content)
-            else:
-                _, parsed, letter = self.extractor.read_file(raw_file, Path(raw_file.path))
-        out = _Extracted(index, letter=letter)
-        if parsed is not None:
-            result = ExtractionResult()
-            async with self.llm_slots:
-                await self.extractor.finish(parsed, result)
-            out.record = result.records[0] if result.records else None
-            out.letter = result.dead_letters[0] if result.dead_letters else None
-        for row in (out.record, out.letter):
-            if row is not None:
-                row["source_file"] = name
-        return out
+    def _read(self, job: _Job) -> tuple[str, Any, dict[str, Any] | None]:
+        raw_file, job.name, content, letter = _stage(job.index, job.item, self.source.name, self.today)
+        job.item = None  # the content is parsed now: hold it no longer
+        if letter is not None:
+            return letter["record_id"], None, letter
+        if content is not None:
+            return self.extractor.parse(raw_file, content)
+        return self.extractor.read_file(raw_file, Path(raw_file.path))
 
     async def batches(self) -> AsyncIterator[list[_Extracted]]:
         """Finished extractions in batches, until the feeder marks the end; raises what failed."""
         while True:
             item = await self.done.get()
-            if self.tasks and self.window:
+            if self.feeding and self.window:
                 await asyncio.sleep(self.window)
             batch: list[_Extracted] = []
             while item is not None:
@@ -446,19 +438,20 @@ class _Stream:
                 return
 
     async def cancel(self, feeder: asyncio.Task) -> None:
-        for task in list(self.tasks):
-            task.cancel()
-        await asyncio.gather(feeder, *self.tasks, return_exceptions=True)
+        await asyncio.gather(feeder, return_exceptions=True)
 
 
-async def _aiter(items: AsyncIterable[Item] | Iterable[Item]) -> AsyncIterator[Item]:
-    """Plain and async iterables alike, read lazily."""
-    if isinstance(items, AsyncIterable):
-        async for item in items:
-            yield item
-    else:
-        for item in items:
-            yield item
+def _extracted(job: _Job, outcome: ExtractionResult) -> _Extracted:
+    """One item's outcome, its rows named as the item is known (`source_file`)."""
+    out = _Extracted(
+        job.index,
+        record=outcome.records[0] if outcome.records else None,
+        letter=outcome.dead_letters[0] if outcome.dead_letters else None,
+    )
+    for row in (out.record, out.letter):
+        if row is not None:
+            row["source_file"] = job.name
+    return out
 
 
 def _stage(

@@ -10,7 +10,7 @@ file for longer than a chunk:
   into `raw_collector_files`, hashing each file as it goes; duplicates are marked by one
   SQL statement afterwards;
 - extraction (`extract_partition`) reads the distinct files back from that table and
-  streams them through the Extractor's bounded-concurrency engine (`stream_extraction`);
+  streams them through the Extractor's bounded-concurrency engine (`Extractor.stream`);
 - validation (`validate_partition`) scores and splits each chunk with the same rules and
   thresholds as `validate_records`, and folds it into `RunningReport`, whose row is the
   same `property_quality_report` row `quality.report.partition_report` computes from
@@ -47,7 +47,7 @@ from .landing import (
 from .quality.privacy import PERSONAL_COLUMN, _row_text, _searchable, name_shaped_values
 from .quality.report import confidence_histogram
 from .quality.rules import QualityConfig
-from .quality.validate import schema_failures, validate_records
+from .quality.validate import validate_records
 from .sources import SourceError, get_source
 from .storage.warehouse import PartitionTransaction, TableHandle, WriteReport
 
@@ -125,48 +125,23 @@ def list_partition(
 
 
 async def stream_extraction(extractor: Extractor, files: Iterable[RawFile], usage: ExtractionResult) -> AsyncIterator[tuple[str, dict]]:
-    """("record" | "dead_letter", row) for every file, yielded as they finish: the same
-    per-file engine as `Extractor.run` (read, then finish with up to 2x the LLM's in-flight
-    requests pending), with no list of outcomes. Files must already be distinct (the listing
-    marks duplicates); counters (usage, bytes, characters) accumulate in `usage`."""
-    in_flight = max(1, extractor.llm.max_in_flight) if extractor.llm is not None else 1
-    slots = asyncio.Semaphore(2 * in_flight)
-    done: asyncio.Queue[ExtractionResult] = asyncio.Queue()
-    pending = 0
+    """("record" | "dead_letter", row) for every file, yielded as they finish, through the
+    extractor's one bounded-concurrency engine (`Extractor.stream`), with no list of outcomes.
+    Files must already be distinct (the listing marks duplicates); counters (usage, bytes,
+    characters) accumulate in `usage`."""
 
-    async def finish(parsed) -> None:
-        one = ExtractionResult(usage=usage.usage)
-        try:
-            await extractor.finish(parsed, one)
-        finally:
-            slots.release()
-            done.put_nowait(one)
-
-    def outcomes(one: ExtractionResult) -> Iterator[tuple[str, dict]]:
-        yield from (("record", r) for r in one.records)
-        yield from (("dead_letter", d) for d in one.dead_letters)
-
-    tasks: set[asyncio.Task] = set()
-    for raw_file in files:
-        _record_id, parsed, letter = extractor.read(raw_file)
+    def read(raw_file: RawFile):
+        record_id, parsed, letter = extractor.read(raw_file)
         usage.raw_bytes += raw_file.size
-        if letter is not None:
+        if parsed is not None:
+            usage.compact_chars += len(parsed.doc.text)
+        return record_id, parsed, letter
+
+    async for _, outcome in extractor.stream(files, read, usage=usage.usage):
+        for record in outcome.records:
+            yield "record", record
+        for letter in outcome.dead_letters:
             yield "dead_letter", letter
-            continue
-        usage.compact_chars += len(parsed.doc.text)
-        await slots.acquire()
-        task = asyncio.create_task(finish(parsed))
-        tasks.add(task)
-        task.add_done_callback(tasks.discard)
-        pending += 1
-        while not done.empty():
-            pending -= 1
-            for outcome in outcomes(done.get_nowait()):
-                yield outcome
-    while pending:
-        pending -= 1
-        for outcome in outcomes(await done.get()):
-            yield outcome
 
 
 @dataclass
@@ -512,7 +487,10 @@ def validate_partition(
             report.validated += len(result.validated)
             validated_confidence += float(result.validated["confidence"].astype(float).sum()) if len(result.validated) else 0.0
             report.quarantined += len(result.quarantined)
-            _fold_schema_failures(report, result.validated)
+            # `schema_failing` stays 0 here by construction: `validate_records` quarantines every
+            # row failing the schema and validates the rows it keeps against
+            # ValidatedPropertiesSchema (raising if one fails), so a third pandera pass per
+            # chunk could only find nothing.
         for name, writer in writers.items():
             if name not in previews:  # no extracted rows: the tables still exist, empty
                 empty = validate_records(pd.DataFrame(columns=list(EXTRACTED_COLUMNS)), config)
@@ -534,16 +512,6 @@ def validate_partition(
         personal_values_in_input=personal.seen,
         validated_mean_confidence=validated_confidence / report.validated if report.validated else None,
     )
-
-
-def _fold_schema_failures(report: RunningReport, validated: pd.DataFrame) -> None:
-    if not len(validated):
-        return
-    failures = schema_failures(validated)
-    report.schema_failing += len(failures)
-    for position, checks in failures.items():
-        if len(report.schema_examples) < 10:
-            report.schema_examples[str(validated["source_file"].iloc[position])] = checks
 
 
 def run_partition(

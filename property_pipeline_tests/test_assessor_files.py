@@ -4,6 +4,7 @@ duplicate keys, a future tax year, LPV above FCV, scientific notation and unsett
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ import pandas as pd
 import pytest
 
 from property_pipeline.contract import EXTRACTED_COLUMNS
-from property_pipeline.extraction.extractor import extract_batch
+from property_pipeline.extraction.extractor import Extractor
 from property_pipeline.landing import scan_partition
 from property_pipeline.quality.privacy import personal_data_findings
 from property_pipeline.quality.validate import validate_records
@@ -97,7 +98,7 @@ def outcome(tmp_path_factory):
     folder.mkdir(parents=True)
     for name, raw in FILES.items():
         (folder / name).write_bytes(raw)
-    result = extract_batch(scan_partition(root, "maricopa_county", DAY), "maricopa_county", root=Path(root))
+    result = asyncio.run(Extractor("maricopa_county", root=Path(root)).run(scan_partition(root, "maricopa_county", DAY)))
     records = result.records_frame()
     checked = validate_records(records)
     return {

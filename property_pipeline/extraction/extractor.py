@@ -1,8 +1,12 @@
 """The extractor: raw file -> source adapter -> rules (+ cache -> LLM) -> merge -> record or dead letter.
 
-`extract_batch(files, source)` is what a script, a notebook or the Dagster
-asset calls. Every distinct file comes back as exactly one record or one dead
-letter; an exception never escapes for one bad file or one LLM failure.
+Entry points: `Extractor.stream` (the one bounded-concurrency engine: the
+partition stream, `run` and the Python API all drive files through it),
+`Extractor.run` (a batch collected in memory), `Extractor.read` / `read_file` /
+`parse` (a landing file, an absolute path, or bytes in hand; the Python API's
+`process_property(bytes, source)` is the public bytes-in entry point). Every
+distinct file comes back as exactly one record or one dead letter; an exception
+never escapes for one bad file or one LLM failure.
 
 LLM failures degrade, they do not crash:
 - the server is down, slow, overloaded or the circuit breaker is open: the
@@ -18,10 +22,10 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -54,6 +58,7 @@ from .merge import MergedFields, merge
 from .number_evidence import stated_fields
 
 log = logging.getLogger(__name__)
+J = TypeVar("J")
 
 
 @dataclass
@@ -234,6 +239,10 @@ class ParsedFile:
     record_id: str
     doc: SourceDocument
     rules: RuleExtraction
+
+
+Read = tuple[str, ParsedFile | None, dict[str, Any] | None]
+"""What reading one job gives `Extractor.stream`: (record_id, parsed file or None, dead letter or None)."""
 
 
 def facts_text(parsed: ParsedFile) -> str:
@@ -430,8 +439,9 @@ class Extractor:
             letter = dead_letter(raw_file, record_id, failure, columns["error"], attempts=columns["attempts"])
             result.dead_letters.append(letter)
             return
-        merged = merge(rules, llm_values, facts_text(parsed))
-        ungrounded = ground_llm_values(merged, facts_text(parsed))
+        facts = facts_text(parsed)
+        merged = merge(rules, llm_values, facts)
+        ungrounded = ground_llm_values(merged, facts)
         key = property_key(merged.values) or keep_rules_identity(merged, rules)
         fallback = self.llm is not None and llm_values is None
         rescued = False
@@ -468,59 +478,126 @@ class Extractor:
             record["extraction_warnings"].append("llm_reply_split")
         if rescued:
             record["extraction_warnings"].append("llm_identity_rescue")
-        unread = unread_fields(merged.values, facts_text(parsed), self.source)
+        unread = unread_fields(merged.values, facts, self.source)
         if unread:  # the page labels these facts and nothing read them: a person should look
             record["extraction_warnings"].append(NEEDS_REVIEW + ",".join(unread))
         result.records.append(record)
 
+    def in_flight_limit(self) -> int:
+        """How many parsed files `stream` finishes at once by default: the LLM client's
+        `max_in_flight` (1 without an LLM, where finishing never waits)."""
+        return max(1, self.llm.max_in_flight) if self.llm is not None else 1
+
+    async def stream(
+        self,
+        jobs: Iterable[J] | AsyncIterable[J],
+        read: Callable[[J], Read] | None = None,
+        *,
+        limit: int | None = None,
+        usage: LLMUsage | None = None,
+    ) -> AsyncIterator[tuple[J, ExtractionResult]]:
+        """The bounded-concurrency engine every caller runs files through (`run`, the partition
+        stream in `streaming.py`, the Python API's `Pipeline.process_stream`).
+
+        Each job is read in input order, synchronously, by `read(job)` (default: `self.read`,
+        jobs being `RawFile`s), which returns (record_id, parsed or None, dead letter or None);
+        a job is then finished (LLM, merge, grounding) and yielded as `(job, outcome)` as it
+        completes, `outcome` holding its one record or one dead letter. A read that returns
+        neither (a duplicate its caller skips) yields an empty outcome.
+
+        Memory is bounded: at most `2 * limit` parsed files are alive at once (read but not yet
+        taken by the consumer), at most `limit` of them at the LLM (default `in_flight_limit()`).
+        Jobs are consumed lazily; a consumer that stops pulling stops the reading. Without an
+        LLM, finishing never waits, so each file is finished inline, with no task per file.
+        LLM usage counters go to `usage` (shared by every outcome). Leaving early (or
+        `aclose`) cancels the files in flight.
+        """
+        read = read or self.read
+        usage = usage if usage is not None else LLMUsage()
+        if self.llm is None:
+            async for job in async_items(jobs):
+                record_id, parsed, letter = read(job)
+                yield job, await self._outcome(parsed, letter, usage)
+            return
+        limit = max(1, limit or self.in_flight_limit())
+        at_llm = asyncio.Semaphore(limit)
+        done: asyncio.Queue[tuple[J, ExtractionResult]] = asyncio.Queue()
+        tasks: set[asyncio.Task] = set()
+        alive = 0  # files being finished or finished and not yet taken by the consumer
+
+        async def finish(job: J, parsed: ParsedFile) -> None:
+            async with at_llm:
+                outcome = await self._outcome(parsed, None, usage)
+            done.put_nowait((job, outcome))
+
+        try:
+            async for job in async_items(jobs):
+                record_id, parsed, letter = read(job)
+                if parsed is None:
+                    yield job, await self._outcome(None, letter, usage)
+                    continue
+                while alive >= 2 * limit:
+                    alive -= 1
+                    yield await done.get()
+                task = asyncio.create_task(finish(job, parsed))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+                alive += 1
+                while not done.empty():
+                    alive -= 1
+                    yield done.get_nowait()
+            while alive:
+                alive -= 1
+                yield await done.get()
+        finally:
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _outcome(self, parsed: ParsedFile | None, letter: dict[str, Any] | None, usage: LLMUsage) -> ExtractionResult:
+        outcome = ExtractionResult(usage=usage)
+        if letter is not None:
+            outcome.dead_letters.append(letter)
+        elif parsed is not None:
+            await self.finish(parsed, outcome)
+        return outcome
+
     async def run(self, files: Iterable[RawFile]) -> ExtractionResult:
-        """Extract every file; identical files (same record_id) are processed once."""
+        """Extract every file through `stream`; identical files (same record_id) are processed
+        once. Records and dead letters are collected in one result (for a batch that fits in
+        memory: a partition streams through `streaming.extract_partition` instead)."""
         result = ExtractionResult()
         started = time.perf_counter()
         seen: set[str] = set()
-        in_flight = max(1, self.llm.max_in_flight) if self.llm is not None else 1
-        slots = asyncio.Semaphore(2 * in_flight)
-        tasks: set[asyncio.Task] = set()
 
-        async def finish(parsed: ParsedFile) -> None:
-            try:
-                await self.finish(parsed, result)
-            finally:
-                slots.release()
-
-        for raw_file in files:
+        def read(raw_file: RawFile) -> Read:
             record_id, parsed, letter = self.read(raw_file)
             if record_id in seen:
                 result.duplicates += 1
-                continue
+                return record_id, None, None
             seen.add(record_id)
             result.raw_bytes += raw_file.size
             if letter is not None:
                 log.warning("dead letter %s: [%s] %s", raw_file.path, letter["reason_code"], letter["reason"])
-                result.dead_letters.append(letter)
-                continue
-            result.compact_chars += len(parsed.doc.text)
-            await slots.acquire()
-            task = asyncio.create_task(finish(parsed))
-            tasks.add(task)
-            task.add_done_callback(tasks.discard)
-        if tasks:
-            await asyncio.gather(*tasks)
+            else:
+                result.compact_chars += len(parsed.doc.text)
+            return record_id, parsed, letter
+
+        async for _, outcome in self.stream(files, read, usage=result.usage):
+            result.records += outcome.records
+            result.dead_letters += outcome.dead_letters
         result.seconds = time.perf_counter() - started
         if self.llm is not None:
             result.client_stats = self.llm.stats.snapshot()
         return result
 
 
-def extract_batch(
-    files: Iterable[RawFile],
-    source: str | Source,
-    *,
-    root: Path,
-    llm: StructuredLLM | None = None,
-    cache: LLMCache | None = None,
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-) -> ExtractionResult:
-    """Extract every file of one source (synchronous; starts its own event loop)."""
-    extractor = Extractor(source, root=root, llm=llm, cache=cache, max_file_bytes=max_file_bytes)
-    return asyncio.run(extractor.run(files))
+async def async_items(items: AsyncIterable[J] | Iterable[J]) -> AsyncIterator[J]:
+    """Plain and async iterables alike, read lazily."""
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item
