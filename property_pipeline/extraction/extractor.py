@@ -532,13 +532,13 @@ class Extractor:
 
         try:
             async for job in async_items(jobs):
+                while alive >= 2 * limit:  # wait before reading: never more than 2 * limit parsed
+                    alive -= 1
+                    yield await done.get()
                 record_id, parsed, letter = read(job)
                 if parsed is None:
                     yield job, await self._outcome(None, letter, usage)
                     continue
-                while alive >= 2 * limit:
-                    alive -= 1
-                    yield await done.get()
                 task = asyncio.create_task(finish(job, parsed))
                 tasks.add(task)
                 task.add_done_callback(tasks.discard)
