@@ -10,7 +10,7 @@ import datetime as dt
 
 from property_pipeline import streaming
 from property_pipeline.api import Pipeline
-from property_pipeline.extraction.extractor import Extractor, ExtractionResult
+from property_pipeline.extraction.extractor import ExtractionResult, Extractor
 from property_pipeline.landing import scan_partition
 from property_pipeline.llm.ollama import OllamaClient
 
