@@ -116,6 +116,22 @@ IGNORED_KEYS = re.compile(
     r"^(objectid|fid|globalid|shape\w*|puc|code|message|status|details|error|totalresults|page|"
     r"totalpropertysearchresults|results|parcels|features|apn|mcr)$"
 )
+# A key no table spells, read by what its words say (folded): `livableSqFt`, `garageStalls`,
+# `lotSizeAcres`, `numberOfStories`. Personal keys (owner, mailing) never match these.
+_KEY_MEANINGS = [(re.compile(p), fact) for p, fact in (
+    (r"(lot|land|site|parcel)?(size|area)?(in)?acres?|(lot|land)acreage", "lot_acres"),
+    (r"(lot|land|site)(size|area)(sqft|sf|squarefeet|insqft)?", "lot_size"),
+    (r"(total)?(livable|living|heated)(space|area)?(sqft|sf|squarefeet)?", "living_area"),
+    (r"(year|yr)(built|blt)|(original)?(construction|built)(year|yr)", "year_built"),
+    (r"(numberof|num|total)?garages?(spaces|stalls|count|spcs|cars)?", "garages"),
+    (r"(private)?pool(area|sqft|sf|size)?", "pool"),
+    (r"(numberof|num)?(stories|story|levels)(count)?", "stories"),
+    (r"subdivision\w*|subdivison\w*|subname", "subdivision"),
+    (r"(situs|property|physical)(zip|zipcode|postalcode)", "zip"),
+    (r"(situs|property|physical)city", "city"),
+)]
+# A key holding the situs address as an object of parts.
+_SITUS_SECTION = re.compile(r"situs|^(property|physical|site)?address$|^location(address)?$")
 # The parts of a situs address object, by their short names (folded).
 _SITUS_PARTS = {
     "number": "street_number", "housenumber": "street_number", "streetnumber": "street_number", "num": "street_number",
@@ -129,7 +145,7 @@ _TABLES = {"parcel": PARCEL_KEYS, "details": DETAIL_KEYS, "valuations": VALUATIO
 _LOOKUP = {role: {_key(k): fact for fact, keys in table.items() for k in keys} for role, table in _TABLES.items()}
 _NUMERIC = {
     "living_area": True, "garages": False, "stories": True, "year_built": True, "tax_year": True,
-    "full_cash_value": True, "limited_property_value": True, "latitude": False, "longitude": False,
+    "full_cash_value": True, "limited_property_value": True, "latitude": False, "longitude": False, "lot_acres": False,
     "bath_fixtures": True,
 }
 # Text facts that should never hold a person's name: dropped when they look like one.
@@ -227,6 +243,11 @@ class _Reader:
         for key, value in section.items():
             folded = _key(key)
             facts = [_LOOKUP[role][folded] for role in roles if folded in _LOOKUP[role]]
+            if not facts and isinstance(value, dict) and "geo" not in roles and _SITUS_SECTION.search(folded):
+                self.take_situs(value)
+                continue
+            if not facts and ("parcel" in roles or "details" in roles):
+                facts = [fact for pattern, fact in _KEY_MEANINGS if pattern.fullmatch(folded)][:1]
             if not facts:
                 if "geo" not in roles and folded not in SECTIONS and not IGNORED_KEYS.match(folded):
                     self.unmapped.append(str(key))
@@ -559,7 +580,10 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         values["property_type"] = "Residential"
     elif normalize_dwelling_type(facts.get("property_type"))[0] == "Land":
         values["property_type"] = "Land"
-    sqft, acres = parse_lot_size(facts.get("lot_size"))
+    lot = facts.get("lot_size")
+    if lot is None and facts.get("lot_acres"):
+        lot = f"{facts['lot_acres']} acres"
+    sqft, acres = parse_lot_size(lot)
     values.update(lot_size_square_feet=sqft, lot_size_acres=acres)
     values["living_area"] = facts.get("living_area")
     values["year_built"] = _whole(facts.get("year_built"))
@@ -576,7 +600,7 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     found = {k: v for k, v in values.items() if v is not None}
     # The LLM sees only these facts: it can add something only where a stated fact did not
     # become a value (an address the rules could not split).
-    unread = facts.get("address") and not found.get("street_name") or facts.get("lot_size") and sqft is None
+    unread = facts.get("address") and not found.get("street_name") or lot is not None and sqft is None
     return RuleExtraction(values=found, structured=set(found), evidence=_evidence(doc.data, found), complete=not unread)
 
 

@@ -284,6 +284,19 @@ FA2 = fields(parcel_number="21740119", **addr("15820", "N 61st Pl", "Scottsdale"
              pool_private_yn=False, subdivision_name="PARADISE PARK VISTA", full_cash_value=598400,
              limited_property_value=455100, tax_year=2026)
 
+A3 = {"data": {
+    "parcelId": "501-33-207",
+    "situs": {"streetNumber": "8124", "streetDirection": "W", "streetName": "CAMINO DEL RIO",
+              "streetType": "", "city": "PEORIA", "zipCode": "85383-2210"},
+    "residentialDetails": {"livableSqFt": "2,104", "yearBuilt": "1999", "garageStalls": 2, "poolArea": 0,
+                           "lotSizeAcres": "0.31", "numberOfStories": "2"},
+    "valuations": {"2026": {"fullCashValue": "$512,700", "limitedPropertyValue": "$388,000"},
+                   "2025": {"fullCashValue": "$497,100", "limitedPropertyValue": "$369,600"}},
+    "owner": {"fullName": "Ingrid M Castellanos", "mailing": {"line1": "77 Harbor View Rd"}}}}
+FA3 = fields(parcel_number="50133207", **addr("8124", "W Camino Del Rio", "Peoria", "85383"),
+             living_area=2104, **lot_from_acres(0.31), year_built=1999, garage_spaces=2, stories=2,
+             pool_private_yn=False, full_cash_value=512700, limited_property_value=388000, tax_year=2026)
+
 
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
@@ -295,6 +308,8 @@ def main() -> None:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,
           pii=["Harriet Q Lindqvist", "PO Box 4410"])
+    write("maricopa_county", "parcel_50133207.json", json.dumps(A3, indent=1).encode(), "api_envelope_situs", FA3,
+          pii=["Ingrid M Castellanos", "77 Harbor View Rd"])
     write("maricopa_county", "parcel_21740119.json", json.dumps(A2, indent=1).encode(), "api_result_spaced", FA2,
           pii=["Oscar P Villanueva", "PO Box 77120, Tucson AZ"])
 
