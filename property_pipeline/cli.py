@@ -34,6 +34,7 @@ from .evaluation import (
 )
 from .landing import iter_partitions
 from .llm.factory import build_client
+from .nulls import none_if_missing
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
 from .settings import Settings, configuration_table, default_landing_root
@@ -165,10 +166,6 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
 
 
-def _clean(value: Any) -> Any:
-    return None if value is pd.NA or (isinstance(value, float) and value != value) else value
-
-
 def _print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
     print("  ".join(c.ljust(widths[c]) for c in columns))
@@ -247,7 +244,7 @@ class _Writer:
             out.write("[")
 
     def write(self, row: dict[str, Any]) -> None:
-        row = {k: _clean(v) for k, v in row.items()}
+        row = {k: none_if_missing(v) for k, v in row.items()}
         if self.fmt == "csv":
             self.csv.writerow(
                 {k: json.dumps(v, default=_json_default) if isinstance(v, (dict, list)) else v for k, v in row.items()}
@@ -702,7 +699,7 @@ def _run_or_export(settings: Settings, args: argparse.Namespace) -> int:
 
         rows = export_records(settings) if args.table == "records" else export_rows(settings.warehouse_url, args.table)
         for record in rows:
-            handle.write(json.dumps({k: _clean(v) for k, v in record.items()}, default=_json_default) + "\n")
+            handle.write(json.dumps({k: none_if_missing(v) for k, v in record.items()}, default=_json_default) + "\n")
             count += 1
     partial.replace(args.out)
     print(f"wrote {count} records to {args.out}")

@@ -131,7 +131,6 @@ JSON_COLUMNS = ("field_confidence", "field_sources", "validation_issues", "extra
 INT_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[int])
 FLOAT_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[float])
 BOOL_FIELDS = frozenset(n for n, f in PropertyFields.model_fields.items() if f.annotation == Optional[bool])
-STR_FIELDS = frozenset(PROPERTY_FIELDS) - INT_FIELDS - FLOAT_FIELDS - BOOL_FIELDS
 
 DEAD_LETTER_COLUMNS = (
     "record_id",

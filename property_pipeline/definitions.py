@@ -16,7 +16,7 @@ from .defs.replay import build_llm_recovery_sensor
 from .defs.resources import LandingZone, LLMBackend, QualityThresholds, Warehouse
 from .defs.schedules import build_close_day_schedule
 from .defs.sensors import build_landing_zone_sensor
-from .llm.factory import extractor_options
+from .llm.factory import BACKEND_OPTIONS, EMBEDDED_OPTIONS, OLLAMA_OPTIONS, options_of
 from .settings import OpsSettings, Settings
 
 
@@ -29,22 +29,15 @@ def configured(settings: Settings, name: str, env_vars: bool = True) -> str | dg
 
 
 def llm_backend(settings: Settings, env_vars: bool = False) -> LLMBackend:
-    """The LLM resource for the configured backend. `env_vars=True` only for Definitions,
-    where Dagster resolves `dg.EnvVar`; code outside Dagster calls `llm.factory.build_client`."""
-    options = extractor_options(settings).as_kwargs()
+    """The LLM resource for the configured backend, its fields read from `settings` through the
+    factory's option tables. `env_vars=True` only for Definitions, where Dagster resolves
+    `dg.EnvVar`; code outside Dagster calls `llm.factory.build_client`."""
+    options = options_of(settings, BACKEND_OPTIONS)
     if settings.llm_backend == "ollama":
-        return OllamaResource(
-            host=configured(settings, "ollama_host", env_vars),
-            model=settings.ollama_model,
-            max_in_flight=settings.ollama_num_parallel,
-            timeout_s=settings.ollama_timeout_s,
-            deadline_s=settings.ollama_deadline_s,
-            **options,
-        )
+        host = configured(settings, "ollama_host", env_vars)
+        return OllamaResource(**{**options, **options_of(settings, OLLAMA_OPTIONS), "host": host})
     if settings.llm_backend == "embedded":
-        return EmbeddedLLMResource(
-            model_path=settings.model_path, model_sha256=settings.model_sha256, model_dir=settings.model_dir, **options
-        )
+        return EmbeddedLLMResource(**{**options, **options_of(settings, EMBEDDED_OPTIONS)})
     return LLMBackend(**options)
 
 
@@ -56,7 +49,9 @@ def build_resources(settings: Settings) -> dict:
         "warehouse": warehouse,
         "warehouse_io": WarehouseIOManager(warehouse=warehouse),
         "llm": llm_backend(settings, env_vars=True),
-        "quality": QualityThresholds(min_confidence=settings.min_confidence, **dict(settings.quality)),
+        "quality": QualityThresholds(
+            min_confidence=settings.min_confidence, **dict(settings.quality), **dict(settings.checks)
+        ),
     }
 
 

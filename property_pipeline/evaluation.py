@@ -22,6 +22,7 @@ from typing import Any
 
 from .contract import PROPERTY_FIELDS
 from .extraction.merge import values_agree
+from .nulls import frame_records, is_missing
 from .quality.rules import QualityConfig
 
 
@@ -35,8 +36,18 @@ def load_labels(expected_root: Path, source: str | None = None) -> dict[str, dic
     return labels
 
 
-def _is_null(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+class Share:
+    """A read-only attribute of a tally: one counter over another (0.0 while the second is 0).
+    Not annotated, so a dataclass keeps it out of its fields."""
+
+    def __init__(self, part: str, whole: str) -> None:
+        self.part, self.whole = part, whole
+
+    def __get__(self, tally: Any, owner: type | None = None) -> Any:
+        if tally is None:
+            return self
+        whole = getattr(tally, self.whole)
+        return getattr(tally, self.part) / whole if whole else 0.0
 
 
 @dataclass
@@ -49,33 +60,25 @@ class Score:
     stated_correct: int = 0
     wrong: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.fields if self.fields else 0.0
-
-    @property
-    def stated_accuracy(self) -> float:
-        """Accuracy over the fields the source states (nulls excluded)."""
-        return self.stated_correct / self.stated if self.stated else 0.0
-
-    @property
-    def hallucination_rate(self) -> float:
-        return self.hallucinated / self.null_fields if self.null_fields else 0.0
+    accuracy = Share("correct", "fields")
+    stated_accuracy = Share("stated_correct", "stated")
+    """Accuracy over the fields the source states (nulls excluded)."""
+    hallucination_rate = Share("hallucinated", "null_fields")
 
     def add(self, expected: dict[str, Any], actual: dict[str, Any]) -> None:
         for name in PROPERTY_FIELDS:
             want, got = expected.get(name), actual.get(name)
             self.fields += 1
-            if _is_null(want):
+            if is_missing(want):
                 self.null_fields += 1
-                if _is_null(got):
+                if is_missing(got):
                     self.correct += 1
                 else:
                     self.hallucinated += 1
                     self.wrong[name] += 1
                 continue
             self.stated += 1
-            if not _is_null(got) and values_agree(name, want, got):
+            if not is_missing(got) and values_agree(name, want, got):
                 self.correct += 1
                 self.stated_correct += 1
             else:
@@ -228,20 +231,12 @@ class Calibration:
     unflagged_wrong: int = 0
     """Records at or above the threshold, not flagged, with at least one wrong field: misses unseen."""
 
-    @property
-    def high_precision(self) -> float:
-        """Among fields with confidence >= 0.8, the share that is correct."""
-        return self.high_correct / self.high_fields if self.high_fields else 0.0
-
-    @property
-    def low_record_error_rate(self) -> float:
-        """Among records below the threshold, the share with at least one wrong field."""
-        return self.low_records_wrong / self.low_records if self.low_records else 0.0
-
-    @property
-    def high_record_error_rate(self) -> float:
-        """Among records at or above the threshold, the share with at least one wrong field."""
-        return self.high_records_wrong / self.high_records if self.high_records else 0.0
+    high_precision = Share("high_correct", "high_fields")
+    """Among fields with confidence >= 0.8, the share that is correct."""
+    low_record_error_rate = Share("low_records_wrong", "low_records")
+    """Among records below the threshold, the share with at least one wrong field."""
+    high_record_error_rate = Share("high_records_wrong", "high_records")
+    """Among records at or above the threshold, the share with at least one wrong field."""
 
 
 def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any]], threshold: float = QualityConfig.min_confidence) -> Calibration:
@@ -256,13 +251,13 @@ def calibrate(records: Iterable[dict[str, Any]], labels: dict[str, dict[str, Any
             continue
         # A record is wrong when any field differs from the label, a missed value included.
         any_wrong = any(
-            not (_is_null(want) and _is_null(record.get(name)))
-            and (_is_null(want) or _is_null(record.get(name)) or not values_agree(name, want, record.get(name)))
+            not (is_missing(want) and is_missing(record.get(name)))
+            and (is_missing(want) or is_missing(record.get(name)) or not values_agree(name, want, record.get(name)))
             for name, want in label["fields"].items()
         )
         for name, conf in (record.get("field_confidence") or {}).items():
             value = record.get(name)
-            if _is_null(value):
+            if is_missing(value):
                 continue
             correct = values_agree(name, label["fields"].get(name), value)
             bucket = next(n for n, lo, hi in zip(names, edges, edges[1:]) if lo <= conf < hi)
@@ -344,7 +339,7 @@ def evaluate(
         dead_letters += result.dead_letters
         checked = validate_records(result.records_frame(), QualityConfig(min_confidence=threshold))
         for frame in (checked.validated, checked.quarantined):
-            records += frame.astype(object).where(frame.notna(), None).to_dict("records")
+            records += frame_records(frame)
     outcomes = outcomes_of(records, dead_letters)
     return Evaluation(
         records=records,

@@ -119,6 +119,28 @@ def _quality_settings() -> type[_EnvModel]:
 QualitySettings = _quality_settings()
 
 
+class CheckSettings(_EnvModel):
+    """The thresholds of the partition asset checks (`defs/assets.py`)."""
+
+    min_mean_confidence: float = env_field(
+        0.75, "PROPERTY_PIPELINE_CHECK_MIN_MEAN_CONFIDENCE",
+        "blocking check `confidence_thresholds`: the least mean record confidence of a partition", ge=0, le=1,
+    )
+    max_low_confidence_share: float = env_field(
+        0.5, "PROPERTY_PIPELINE_CHECK_MAX_LOW_CONFIDENCE_SHARE",
+        "blocking check `confidence_thresholds`: the largest share of a partition's records below "
+        "`PROPERTY_PIPELINE_MIN_CONFIDENCE`", ge=0, le=1,
+    )
+    dead_letter_warn_rate: float = env_field(
+        0.2, "PROPERTY_PIPELINE_CHECK_DEAD_LETTER_WARN_RATE",
+        "check `dead_letter_rate` warns above this share of a partition's distinct files", ge=0, le=1,
+    )
+    dead_letter_error_rate: float = env_field(
+        0.5, "PROPERTY_PIPELINE_CHECK_DEAD_LETTER_ERROR_RATE",
+        "check `dead_letter_rate` is an error above this share of a partition's distinct files", ge=0, le=1,
+    )
+
+
 class Settings(_EnvModel):
     """What a deployment is: where it reads and writes, and which LLM it extracts with."""
 
@@ -158,6 +180,41 @@ class Settings(_EnvModel):
         "targeted", "PROPERTY_PIPELINE_LLM_STRATEGY",
         "`targeted`: ask the LLM only for what the rules missed (and cross-checks); `full`: every field.",
     )
+    llm_temperature: float = env_field(0.0, "PROPERTY_PIPELINE_LLM_TEMPERATURE", "LLM sampling temperature; 0 keeps extraction repeatable", ge=0)
+    llm_seed: int | None = env_field(0, "PROPERTY_PIPELINE_LLM_SEED", "LLM sampling seed, for repeatable output")
+    llm_wait_when_down: bool = env_field(
+        True, "PROPERTY_PIPELINE_LLM_WAIT_WHEN_DOWN",
+        "sensor, schedule and backfill runs that find the LLM down at their start ask Dagster to retry later "
+        "(with doubling waits) instead of degrading the partition to the rules",
+    )
+    llm_down_retries: int = env_field(
+        3, "PROPERTY_PIPELINE_LLM_DOWN_RETRIES", "how many times such a run waits before it goes ahead on the rules", ge=0
+    )
+    llm_down_retry_base_s: float = env_field(
+        60.0, "PROPERTY_PIPELINE_LLM_DOWN_RETRY_BASE_S", "the first such wait, in seconds; it doubles with each retry", ge=0
+    )
+    ollama_keep_alive: str = env_field(
+        "30m", "PROPERTY_PIPELINE_OLLAMA_KEEP_ALIVE", "how long the Ollama server keeps the model loaded after a request"
+    )
+    ollama_max_retries: int = env_field(
+        3, "PROPERTY_PIPELINE_OLLAMA_MAX_RETRIES", "retries after unreachable, timeout, 5xx or busy replies", ge=0
+    )
+    ollama_backoff_base_s: float = env_field(
+        0.5, "PROPERTY_PIPELINE_OLLAMA_BACKOFF_BASE_S", "first retry delay cap, in seconds; doubles per retry, with full jitter", ge=0
+    )
+    ollama_backoff_max_s: float = env_field(
+        8.0, "PROPERTY_PIPELINE_OLLAMA_BACKOFF_MAX_S", "upper bound of a single retry delay, in seconds", ge=0
+    )
+    ollama_breaker_failure_threshold: int = env_field(
+        5, "PROPERTY_PIPELINE_OLLAMA_BREAKER_FAILURES", "consecutive failures that open a server's circuit", ge=1
+    )
+    ollama_breaker_cooldown_s: float = env_field(
+        30.0, "PROPERTY_PIPELINE_OLLAMA_BREAKER_COOLDOWN_S", "seconds an open circuit waits before one probe", gt=0
+    )
+    ollama_breaker_max_cooldown_s: float = env_field(
+        300.0, "PROPERTY_PIPELINE_OLLAMA_BREAKER_MAX_COOLDOWN_S",
+        "each failed probe doubles the open time, up to this many seconds", gt=0,
+    )
     min_confidence: float = env_field(
         QualityConfig.min_confidence, "PROPERTY_PIPELINE_MIN_CONFIDENCE", "records below it are quarantined", ge=0, le=1
     )
@@ -173,8 +230,20 @@ class Settings(_EnvModel):
     model_dir: str | None = env_field(
         None, "PROPERTY_PIPELINE_MODEL_DIR", "Where the default model is joined (unset: ~/.cache/property_pipeline/models)."
     )
+    embedded_threads: int | None = env_field(
+        None, "PROPERTY_PIPELINE_EMBEDDED_THREADS", "CPU threads of the embedded model", ge=1,
+        json_schema_extra={"default_text": "unset (every core)"},
+    )
+    embedded_batch: int = env_field(512, "PROPERTY_PIPELINE_EMBEDDED_BATCH", "prompt tokens the embedded model evaluates per batch", ge=1)
+    embedded_prompt_cache_bytes: int = env_field(
+        0, "PROPERTY_PIPELINE_EMBEDDED_PROMPT_CACHE_BYTES",
+        "size of a llama.cpp RAM prompt cache; 0 relies on the context's own prefix reuse, enough while "
+        "consecutive prompts share their instructions", ge=0,
+    )
     quality: QualitySettings = Field(default_factory=QualitySettings)  # type: ignore[valid-type]
     """The other quality rule thresholds (PROPERTY_PIPELINE_QUALITY_*)."""
+    checks: CheckSettings = Field(default_factory=CheckSettings)
+    """The asset checks' thresholds (PROPERTY_PIPELINE_CHECK_*)."""
     env_vars: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
     """Setting name -> the environment variable it came from, so that resources can hold
     `dg.EnvVar` (shown by name in the UI) instead of the value (a password in a URL)."""
@@ -203,6 +272,7 @@ class Settings(_EnvModel):
         if isinstance(values["llm_backend"], str):
             values["llm_backend"] = values["llm_backend"].lower()
         values["quality"] = QualitySettings.from_env(env)
+        values["checks"] = CheckSettings.from_env(env)
         supplied = {"warehouse_url": "PROPERTY_PIPELINE_WAREHOUSE_URL", "ollama_host": "OLLAMA_HOST"}
         values["env_vars"] = {name: var for name, var in supplied.items() if env.get(var)}
         return cls._validated(values, env)
@@ -277,7 +347,9 @@ class ExecutorSettings(_EnvModel):
     )
 
 
-CONFIG_MODELS: tuple[type[_EnvModel], ...] = (Settings, QualitySettings, StorageSettings, ExecutorSettings, OpsSettings)
+CONFIG_MODELS: tuple[type[_EnvModel], ...] = (
+    Settings, QualitySettings, CheckSettings, StorageSettings, ExecutorSettings, OpsSettings
+)
 """Every model whose fields are set from the environment; the README's table lists them all."""
 
 
@@ -317,3 +389,10 @@ zone when unset) and Dagster's own instance directory."""
 def default(name: str, model: type[_EnvModel] = Settings) -> Any:
     """The one default of setting `name`, for the Dagster resources' fields."""
     return model.model_fields[name].default
+
+
+def resource_field(name: str, model: type[_EnvModel] = Settings) -> Any:
+    """A Dagster resource field for setting `name`: the setting's one default and its meaning
+    (with the environment variable that sets it in a deployment built by `definitions.py`)."""
+    info = model.model_fields[name]
+    return Field(default=info.default, description=f"{info.description} (`{model.variable(name)}`)")

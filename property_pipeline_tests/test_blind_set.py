@@ -25,7 +25,6 @@ from property_pipeline.contract import (
     PROPERTY_SUB_TYPES,
     PROPERTY_TYPES,
     STANDARD_STATUSES,
-    STR_FIELDS,
 )
 
 BLIND = Path(__file__).resolve().parent.parent / "samples" / "blind"
@@ -33,6 +32,7 @@ LANDING, EXPECTED = BLIND / "landing", BLIND / "expected"
 LABEL_KEYS = {"layout", "disposition", "reason_hint", "pii", "fields"}
 DISPOSITIONS = {"valid", "quarantined", "dead_letter"}
 SQFT_PER_ACRE = 43_560
+STR_FIELDS = frozenset(PROPERTY_FIELDS) - INT_FIELDS - FLOAT_FIELDS - BOOL_FIELDS
 
 
 def _is_temp(name: str) -> bool:

@@ -21,13 +21,14 @@ from ..evaluation import (
     load_labels,
 )
 from ..extraction.extractor import Extractor
+from ..nulls import is_missing
 from ..ops.landing_watch import survey
 from ..quality.report import (
     confidence_plot_markdown,
     report_tables,
     summarize,
 )
-from ..settings import default_landing_root, default_llm_backend
+from ..settings import CheckSettings, default_landing_root, default_llm_backend
 from ..storage.warehouse import TableHandle, read_table
 from ..streaming import (
     PREVIEW_ROWS,
@@ -49,6 +50,16 @@ OWNERS = ["team:property-data"]
 TABLE_KINDS = {"pandas", "sql"}
 # Dead letters logged one by one per run; the rest are counted (all are in the table).
 MAX_LOGGED_DEAD_LETTERS = 100
+
+
+def table_out(description: str, kinds: set[str] = TABLE_KINDS, schema=None, **kwargs) -> dg.AssetOut:
+    """An output of a partition's multi-asset: a warehouse table in the `properties` group,
+    with the pandera model's columns (`schema`) as its column schema when it has one."""
+    metadata = {"dagster/column_schema": column_schema(schema)} if schema is not None else None
+    return dg.AssetOut(
+        io_manager_key=WAREHOUSE, group_name="properties", owners=OWNERS, kinds=kinds, metadata=metadata,
+        description=description, **kwargs,
+    )
 
 
 def column_schema(model) -> dg.TableSchema:
@@ -74,7 +85,7 @@ def table_metadata(rows: pd.DataFrame | int) -> dict:
 
 
 def _cell(value):
-    if value is None or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     if isinstance(value, float):
         return round(value, 3)
@@ -149,23 +160,15 @@ def wait_while_llm_down(context: dg.AssetExecutionContext, llm: LLMBackend, clie
 @dg.multi_asset(
     partitions_def=source_day_partitions,
     outs={
-        "extracted_properties": dg.AssetOut(
-            io_manager_key=WAREHOUSE,
-            group_name="properties",
-            owners=OWNERS,
-            kinds={"python", *TABLE_KINDS},
-            metadata={"dagster/column_schema": column_schema(ExtractedPropertiesSchema)},
-            description="One record per distinct raw file that could be read: contract columns, "
+        "extracted_properties": table_out(
+            "One record per distinct raw file that could be read: contract columns, "
             "per-field provenance and confidence evidence.",
+            kinds={"python", *TABLE_KINDS}, schema=ExtractedPropertiesSchema,
         ),
-        "extraction_dead_letters": dg.AssetOut(
-            io_manager_key=WAREHOUSE,
-            group_name="properties",
-            owners=OWNERS,
-            kinds={"python", *TABLE_KINDS},
-            metadata={"dagster/column_schema": column_schema(DeadLettersSchema)},
-            description="Every raw file that produced no record, with `reason_code` and `reason`; "
+        "extraction_dead_letters": table_out(
+            "Every raw file that produced no record, with `reason_code` and `reason`; "
             "rematerializing the partition replays them.",
+            kinds={"python", *TABLE_KINDS}, schema=DeadLettersSchema,
         ),
     },
     retry_policy=extraction_retry,
@@ -248,17 +251,20 @@ def extraction(
     )
 
 
+_CHECKS = CheckSettings()  # the defaults, for the descriptions; a run's values are its `quality` resource's
 CHECK_DESCRIPTIONS = {
     "confidence_thresholds": "Blocking. The partition's mean record confidence is at least "
-    "min_mean_confidence (0.75) and at most max_low_confidence_share (50%) of its records are below "
-    "the quarantine threshold. When it fails, the partition's report, quarantine and dead letters "
-    "still exist, but its records are held back from the quality summary.",
+    f"min_mean_confidence ({_CHECKS.min_mean_confidence} by default) and at most max_low_confidence_share "
+    f"({_CHECKS.max_low_confidence_share:.0%} by default) of its records are below the quarantine "
+    "threshold. When it fails, the partition's report, quarantine and dead letters still exist, but its "
+    "records are held back from the quality summary.",
     "validated_schema": "Blocking. Every validated record conforms to the pandera contract "
     "(types, ranges, formats); rows failing it are listed.",
     "every_file_accounted_for": "Blocking. Every distinct raw file of the partition is in exactly one of "
     "validated_properties, quarantined_properties and extraction_dead_letters.",
     "dead_letter_rate": "Share of the partition's distinct files that became dead letters: WARN above "
-    "20%, ERROR above 50% (not blocking: the report is the diagnosis).",
+    f"{_CHECKS.dead_letter_warn_rate:.0%}, ERROR above {_CHECKS.dead_letter_error_rate:.0%} by default "
+    "(not blocking: the report is the diagnosis).",
     "no_personal_data": "Blocking. No owner name or mailing address from the raw input appears in any "
     "output table of the partition.",
 }
@@ -279,34 +285,21 @@ def check_spec(name: str, asset: str, blocking: bool) -> dg.AssetCheckSpec:
 @dg.multi_asset(
     partitions_def=source_day_partitions,
     outs={
-        "validated_properties": dg.AssetOut(
-            io_manager_key=WAREHOUSE,
-            group_name="properties",
-            owners=OWNERS,
-            kinds=TABLE_KINDS,
-            tags={"layer": "published"},
-            metadata={"dagster/column_schema": column_schema(ValidatedPropertiesSchema)},
-            description="Records that passed the schema, the cross-field rules and the confidence threshold.",
+        "validated_properties": table_out(
+            "Records that passed the schema, the cross-field rules and the confidence threshold.",
+            schema=ValidatedPropertiesSchema, tags={"layer": "published"},
         ),
-        "quarantined_properties": dg.AssetOut(
-            io_manager_key=WAREHOUSE,
-            group_name="properties",
-            owners=OWNERS,
-            kinds=TABLE_KINDS,
-            metadata={"dagster/column_schema": column_schema(QuarantinedPropertiesSchema)},
-            description="Records that failed validation or the confidence threshold, with "
+        "quarantined_properties": table_out(
+            "Records that failed validation or the confidence threshold, with "
             "`quarantine_reason`; kept for review, never dropped.",
+            schema=QuarantinedPropertiesSchema,
         ),
-        "property_quality_report": dg.AssetOut(
-            io_manager_key=WAREHOUSE,
-            group_name="properties",
-            owners=OWNERS,
-            kinds=TABLE_KINDS,
-            tags={"layer": "report"},
-            description="The partition's quality at a glance: files by disposition, confidence "
+        "property_quality_report": table_out(
+            "The partition's quality at a glance: files by disposition, confidence "
             "distribution, completeness of the fields the source can state, top validation issues "
             "with example files, LLM/rules disagreements, LLM usage, and which blocking checks "
             "failed. Written for every partition, whatever the checks say.",
+            tags={"layer": "report"},
         ),
     },
     check_specs=[
@@ -488,7 +481,7 @@ def _report_metadata(report: pd.DataFrame, source: str, day) -> dict:
         "dead_letters": int(row["dead_letters"]),
         "validated_share": round(int(row["validated"]) / files, 3) if files else None,
         "dead_letter_rate": round(float(row["dead_letter_rate"]), 3),
-        "mean_confidence": None if pd.isna(row["mean_confidence"]) else round(float(row["mean_confidence"]), 3),
+        "mean_confidence": None if is_missing(row["mean_confidence"]) else round(float(row["mean_confidence"]), 3),
         "held_back": dg.MetadataValue.bool(bool(row["blocking_failures"])),
         "held_back_because": dg.MetadataValue.text("; ".join(row["blocking_failures"]) or "all blocking checks passed"),
     }

@@ -1,12 +1,14 @@
 """Resources whose fields are the whole configuration of the core they wrap."""
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
 from ..llm.base import StructuredLLM
 from ..quality.rules import QualityConfig
-from ..settings import QualitySettings, default
+from ..settings import CheckSettings, QualitySettings, resource_field
 from ..storage.llm_cache import LLMCache
 
 
@@ -14,7 +16,7 @@ class LandingZone(dg.ConfigurableResource):
     """The collectors' landing root (read-only) and the largest file the pipeline will read."""
 
     root: str
-    max_file_bytes: int = default("max_file_bytes")
+    max_file_bytes: int = resource_field("max_file_bytes")
 
     @property
     def path(self) -> Path:
@@ -24,27 +26,28 @@ class LandingZone(dg.ConfigurableResource):
 class QualityThresholds(dg.ConfigurableResource):
     """Thresholds for quarantine and for the blocking asset checks."""
 
-    min_confidence: float = default("min_confidence")
-    min_mean_confidence: float = 0.75
-    max_low_confidence_share: float = 0.5
-    dead_letter_warn_rate: float = 0.2
-    dead_letter_error_rate: float = 0.5
+    min_confidence: float = resource_field("min_confidence")
+    # The asset checks' thresholds (defaults and meaning: `CheckSettings`, settings.py).
+    min_mean_confidence: float = resource_field("min_mean_confidence", CheckSettings)
+    max_low_confidence_share: float = resource_field("max_low_confidence_share", CheckSettings)
+    dead_letter_warn_rate: float = resource_field("dead_letter_warn_rate", CheckSettings)
+    dead_letter_error_rate: float = resource_field("dead_letter_error_rate", CheckSettings)
 
     # The quality rules' other thresholds (defaults and meaning: `QualityConfig`, quality/rules.py).
-    lot_size_tolerance: float = default("lot_size_tolerance", QualitySettings)
-    min_price: float = default("min_price", QualitySettings)
-    max_price: float = default("max_price", QualitySettings)
-    min_living_area: float = default("min_living_area", QualitySettings)
-    max_living_area: float = default("max_living_area", QualitySettings)
-    min_year_built: int = default("min_year_built", QualitySettings)
-    max_bedrooms: int = default("max_bedrooms", QualitySettings)
-    max_bathrooms: int = default("max_bathrooms", QualitySettings)
-    max_tax_years_ahead: int = default("max_tax_years_ahead", QualitySettings)
-    blocking_issue_cap: float = default("blocking_issue_cap", QualitySettings)
-    warning_penalty: float = default("warning_penalty", QualitySettings)
-    missing_field_penalty: float = default("missing_field_penalty", QualitySettings)
-    max_missing_penalty: float = default("max_missing_penalty", QualitySettings)
-    fallback_factor: float = default("fallback_factor", QualitySettings)
+    lot_size_tolerance: float = resource_field("lot_size_tolerance", QualitySettings)
+    min_price: float = resource_field("min_price", QualitySettings)
+    max_price: float = resource_field("max_price", QualitySettings)
+    min_living_area: float = resource_field("min_living_area", QualitySettings)
+    max_living_area: float = resource_field("max_living_area", QualitySettings)
+    min_year_built: int = resource_field("min_year_built", QualitySettings)
+    max_bedrooms: int = resource_field("max_bedrooms", QualitySettings)
+    max_bathrooms: int = resource_field("max_bathrooms", QualitySettings)
+    max_tax_years_ahead: int = resource_field("max_tax_years_ahead", QualitySettings)
+    blocking_issue_cap: float = resource_field("blocking_issue_cap", QualitySettings)
+    warning_penalty: float = resource_field("warning_penalty", QualitySettings)
+    missing_field_penalty: float = resource_field("missing_field_penalty", QualitySettings)
+    max_missing_penalty: float = resource_field("max_missing_penalty", QualitySettings)
+    fallback_factor: float = resource_field("fallback_factor", QualitySettings)
 
     def rules_config(self) -> QualityConfig:
         """Every threshold of the quality rules, as this resource is configured."""
@@ -69,19 +72,17 @@ class LLMBackend(dg.ConfigurableResource):
     `property_pipeline.llm.base.StructuredLLM`.
     """
 
-    num_ctx: int = default("num_ctx")
-    num_predict: int = default("num_predict")
-    strategy: str = default("strategy")
-    """`targeted`: ask only for what the rules could not read (plus cross-checks);
-    `full`: ask for every contract field on every record."""
-
-    wait_when_down: bool = True
-    """Sensor and schedule runs that find the LLM server down at their start ask Dagster to
-    retry later (with backoff) instead of degrading the whole partition to the rules."""
-    down_retries: int = 3
-    """How many times such a run waits; after the last one it goes ahead on the rules."""
-    down_retry_base_s: float = 60.0
-    """The first wait; it doubles with each retry."""
+    # Field names: `llm.factory.BACKEND_OPTIONS`; defaults and meaning: `Settings`.
+    num_ctx: int = resource_field("num_ctx")
+    num_predict: int = resource_field("num_predict")
+    strategy: str = resource_field("strategy")
+    wait_when_down: bool = resource_field("llm_wait_when_down")
+    down_retries: int = resource_field("llm_down_retries")
+    down_retry_base_s: float = resource_field("llm_down_retry_base_s")
 
     def get_client(self) -> "StructuredLLM | None":
         return None
+
+    def options(self, table: Mapping[str, str]) -> dict[str, Any]:
+        """This resource's fields that a `llm.factory` option table names (option -> value)."""
+        return {option: getattr(self, option) for option in table}

@@ -189,7 +189,6 @@ class LLMOutcome:
     """The last reply, with the token counts and latency of every request this outcome took."""
     reasks: int
     prompt_truncated: bool
-    prompt_tokens_estimate: int
     requests: int = 1
     splits: int = 0
     """How many times a reply cut at the length limit was asked again as smaller requests."""
@@ -304,7 +303,6 @@ def _combine(outcomes: list[LLMOutcome]) -> LLMOutcome:
         reply,
         reasks=sum(o.reasks for o in outcomes),
         prompt_truncated=any(o.prompt_truncated for o in outcomes),
-        prompt_tokens_estimate=sum(o.prompt_tokens_estimate for o in outcomes),
         requests=sum(o.requests for o in outcomes),
         splits=sum(o.splits for o in outcomes),
     )
@@ -383,7 +381,6 @@ async def _ask_once(
     """Ask once, re-ask once on a bad reply that was not cut short (that one is for the caller)."""
     text, truncated = fit_text(source, text, request, window)
     messages = build_messages(source, text, request)
-    estimate = estimate_tokens(messages, request.schema)
     reply = await llm.chat_json(messages, request.schema, num_predict=request.num_predict)
     reasks = 0
     try:
@@ -413,7 +410,7 @@ async def _ask_once(
     # The server truncates an over-long prompt silently; a prompt that filled the window was cut.
     if reply.prompt_tokens is not None and reply.prompt_tokens >= num_ctx - 8:
         truncated = True
-    return LLMOutcome(values, reply, reasks, truncated, estimate, requests=1 + reasks)
+    return LLMOutcome(values, reply, reasks, truncated, requests=1 + reasks)
 
 
 def _window_full(reply: LLMReply, num_ctx: int) -> bool:

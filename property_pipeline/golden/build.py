@@ -10,7 +10,6 @@ hold (and never owner data, which no adapter lets through) can reach a golden ro
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from ..contract import INT_FIELDS, LINEAGE_COLUMNS, PROPERTY_FIELDS
+from ..nulls import is_missing
 from .linking import Linked, Member, link_records
 from .survivorship import ASSESSOR, LISTING, lineage, survive
 
@@ -34,7 +34,7 @@ LINK_STATUSES = ("apn", "address", "unlinked", "ambiguous")
 
 
 def _value(name: str, value: Any) -> Any:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()

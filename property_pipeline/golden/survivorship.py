@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..contract import PROPERTY_FIELDS
+from ..nulls import is_missing
 from .address import normalize_address
 
 LISTING = "phoenix_mls"
@@ -84,10 +85,6 @@ SURVIVORSHIP: dict[str, Rule] = {
 assert set(SURVIVORSHIP) == set(PROPERTY_FIELDS), "every contract field needs a survivorship rule"
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _compatible(a: str | None, b: str | None) -> bool:
     """Equal, or stated on one side only (a directional or street type left out is no disagreement)."""
     return a is None or b is None or a == b
@@ -146,7 +143,7 @@ def lineage(record: dict[str, Any]) -> dict[str, Any]:
 
 def newest_stating(records: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
     """The newest record of `records` (ordered oldest first) that states `name`."""
-    return next((r for r in reversed(records) if not _missing(r.get(name))), None)
+    return next((r for r in reversed(records) if not is_missing(r.get(name))), None)
 
 
 @dataclass

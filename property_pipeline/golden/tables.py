@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..nulls import frame_records
 from ..storage.warehouse import read_table
 
 GOLDEN_TABLE = "property_golden_records"
@@ -48,4 +49,4 @@ def export_rows(url: str, which: str) -> Iterator[dict[str, Any]]:
     """Rows of `golden` (one per property) or `history` (one per listing observation) as plain
     dicts, for `property-pipeline export --table`."""
     df = read_golden(url, EXPORT_TABLES[which])
-    yield from df.astype(object).where(df.notna(), None).to_dict("records")
+    yield from frame_records(df)

@@ -75,16 +75,6 @@ def load_model(path: Path, *, n_ctx: int, n_threads: int, n_batch: int, prompt_c
         return loaded
 
 
-def unload_models() -> None:
-    """Drop every cached model (tests, or a long-lived process that is done extracting)."""
-    with _models_lock:
-        models = list(_models.values())
-        _models.clear()
-    for loaded in models:
-        with loaded.lock:
-            loaded.llama.close()
-
-
 def _model_label(path: Path | None) -> str:
     name = DEFAULT_MODEL_NAME if path is None else path.stem.lower()
     return f"{name} (embedded)"
@@ -113,11 +103,11 @@ class EmbeddedLLM:
         *,
         model_sha256: str | None = None,
         n_ctx: int = default("num_ctx"),
-        n_threads: int | None = None,
-        n_batch: int = 512,
-        seed: int | None = 0,
-        temperature: float = 0.0,
-        prompt_cache_bytes: int = 0,
+        n_threads: int | None = default("embedded_threads"),
+        n_batch: int = default("embedded_batch"),
+        seed: int | None = default("llm_seed"),
+        temperature: float = default("llm_temperature"),
+        prompt_cache_bytes: int = default("embedded_prompt_cache_bytes"),
         cache_dir: str | os.PathLike | None = None,
     ) -> None:
         self.model_path = Path(model_path) if model_path else None

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from ..contract import PROPERTY_FIELDS
+from ..nulls import is_missing
 from .rules import QualityConfig
 
 CONFIDENCE_BINS = [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001]
@@ -290,7 +291,7 @@ def render_html(reports: pd.DataFrame, title: str = "Property pipeline quality r
             "validated": int(r.validated),
             "quarantined": int(r.quarantined),
             "dead letters": int(r.dead_letters),
-            "mean confidence": None if pd.isna(r.mean_confidence) else round(float(r.mean_confidence), 3),
+            "mean confidence": None if is_missing(r.mean_confidence) else round(float(r.mean_confidence), 3),
             "status": "held back: " + "; ".join(f) if isinstance(f, list) and f else "published",
         }
         for r, f in zip(reports.itertuples(), failures)

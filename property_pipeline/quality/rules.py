@@ -104,10 +104,6 @@ def _arizona_city(r: Record, c: QualityConfig) -> bool:
     return is_arizona_place(str(r["city"]))
 
 
-def _out_of_area(what: str) -> Callable[[Record, QualityConfig], str]:
-    return lambda r, c: f"out of area: {what} {r.get(what.replace(' ', '_'))!r}"
-
-
 RULES: tuple[Rule, ...] = (
     Rule("lot_acres_match_square_feet", ("lot_size_acres", "lot_size_square_feet"), False, _lot_agrees),
     Rule("bathrooms_add_up", ("bathrooms_full", "bathrooms_half", "bathrooms_total_integer"), True, _baths_add_up),

@@ -17,6 +17,7 @@ import pandas as pd
 import pandera.errors as pa_errors
 
 from ..contract import ExtractedPropertiesSchema, ValidatedPropertiesSchema
+from ..nulls import none_if_missing
 from ..sources import get_source
 from .privacy import name_shaped_values
 from .rules import RULES, QualityConfig, Rule, failed_rules
@@ -104,7 +105,7 @@ def validate_records(records: pd.DataFrame, config: QualityConfig | None = None)
     config = config or QualityConfig()
     scored, reasons = [], []
     for record in records.to_dict("records"):
-        record = {k: (None if v is pd.NA or (isinstance(v, float) and v != v) else v) for k, v in record.items()}
+        record = {k: none_if_missing(v) for k, v in record.items()}
         _drop_person_names(record)
         failed = failed_rules(record, config)
         record["field_confidence"], record["confidence"] = score(record, failed, config)

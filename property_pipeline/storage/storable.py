@@ -22,6 +22,8 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
+from ..nulls import is_missing
+
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 # Python refuses to print integers of more than 4,300 digits (about 14,000 bits).
 MAX_JSON_INT_BITS = 14_000
@@ -44,12 +46,6 @@ def storable_text(text: str) -> tuple[str, bool]:
         f"\\u{ord(ch):04x}" if ch == "\x00" or ord(ch) in _NEEDS_ESCAPE else ch for ch in text
     )
     return escaped, True
-
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 def _python(value: Any) -> Any:
@@ -99,7 +95,7 @@ def _json(value: Any, notes: list[str]) -> Any:
         return {_json_key(k, notes): _json(v, notes) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_json(v, notes) for v in value]
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -121,7 +117,7 @@ def _json_key(key: Any, notes: list[str]) -> str:
 def storable_cell(value: Any, column_type: sa.types.TypeEngine) -> tuple[Any, str | None]:
     """One cell as a value the column accepts on SQLite and PostgreSQL, and a warning when it
     had to change (None when stored as given)."""
-    if _missing(value):
+    if is_missing(value):
         return None, None
     value = _python(value)
     if isinstance(value, pd.Timestamp):
