@@ -45,7 +45,7 @@ INSTRUCTION = re.compile(
 # A heading that opens a section about other properties, or the page's history.
 _OTHER_LISTINGS = re.compile(
     r"similar|nearby|comparable|\bcomps?\b|recently sold|other (?:homes|listings|properties)|you may also|more homes"
-    r"|homes for sale|near this|price history|sale history|sales history|tax history|listing history|neighborhood"
+    r"|homes for sale|near this|other matches|matches for (?:this|your) search|price history|sale history|sales history|tax history|listing history|neighborhood"
     r" (?:stats|sales)|market (?:trends|stats)|recommended"
 )
 _STATUS_WORDS = frozenset(

@@ -153,7 +153,7 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
         table.pair(cands, label, value)
 
 
-_HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+")
+_HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+|(?<=!)\s+|:\s+")
 
 
 def _header_segments(lines: list[str]) -> list[str]:
@@ -170,7 +170,7 @@ def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
 
 
 # Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
-_OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|similar|nearby homes?|comparable|models? (?:is|are)|"
+_OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|other matches|similar|nearby homes?|comparable|models? (?:is|are)|"
                           r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)
 
 

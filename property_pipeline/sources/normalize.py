@@ -256,6 +256,10 @@ _STATUS = {
     "vendida": "Closed",
     "vendido": "Closed",
     "cerrada": "Closed",
+    # Alert e-mails' headlines
+    "price reduced": "Active",
+    "new listing": "Active",
+    "back on market": "Active",
 }
 
 
@@ -303,7 +307,7 @@ _DWELLING = [
     (r"vacant|land|lot\b|acreage|terreno", "Land", None),
     (r"multi[ \-_]?family|multi[ \-]?unit|apartment building|\d+ units?\b", "Residential Income", None),
     (r"co-?op|cooperative", "Residential", "Stock Cooperative"),
-    (r"single[ \-]?family|sfr|detached|residence|house|unifamiliar", "Residential", "Single Family Residence"),
+    (r"single[ \-]?family|sfr|detached|residence|house|unifamiliar|\bsf[ \-]?det|\bsfd\b", "Residential", "Single Family Residence"),
 ]
 
 
@@ -320,7 +324,7 @@ def normalize_dwelling_type(text: Any) -> tuple[str | None, str | None]:
 
 _FREQUENCY = [
     (r"semi|twice a year|bi-?annual|semestral", "Semi-Annually"),
-    (r"quarter|trimestr", "Quarterly"),
+    (r"quarter|trimestr|\bqtr\b|/\s*q\b", "Quarterly"),
     (r"bi-?month|every other month|bimestr", "Bi-Monthly"),
     (r"month|/mo\b|mo\.|mensual|al mes", "Monthly"),
     (r"annual|year|/yr\b|anual|al a[ñn]o", "Annually"),

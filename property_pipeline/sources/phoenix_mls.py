@@ -77,7 +77,7 @@ def _norm_label(label: str) -> str:
 
 # field group -> (pattern, exclusion); first group whose pattern matches a label wins.
 _LABELS: list[tuple[str, str, str | None]] = [
-    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios", r"private|agent only|confidential|direction"),
+    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
@@ -90,11 +90,11 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("baths", r"^(total |# ?(of )?)?bath(room)?s?( total)?$|^ba$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
     ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bd$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
-    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)", r"lot|price|\$|/|per|garage|patio|source|range"),
+    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b", r"lot|price|\$|/|per|garage|patio|source|range"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
     ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
     ("parking", r"^parking( features)?$|^estacionamiento$", None),
-    ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)|^niveles$|^plantas$|^pisos$", r"unit|floor ?plan"),
+    ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)|^niveles$|^plantas$|^pisos$|^stry$|^stys$", r"unit|floor ?plan"),
     ("pool_private", r"^pool ?- ?private|private pool|^pool private|^(pvt|priv)\.? pool", r"community"),
     ("pool", r"^pool( y/n| yn| type| features)?\??$|^swimming pool|^piscina$|^alberca$", r"community|desc"),
     ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital"),
@@ -102,7 +102,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
     ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?type|^dwell\.? ?type|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
     ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b"),
-    ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$", r"mail|email|web|ip\b|agent|office|broker|cross"),
+    ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$|^addr\.?$|^prop\.? addr", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
     ("city", r"^city$|^city ?/ ?town$|^town$|^municipality$|^ciudad$", None),
     ("state", r"^state$|^state ?/ ?prov|^province$", None),
@@ -224,7 +224,7 @@ def _pair_baths(cands: Candidates, value: str, _label: str) -> None:
 
 def _pair_lot(cands: Candidates, value: str, norm_label: str) -> None:
     stated = value
-    if "acre" in norm_label and not re.search(r"sq|ft", value, re.I) and "acre" not in value.lower():
+    if re.search(r"acre|\bac\b", norm_label) and not re.search(r"sq|ft", value, re.I) and "acre" not in value.lower():
         stated = f"{value} acres"
     sqft, acres = parse_lot_size(stated)
     if sqft is not None:
@@ -239,7 +239,7 @@ def _pair_pool(private_label: bool):
 
 def _pair_hoa_yn(cands: Candidates, value: str, _label: str) -> None:
     flag = parse_bool(value.split()[0] if value.split() else value)
-    if flag is None and read_price(value):
+    if flag is not False and "$" in value and read_price(value):  # "HOA: Y $390/Qtr"
         flag = True
         cands.add("association_fee", parse_money(value))
         cands.add("association_fee_frequency", normalize_frequency(value))
@@ -330,7 +330,7 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
-    (re.compile(r"\b(?:listed|offered|priced|asking|list price of)\s+(?:at|for)?\s*(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
+    (re.compile(r"\b(?:listed|offered|priced|asking|list price of|now(?: only)?)\s+(?:at|for)?\s*(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
     (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
                r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
@@ -338,7 +338,10 @@ _STAT = [
     (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
     (re.compile(r"\b(\d{1,2})[\s\-]?car\s+garage\b", re.I), "garage"),
     (re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
-    (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet)(?!\s*lot)", re.I), "living_area"),
+    (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet|sf\b)(?!\s*lot)", re.I), "living_area"),
+    (re.compile(r"\bbuilt\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
+    (re.compile(r"\bhoa\s+(?:dues\s+|fees?\s+)?(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:/\s*|per\s+|an?\s+|each\s+)?"
+                r"(month\w*|mo\b|quarter\w*|qtr|year\w*|yr|annual\w*|semi-?annual\w*)", re.I), "hoa_phrase"),
 ]
 
 

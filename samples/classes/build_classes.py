@@ -284,6 +284,50 @@ FA2 = fields(parcel_number="21740119", **addr("15820", "N 61st Pl", "Scottsdale"
              pool_private_yn=False, subdivision_name="PARADISE PARK VISTA", full_cash_value=598400,
              limited_property_value=455100, tax_year=2026)
 
+R11 = ("Gated acre-lot ranch with mountain views, a resurfaced pool and a detached casita. "
+       "Updated kitchen with quartz counters.")
+F11 = fields(listing_id="7550622", parcel_number="16921044", standard_status="Active Under Contract", list_price=1512000,
+             **addr("4510", "E Cactus Wren Rd", "Paradise Valley", "85253"), **SFR, bedrooms_total=4,
+             bathrooms_full=3, bathrooms_half=1, living_area=2960, **lot_from_acres(0.92), year_built=1979,
+             garage_spaces=3, stories=1, pool_private_yn=True, association_yn=True, association_fee=390,
+             association_fee_frequency="Quarterly", subdivision_name="Camelback Estates", public_remarks=R11)
+P11 = page("Client Print 7550622", f"""
+<pre>
+CLIENT PRINT                                   Printed 11/26/2026
+ML#: 7550622                 Stat: UCB
+List $: 1,512,000            Sold $:
+Addr: 4510 E Cactus Wren Rd, Paradise Valley, AZ 85253
+Type: SF-Det                 BR/BA: 4/3.5
+Approx SF: 2,960             Lot Ac: 0.92
+Yr Blt: 1979                 Stry: 1
+Gar Spcs: 3                  Pvt Pool: Y
+HOA: Y $390/Qtr              Subdiv: Camelback Estates
+APN: 169-21-044
+Stat legend: A=Active  UCB=Under Contract  C=Closed
+PUBLIC RMKS: {esc(R11)}
+PRIVATE RMKS (agent only): Lockbox on side gate; seller prefers a 30-day close at $1,490,000.
+DIRECTIONS: Tatum south to Cactus Wren, east 3 blocks to home.
+</pre>""")
+
+R12 = ("Mid-century ranch on a quiet street with terrazzo floors, a wall of glass to the yard and "
+       "a short walk to the greenbelt.")
+F12 = fields(listing_id="7550633", standard_status="Active", list_price=449900,
+             **addr("2231", "N 74th Pl", "Scottsdale", "85257"), bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1688, **lot_from_acres(0.19), year_built=1972, garage_spaces=2,
+             association_yn=True, association_fee=150, association_fee_frequency="Quarterly", public_remarks=R12)
+P12 = page("Price Reduced: 2231 N 74th Pl", f"""
+<table class="mail"><tr><td>
+<h2>Price Reduced! 2231 N 74th Pl, Scottsdale, AZ 85257</h2>
+<p><b>Now $449,900</b> (was $465,000)</p>
+<p>3bd/2ba &middot; 1,688 sf &middot; MLS #7550633</p>
+<p>Built 1972 &middot; 2-car garage &middot; 0.19 ac lot</p>
+<p>HOA $150 quarterly</p>
+<p><b>From the listing agent:</b> {esc(R12)}</p>
+<h3>Other matches for this search</h3>
+<p>$439,000 &middot; 4bd/3ba &middot; 2,140 sf &mdash; 1702 N 70th St, Scottsdale</p>
+<p>$475,500 &middot; 3bd/2ba &middot; 1,590 sf &mdash; 7420 E Osborn Rd, Scottsdale</p>
+</td></tr></table>""")
+
 A3 = {"data": {
     "parcelId": "501-33-207",
     "situs": {"streetNumber": "8124", "streetDirection": "W", "streetName": "CAMINO DEL RIO",
@@ -303,7 +347,8 @@ def main() -> None:
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
              ("mls_7550305.html", P5, "spanish", F5), ("mls_7550311.html", P6, "spanish", F6),
              ("mls_7550407.html", P7, "remarks_only", F7), ("mls_7550413.html", P8, "remarks_only", F8),
-             ("mls_7550509.html", P9, "dense_print", F9), ("mls_7550516.html", P10, "dense_print", F10)]
+             ("mls_7550509.html", P9, "dense_print", F9), ("mls_7550516.html", P10, "dense_print", F10),
+             ("mls_7550622.html", P11, "dense_print", F11), ("mls_7550633.html", P12, "email_alert", F12)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,

@@ -52,6 +52,9 @@ def identity_texts(tree: LexborHTMLParser, title: str) -> list[tuple[str, str]]:
             found += [("heading", span) for span in address_spans(about.group(1)) or [about.group(1)]]
     for node in tree.css("img[alt]")[:200]:
         found += [("alt", span) for span in address_spans(node.attributes.get("alt") or "")]
+    # A main heading that leads with news about the home ("Price Reduced! 2231 N 74th Pl, Scottsdale, AZ").
+    for node in tree.css("h1, h2")[:4]:
+        found += [("heading", span) for span in address_spans(_collapse(node.text() or ""))]
     seen: set[str] = set()
     unique = []
     for kind, text in found:
