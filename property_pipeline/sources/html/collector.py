@@ -27,6 +27,7 @@ _REMARKS_HEAD = re.compile(
     re.I,
 )
 _OPAQUE_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{60,}")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z#])")
 # Legal and site boilerplate: never a listing fact, often most of a small page's text.
 _BOILERPLATE = re.compile(
     r"deemed reliable|fair housing|equal housing|copyright|all rights reserved|recaptcha|privacy policy|"
@@ -116,6 +117,13 @@ class Collector:
         if len(text) < 2 or text in self.seen:
             return
         if not remarks and self._left_out(text):
+            # "Listed by Saguaro Realty. Source: ARMLS #6892018.": the sentences that are not about
+            # the agent (the listing's own MLS number) are kept; the contact sentence is not.
+            sentences = _SENTENCE.split(text)
+            if len(sentences) > 1 and not self._personal_line(text):
+                for sentence in sentences:
+                    if not self._left_out(sentence):
+                        self.line(sentence, is_pair=is_pair, kind=kind)
             return
         self.seen.add(text)
         index = len(self.lines)

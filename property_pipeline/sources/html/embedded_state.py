@@ -163,7 +163,9 @@ def listing_objects(roots: list[Any]) -> list[ListingObject]:
         elif isinstance(value, dict):
             keys = {_norm_key(k) for k in value}
             score = len(keys & _LISTING_KEYS)
-            if score >= MIN_LISTING_KEYS:
+            # A small object with an id ({"listing_id": ..., "location": {...}}) is a candidate too:
+            # `own_listing` takes it only when that id is the page's own.
+            if score >= MIN_LISTING_KEYS or keys & _ID_KEYS and _ids(value):
                 found.append(ListingObject(value, path, score, _ids(value)))
             stack += [(v, path + (str(k),)) for k, v in reversed(list(value.items())[:2000])]
     return found

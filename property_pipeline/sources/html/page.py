@@ -55,6 +55,9 @@ def _page_ids(tree: LexborHTMLParser, title: str) -> set[str]:
     """Ids the page states for itself: long digit runs of its URLs, the MLS number in its title."""
     ids = {m.lower() for url in page_urls(tree) for m in re.findall(r"\d{5,}|[A-Z]{2,6}\d{5,}", url)}
     ids |= {m.lower() for m in re.findall(r"\bMLS\s*#?\s*:?\s*([A-Za-z0-9\-]{4,20})", title, re.I)}
+    # "MLS ID #6893011", "MLS® 6891204" in the page's text: the number a small state object may carry.
+    body = tree.body.text(separator=" ")[:200_000] if tree.body is not None else ""
+    ids |= {m.lower() for m in re.findall(r"\bMLS\b\W{0,3}(?:ID|No\.?|Number)?\s*#?\s*:?\s*(\d{6,10})\b", body, re.I)}
     return ids
 
 

@@ -63,6 +63,11 @@ _LABEL_ATTRS = ("aria-label", "data-label", "title")
 _NO_ATTRIBUTE_LABEL = frozenset("a img body html main section article nav header aside form table ul ol dl".split())
 
 
+# Attributes holding a "lat,lng" pair.
+_GEO_PAIR_ATTRS = frozenset(("data-coordinates", "data-coords", "data-latlng", "data-latlon", "data-lat-lng", "data-geo",
+                             "data-position", "data-center", "data-location"))
+
+
 def collapse(text: str) -> str:
     """Whitespace runs folded to one space, ends stripped."""
     return _WS.sub(" ", text).strip()
@@ -266,6 +271,11 @@ class TreeBuilder:
                 number = parse_number(value)
                 if number is not None:
                     self.geo.setdefault(_GEO_ATTRS[name], number)
+            elif name in _GEO_PAIR_ATTRS:
+                pair = re.fullmatch(r"\s*\[?\s*(-?\d{1,3}\.\d+)\s*[,; ]\s*(-?\d{1,3}\.\d+)\s*\]?\s*", value)
+                if pair and abs(float(pair.group(1))) <= 90:  # "lat,lng", as data-coordinates writes it
+                    self.geo.setdefault("latitude", float(pair.group(1)))
+                    self.geo.setdefault("longitude", float(pair.group(2)))
             elif len(self.attr_pairs) < 500 and 0 < len(value) <= 200:
                 self.attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
 
