@@ -6,7 +6,8 @@ is accounted for (the conservation check).
         [--pg-url postgresql://postgres@127.0.0.1:5432/postgres] [--work /work/tmp/partition_memory]
 
 Each (size, database) runs `dg.materialize` in a fresh child process; its peak RSS is the
-child's own ru_maxrss (os.wait4). The landing folder of each size is generated once (small
+child's own ru_maxrss (os.wait4), and its CPU time (user + system) is reported beside the wall
+time: on a shared machine parcels per CPU-second is the figure that compares between runs. The landing folder of each size is generated once (small
 JSON files, the valid assessor samples with a unique key each, written without per-file
 Python state), shared by both databases and deleted afterwards. The PostgreSQL database is
 created for the run and dropped after it.
@@ -86,6 +87,7 @@ def run_child(root: Path, url: str) -> dict:
         raise SystemExit(f"child failed ({process.returncode}) on {url}")
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_rss_mb"] = usage.ru_maxrss / 1024
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime
     return result
 
 
@@ -152,7 +154,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(*args.child)))
         return
-    print(f"{'parcels':>8} {'database':>10} {'generate s':>10} {'run s':>7} {'parcels/s':>9} {'peak RSS MB':>11} {'conserved':>9}  rows written")
+    print(f"{'parcels':>8} {'database':>10} {'generate s':>10} {'run s':>7} {'parcels/s':>9} {'peak RSS MB':>11} {'CPU s':>7} {'parcels/CPU-s':>13} {'conserved':>9}  rows written")
     for size in map(int, args.sizes.split(",")):
         work = args.work / f"{size}"
         shutil.rmtree(work, ignore_errors=True)
@@ -171,7 +173,7 @@ def main() -> None:
                     drop()
                 print(
                     f"{size:8d} {database:>10} {generated:10.1f} {r['seconds']:7.1f} {size / r['seconds']:9.0f} "
-                    f"{r['peak_rss_mb']:11.1f} {r['conserved']!s:>9}  {r['rows']}",
+                    f"{r['peak_rss_mb']:11.1f} {r['cpu_s']:7.1f} {size / r['cpu_s']:13.0f} {r['conserved']!s:>9}  {r['rows']}",
                     flush=True,
                 )
         finally:

@@ -29,7 +29,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import math
 import os
 import threading
 import time
@@ -46,6 +45,7 @@ from .extraction.extractor import ExtractionResult, Extractor, async_items, dead
 from .landing import RawFile
 from .llm.base import StructuredLLM
 from .llm.factory import build_client, extractor_options
+from .nulls import is_missing
 from .quality.rules import QualityConfig
 from .quality.validate import validate_records
 from .settings import Settings
@@ -75,9 +75,7 @@ T = TypeVar("T")
 
 def _plain(value: Any) -> Any:
     """A DataFrame cell as a plain Python value: missing -> None, numpy scalars -> Python."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date()

@@ -32,6 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
 from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, JSON_COLUMNS
+from ..nulls import is_missing
 from ..settings import StorageSettings, default
 from .bulk import copy_rows
 from .storable import storable_row, storable_text, warning_column, with_warnings
@@ -177,7 +178,7 @@ def _column_type(name: str, series: pd.Series | None) -> Any:
     if name in _TYPES:
         return _TYPES[name]
     if series is not None:
-        sample = next((v for v in series if v is not None and v is not pd.NA), None)
+        sample = next((v for v in series if not is_missing(v)), None)
         if isinstance(sample, (dict, list)):
             return _JSON
         if pd.api.types.is_bool_dtype(series.dtype):
