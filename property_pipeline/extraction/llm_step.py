@@ -35,6 +35,7 @@ from ..contract import (
     PropertyFields,
 )
 from ..llm.base import LLMReply, StructuredLLM
+from ..settings import default
 from ..sources import RuleExtraction, Source
 from ..sources.normalize import normalize_apn, normalize_city, normalize_zip
 
@@ -121,7 +122,7 @@ def subset_request(request: Request, fields: tuple[str, ...]) -> Request:
     return Request(fields, schema, request.num_predict, request.short_keys)
 
 
-def full_request(num_predict: int = 1024) -> Request:
+def full_request(num_predict: int = default("num_predict")) -> Request:
     return Request(PROPERTY_FIELDS, PropertyFields.model_json_schema(), num_predict, short_keys=False)
 
 
@@ -318,7 +319,7 @@ async def llm_extract(
     text: str,
     request: Request,
     *,
-    num_ctx: int = 8192,
+    num_ctx: int = default("num_ctx"),
     text_window: int | None = None,
 ) -> LLMOutcome:
     """Ask for `request`; LLMError (server trouble) propagates to the caller.

@@ -108,9 +108,9 @@ class OllamaPool:
         *,
         model: str = DEFAULT_MODEL,
         deadline_s: float = default("ollama_deadline_s"),
-        max_retries: int = 3,
-        backoff_base_s: float = 0.5,
-        backoff_max_s: float = 8.0,
+        max_retries: int = default("ollama_max_retries"),
+        backoff_base_s: float = default("ollama_backoff_base_s"),
+        backoff_max_s: float = default("ollama_backoff_max_s"),
         rng: random.Random | None = None,
         **client_options,
     ) -> None:
