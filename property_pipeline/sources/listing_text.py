@@ -94,9 +94,16 @@ def prose_sentences(table: LabelTable, data: dict[str, Any]) -> list[str]:
 
 
 def prose_paragraph(data: dict[str, Any]) -> str | None:
-    """The longest free line of two or more sentences (120+ characters): a remarks-only page's paragraph."""
-    lines = [ln for ln in _free_lines(data, weak=False) if len(ln) >= 120 and len(_SENTENCE_END.split(ln)) >= 2]
+    """The description of a page that labels none: the longest free line of two or more sentences
+    (120+ characters) that is not about other homes, a mortgage or the site."""
+    lines = [ln for ln in _free_lines(data, weak=False)
+             if len(ln) >= 120 and len(_SENTENCE_END.split(ln)) >= 2 and not _NOT_DESCRIPTION.search(ln)]
     return max(lines, key=len, default=None)
+
+
+_NOT_DESCRIPTION = re.compile(
+    r"\b(?:cookies?|privacy|terms of|mortgage|down payment|interest rate|apr\b|estimated payment|deemed reliable"
+    r"|copyright|sign (?:in|up)|newsletter)\b", re.I)
 
 
 def prose_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:

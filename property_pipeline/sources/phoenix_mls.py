@@ -34,7 +34,7 @@ from .candidates import Candidates, Resolved
 from .html import Vocabulary, collapse, read_page
 from .listing_resolve import resolve_address, resolve_baths, resolve_remarks
 from .listing_structured import schema_type_fallback
-from .listing_text import LabelTable, page_candidates, prose_only, prose_paragraph
+from .listing_text import LabelTable, page_candidates, prose_paragraph
 from .listing_values import (
     read_bedrooms,
     read_dwelling,
@@ -393,8 +393,8 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         out.values["association_yn"] = True
         out.follow("association_yn", "association_fee")
     resolve_remarks(data, out)
-    if "public_remarks" not in out.values and prose_only(_TABLE, data):
-        # A remarks-only page without a remarks label: its one long paragraph is the remarks.
+    if "public_remarks" not in out.values:
+        # No remarks label: the page's one long descriptive paragraph is the remarks.
         paragraph = prose_paragraph(data)
         if paragraph:
             out.values["public_remarks"] = paragraph
