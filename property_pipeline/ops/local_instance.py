@@ -30,6 +30,12 @@ run_coordinator:
     # Launch the runs of one dequeue side by side (four partitions landing together).
     dequeue_use_threads: true
 
+sensors:
+  # Submit the runs of one sensor tick side by side (four partitions landing together).
+  use_threads: true
+  num_workers: 2
+  num_submit_workers: 4
+
 concurrency:
   runs:
     max_concurrent_runs: 4
