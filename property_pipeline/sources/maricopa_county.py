@@ -130,6 +130,21 @@ _KEY_MEANINGS = [(re.compile(p), fact) for p, fact in (
     (r"(situs|property|physical)(zip|zipcode|postalcode)", "zip"),
     (r"(situs|property|physical)city", "city"),
 )]
+# Words of a key that names a property fact, and of one that names a person or their mail.
+_FACT_WORDS = re.compile(r"bath|bed|garage|pool|lot|acre|stor(y|ies)|level|year|built|sqft|squarefe|area|livable|living"
+                         r"|fullcash|limited|subdiv|latitude|longitude", re.I)
+
+
+def _names_a_fact(key: Any, value: Any) -> bool:
+    """A scalar under a key that names a property fact and no person: "label present, no value read"."""
+    if value is None or value is CONFLICT or isinstance(value, (dict, list, bool)) or _personal_key(key):
+        return False
+    text = str(value).strip()
+    if not text or len(text) > 40 or looks_like_person_name(text):
+        return False
+    return bool(_FACT_WORDS.search(_key(key))) and reportable_key(key) != "<unnamed key>"
+
+
 # A key holding the situs address as an object of parts.
 _SITUS_SECTION = re.compile(r"situs|^(property|physical|site)?address$|^location(address)?$")
 # The parts of a situs address object, by their short names (folded).
@@ -237,6 +252,9 @@ class _Reader:
     def __init__(self) -> None:
         self.facts: dict[str, Any] = {}
         self.unmapped: list[str] = []
+        self.unread: list[tuple[str, Any]] = []
+        """Unmapped keys whose name names a property fact ("BldgHeatedSqFtTotal": "1,950"): a label
+        present with no value read, shown to the LLM and asked of it (see `extract_rules`)."""
 
     def take(self, roles: tuple[str, ...], section: dict[str, Any]) -> None:
         """Read `section` with the key tables of `roles`; a key no table maps is reported by name."""
@@ -251,6 +269,8 @@ class _Reader:
             if not facts:
                 if "geo" not in roles and folded not in SECTIONS and not IGNORED_KEYS.match(folded):
                     self.unmapped.append(str(key))
+                    if _names_a_fact(key, value):
+                        self.unread.append((str(key), value))
                 continue
             if facts[0] == "address" and isinstance(value, dict):
                 self.take_situs(value)
@@ -499,8 +519,13 @@ def parse(raw: bytes, name: str = "") -> SourceDocument:
     unmapped = sorted({reportable_key(k) for k in reader.unmapped})
     if unmapped:
         warnings.append("unmapped_keys:" + ",".join(unmapped[:12]) + (f",+{len(unmapped) - 12}" if len(unmapped) > 12 else ""))
-    text = "\n".join(f"{key}: {_shown(value)}" for key, value in facts.items())
-    data = {"shape": _shape(loaded, obj), "facts": facts, "unmapped_keys": unmapped, "apn_from_file_name": apn_from_name}
+    lines = [f"{key}: {_shown(value)}" for key, value in facts.items()]
+    # Keys that name a fact no table reads: in the text for the LLM (asked by `targeted_fields`,
+    # counted by the coverage term), never as a rule value.
+    lines += [f"{key}: {value}" for key, value in reader.unread[:12]]
+    text = "\n".join(lines)
+    data = {"shape": _shape(loaded, obj), "facts": facts, "unmapped_keys": unmapped, "apn_from_file_name": apn_from_name,
+            "labelled_unread": [key for key, _ in reader.unread]}
     return SourceDocument(text=text, raw_bytes=len(raw), data=data, warnings=warnings)
 
 
@@ -601,6 +626,7 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     # The LLM sees only these facts: it can add something only where a stated fact did not
     # become a value (an address the rules could not split).
     unread = facts.get("address") and not found.get("street_name") or lot is not None and sqft is None
+    unread = unread or bool(doc.data.get("labelled_unread"))
     return RuleExtraction(values=found, structured=set(found), evidence=_evidence(doc.data, found), complete=not unread)
 
 

@@ -341,6 +341,16 @@ FA3 = fields(parcel_number="50133207", **addr("8124", "W Camino Del Rio", "Peori
              living_area=2104, **lot_from_acres(0.31), year_built=1999, garage_spaces=2, stories=2,
              pool_private_yn=False, full_cash_value=512700, limited_property_value=388000, tax_year=2026)
 
+# Keys no table spells: read by the LLM from the "label present, no value read" lines.
+A4 = {"result": [{"Parcel": {"APN": "214-09-331", "SitusAddress": "10228 N 64TH ST, PARADISE VALLEY, AZ 85253",
+                             "PropertyType": "Residential"},
+                  "ResidentialDetails": {"BldgHeatedSqFtTotal": "3,412", "GarageCarCount": 3, "Pool": 520},
+                  "Valuations": [{"TaxYear": 2026, "FullCashValue": 1893000, "LimitedPropertyValue": 1411200}],
+                  "Owner": {"Name": "Priya R Oyelaran"}}]}
+FA4 = fields(parcel_number="21409331", **addr("10228", "N 64th St", "Paradise Valley", "85253"),
+             property_type="Residential", living_area=3412, garage_spaces=3, pool_private_yn=True,
+             full_cash_value=1893000, limited_property_value=1411200, tax_year=2026)
+
 
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
@@ -355,6 +365,8 @@ def main() -> None:
           pii=["Harriet Q Lindqvist", "PO Box 4410"])
     write("maricopa_county", "parcel_50133207.json", json.dumps(A3, indent=1).encode(), "api_envelope_situs", FA3,
           pii=["Ingrid M Castellanos", "77 Harbor View Rd"])
+    write("maricopa_county", "parcel_21409331.json", json.dumps(A4, indent=1).encode(), "api_unread_keys", FA4,
+          pii=["Priya R Oyelaran"])
     write("maricopa_county", "parcel_21740119.json", json.dumps(A2, indent=1).encode(), "api_result_spaced", FA2,
           pii=["Oscar P Villanueva", "PO Box 77120, Tucson AZ"])
 
