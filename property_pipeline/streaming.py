@@ -67,7 +67,7 @@ def raw_file_from_row(root: Path, source: str, day: dt.date, path: str, size: in
     """The RawFile a `raw_collector_files` row names (its real name and whether it is a link
     are read back from the file system)."""
     real = os.fsdecode(name_bytes(path)) if "\\" in path else path  # only such names were escaped
-    is_link = os.path.islink(Path(root) / real)
+    is_link = not size and os.path.islink(Path(root) / real)  # the listing stores a link with size 0
     return RawFile(source, day, path, int(size or 0), is_symlink=is_link, fs_path=real if real != path else None)
 
 

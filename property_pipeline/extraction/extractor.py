@@ -204,11 +204,15 @@ _LOT_FIELDS = ("lot_size_square_feet", "lot_size_acres")
 
 def unread_fields(values: dict[str, Any], text: str, source: Source) -> list[str]:
     """Fields the page states next to a label for them but the record lacks: coverage misses."""
-    stated = stated_fields(text)
+    read = set(values) | (set(_LOT_FIELDS) if any(f in values for f in _LOT_FIELDS) else set())
+    candidates = [f for f in COVERAGE_FIELDS if f not in read and f in source.llm_fields]
+    if not candidates:
+        return []
+    # Only the fields that could be missed are looked for (the same answer, a fraction of the work).
+    stated = stated_fields(text, {*candidates, *(_LOT_FIELDS if "lot_size_square_feet" in candidates else ())})
     if stated & set(_LOT_FIELDS):
         stated.add("lot_size_square_feet")
-    read = set(values) | (set(_LOT_FIELDS) if any(f in values for f in _LOT_FIELDS) else set())
-    return [f for f in COVERAGE_FIELDS if f in stated and f not in read and f in source.llm_fields]
+    return [f for f in candidates if f in stated]
 
 
 # Below the quarantine threshold on its own: an identity the LLM disputed is reviewed by a person.

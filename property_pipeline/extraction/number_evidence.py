@@ -23,6 +23,7 @@ own label wording mostly works; a label this module does not know loses the LLM 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -291,13 +292,17 @@ def _lone_price(occurrence: Occurrence) -> bool:
 _STATED_LABELS = {"garage_spaces": re.compile(r"garage")}
 
 
-def stated_fields(text: str) -> set[str]:
+def stated_fields(text: str, fields: Iterable[str] | None = None) -> set[str]:
     """The numeric fields `text` states next to a label for them ("Beds: 3", "Built 1999"), whatever
-    the value: a record that lacks one of them was read incompletely, not stated so."""
-    found = set()
+    the value: a record that lacks one of them was read incompletely, not stated so. `fields`
+    limits the question to those fields (the answer for them is the same)."""
+    wanted = LABELS if fields is None else {n: LABELS[n] for n in fields if n in LABELS}
+    found: set[str] = set()
+    if not wanted:
+        return found
     for occurrence in occurrences(text):
         context = occurrence.context
-        for name, labels in LABELS.items():
+        for name, labels in wanted.items():
             if name in found:
                 continue
             own = _STATED_LABELS.get(name, labels.own)
