@@ -33,6 +33,8 @@ LABELLED_SETS = (
     ("holdout", REPO / "samples" / "holdout" / "landing", REPO / "samples" / "holdout" / "expected"),
     ("unseen", REPO / "samples" / "unseen" / "landing", REPO / "samples" / "unseen" / "expected"),
     ("blind", REPO / "samples" / "blind" / "landing", REPO / "samples" / "blind" / "expected"),
+    # The loss-class tuning set (aria-only labels, stat rows, Spanish, remarks-only, print sheets, envelopes).
+    ("classes", REPO / "samples" / "classes" / "landing", REPO / "samples" / "classes" / "expected"),
 )
 
 

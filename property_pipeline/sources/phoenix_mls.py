@@ -340,6 +340,9 @@ _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet|sf\b)(?!\s*lot)", re.I), "living_area"),
     (re.compile(r"\bbuilt\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
+    # "2 full bathrooms", "3 full + 1 half ba"
+    (re.compile(r"(?<![\d.,])(\d{1,2})\s+full\b(?=[\s\w+,/&-]{0,25}?\b(?:ba|baths?|bathrooms?)\b)", re.I), "full_baths"),
+    (re.compile(r"(?<![\d.,])(\d{1,2})\s+half\s*(?:ba|baths?|bathrooms?)\b", re.I), "half_baths"),
     (re.compile(r"\bhoa\s+(?:dues\s+|fees?\s+)?(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:/\s*|per\s+|an?\s+|each\s+)?"
                 r"(month\w*|mo\b|quarter\w*|qtr|year\w*|yr|annual\w*|semi-?annual\w*)", re.I), "hoa_phrase"),
 ]
