@@ -27,6 +27,7 @@ from property_pipeline.definitions import llm_backend  # noqa: E402
 from property_pipeline.evaluation import load_labels, score_records  # noqa: E402
 from property_pipeline.extraction.extractor import Extractor  # noqa: E402
 from property_pipeline.landing import iter_partitions, scan_partition  # noqa: E402
+from property_pipeline.nulls import frame_records  # noqa: E402
 from property_pipeline.quality.validate import validate_records  # noqa: E402
 from property_pipeline.settings import Settings  # noqa: E402
 
@@ -58,7 +59,7 @@ def run(name: str, llm, landing: Path, labels: dict, limit: int | None) -> dict:
         usage.append(result.usage)
         checked = validate_records(result.records_frame())
         for frame in (checked.validated, checked.quarantined):
-            records += frame.astype(object).where(frame.notna(), None).to_dict("records")
+            records += frame_records(frame)
     score = score_records(records, {path: label for path, label in labels.items() if any(r["source_file"] == path for r in records)})
     overall = score.get(("all", "all"))
     return {

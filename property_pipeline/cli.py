@@ -34,7 +34,7 @@ from .evaluation import (
 )
 from .landing import iter_partitions
 from .llm.factory import build_client
-from .nulls import none_if_missing
+from .nulls import is_missing, none_if_missing
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
 from .settings import Settings, configuration_table, default_landing_root
@@ -159,7 +159,7 @@ def export_records(settings: Settings) -> Iterator[dict[str, Any]]:
 def _json_default(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if value is pd.NA:
+    if is_missing(value):
         return None
     if hasattr(value, "item"):
         return value.item()
