@@ -509,7 +509,7 @@ def _report_metadata(report: pd.DataFrame, source: str, day) -> dict:
         & ~dg.AutomationCondition.in_progress()
     ).with_label("refresh after any partition's report"),
 )
-def property_quality_summary(context: dg.AssetExecutionContext, warehouse: Warehouse, landing: LandingZone) -> dg.MaterializeResult:
+def property_quality_summary(warehouse: Warehouse, landing: LandingZone) -> dg.MaterializeResult:
     """Quality across every published partition: totals by disposition, the confidence
     distribution, the most frequent validation issues and LLM/rules disagreements. Partitions
     whose blocking checks failed are held back (listed with the reason, not counted), and
