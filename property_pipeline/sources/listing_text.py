@@ -46,7 +46,7 @@ class LabelTable:
     """Phrases that state a fact inside a sentence ("built in 1994", "HOA dues are $55 per month"):
     read sentence by sentence, only on a prose-only page (see `prose_candidates`)."""
     identity_groups: frozenset[str] = frozenset(
-        {"listing_id", "status", "street_address", "city", "state", "zip", "city_state_zip", "unit", "remarks"}
+        {"listing_id", "status", "street_address", "city", "state", "zip", "city_state_zip", "city_zip", "unit", "remarks"}
     )
     """Groups that name the listing rather than describe the home: a page labelling only these is prose-only."""
 

@@ -104,6 +104,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b"),
     ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$|^addr\.?$|^prop\.? addr", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
+    ("city_zip", r"^city ?(/|,|and) ?zip( code)?$", None),
     ("city", r"^city$|^city ?/ ?town$|^town$|^municipality$|^ciudad$", None),
     ("state", r"^state$|^state ?/ ?prov|^province$", None),
     ("zip", r"zip|postal|codigo postal", None),
@@ -175,7 +176,7 @@ def personal_values(raw: bytes) -> set[str]:
 _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "listing_id": ("listing_id", read_listing_id),
     "parcel_number": ("parcel_number", normalize_apn),
-    "status": ("standard_status", normalize_status),
+    "status": ("standard_status", lambda v: _read_status(v)),
     "list_price": ("list_price", read_price),
     "bedrooms": ("bedrooms_total", read_bedrooms),
     "full_baths": ("bathrooms_full", parse_int),
@@ -190,6 +191,13 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "latitude": ("latitude", parse_number),
     "longitude": ("longitude", parse_number),
 }
+
+
+def _read_status(value: str) -> str | None:
+    """A status, unless the value is a legend of the codes ("A = Active, UCB = Under Contract, C = Closed")."""
+    if value.count("=") >= 2 or len({normalize_status(part) for part in re.split(r"[,;]", value)} - {None}) > 1:
+        return None
+    return normalize_status(value)
 
 
 # Yes/no facts, where "None" or "N/A" is an answer ("Pool features: None": no private pool).
@@ -291,6 +299,13 @@ def _pair_city_state_zip(cands: Candidates, value: str, _label: str) -> None:
     cands.add("state_or_province", parsed.get("state_or_province"))
 
 
+def _pair_city_zip(cands: Candidates, value: str, _label: str) -> None:
+    match = re.fullmatch(r"\s*([A-Za-z .'\-]+?)[,\s]+(\d{5})(?:-\d{4})?\s*", value)
+    if match:
+        _pair_city(cands, match.group(1), "city")
+        cands.add("postal_code", match.group(2))
+
+
 def _pair_city(cands: Candidates, value: str, _label: str) -> None:
     city = normalize_city(re.split(r",", value)[0])
     cands.add("city", city if plausible_city(city) else None)
@@ -319,6 +334,7 @@ _PAIR_HANDLERS = {
     "dwelling": _pair_dwelling,
     "subdivision": _pair_subdivision,
     "city_state_zip": _pair_city_state_zip,
+    "city_zip": _pair_city_zip,
     "city": _pair_city,
     "state": _pair_state,
     "unit": _pair_unit,

@@ -328,6 +328,24 @@ P12 = page("Price Reduced: 2231 N 74th Pl", f"""
 <p>$475,500 &middot; 3bd/2ba &middot; 1,590 sf &mdash; 7420 E Osborn Rd, Scottsdale</p>
 </td></tr></table>""")
 
+R13 = "Level two-acre parcel with power at the lot line and views of the White Tanks. Horses allowed."
+F13 = fields(listing_id="7550648", parcel_number="50344012", standard_status="Closed", list_price=189000,
+             **addr("29510", "W Lone Mountain Rd", "Wittmann", "85361"), **LAND, **lot_from_acres(2.07),
+             pool_private_yn=False, association_yn=False, public_remarks=R13)
+P13 = page("Client Print 7550648", f"""
+<table class="print">
+<tr><td>ML#</td><td>7550648</td><td>Stat</td><td>C</td></tr>
+<tr><td>List $</td><td>189,000</td><td>Sold $</td><td>176,500</td></tr>
+<tr><td>Address</td><td>29510 W Lone Mountain Rd</td><td>City/Zip</td><td>Wittmann 85361</td></tr>
+<tr><td>Type</td><td>Land</td><td>Lot Ac</td><td>2.07</td></tr>
+<tr><td>Pvt Pool</td><td>N</td><td>HOA</td><td>N</td></tr>
+<tr><td>APN</td><td>503-44-012</td><td>Zoning</td><td>RU-43</td></tr>
+</table>
+<p>Stat: A = Active, UCB = Under Contract, P = Pending, C = Closed</p>
+<p>PUBLIC RMKS: {esc(R13)}</p>
+<p>PRIVATE RMKS (agent only): Seller will carry at 7% with $40,000 down.</p>
+<p>DIRECTIONS: Carefree Hwy west to 295th Ave, north 2 miles.</p>""")
+
 A3 = {"data": {
     "parcelId": "501-33-207",
     "situs": {"streetNumber": "8124", "streetDirection": "W", "streetName": "CAMINO DEL RIO",
@@ -358,7 +376,7 @@ def main() -> None:
              ("mls_7550305.html", P5, "spanish", F5), ("mls_7550311.html", P6, "spanish", F6),
              ("mls_7550407.html", P7, "remarks_only", F7), ("mls_7550413.html", P8, "remarks_only", F8),
              ("mls_7550509.html", P9, "dense_print", F9), ("mls_7550516.html", P10, "dense_print", F10),
-             ("mls_7550622.html", P11, "dense_print", F11), ("mls_7550633.html", P12, "email_alert", F12)]
+             ("mls_7550622.html", P11, "dense_print", F11), ("mls_7550648.html", P13, "dense_print", F13), ("mls_7550633.html", P12, "email_alert", F12)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,
