@@ -6,10 +6,15 @@ their results meet in the web UI whatever the order they are run in. Its `dagste
 written once from `LOCAL_INSTANCE_YAML`: SQLite storage (the default), the same run queue
 rules as the production `dagster.yaml` (one run per partition at a time), telemetry off.
 
-Why not a `.env` file: Dagster's command-line tools load `<cwd>/.env` *over* the process
-environment, so a `DAGSTER_HOME` there would silently redirect every `dagster` command run
-from the repository (the tests' and production's included) to the local instance; and it
-must be an absolute path, which a committed file cannot know.
+Plain `dagster dev` (and `dg dev`, `dagster instance info`, ...) from the checkout's root
+finds the same instance through `<root>/.env`, which Dagster's commands load from their
+working directory: `ensure_local_home` adds one line to it,
+`DAGSTER_HOME="${DAGSTER_HOME:-<root>/.dagster_home}"`. Written, not committed, because
+Dagster refuses a relative DAGSTER_HOME and python-dotenv cannot nest `${PWD}` inside a
+default; the `${DAGSTER_HOME:-...}` form matters because Dagster loads `.env` *over* the
+process environment, so a bare `DAGSTER_HOME=` line would redirect a caller's own
+DAGSTER_HOME (production, the tests' daemons) to this checkout. The file is gitignored
+(docker compose keeps `POSTGRES_PASSWORD` there); other lines in it are never touched.
 """
 
 from __future__ import annotations
@@ -81,9 +86,44 @@ def default_home(env: dict[str, str] | None = None, cwd: Path | None = None) -> 
 
 def ensure_local_home(home: Path) -> Path:
     """Create the instance directory, and its `dagster.yaml` when it is the checkout's local
-    home and has none (a DAGSTER_HOME elsewhere is configured by its owner, never written)."""
+    home and has none (a DAGSTER_HOME elsewhere is configured by its owner, never written);
+    for the checkout's own home, also the `.env` line that points plain `dagster` commands at it."""
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if home.name == HOME_NAME and not config.exists():
         config.write_text(LOCAL_INSTANCE_YAML)
+    root = home.resolve().parent
+    if home.name == HOME_NAME and project_root(root) == root:
+        ensure_dotenv(root)
     return home
+
+
+DOTENV_PREFIX = 'DAGSTER_HOME="${DAGSTER_HOME:-'
+DOTENV_COMMENT = (
+    "# Written by property-pipeline: `dagster dev` and other dagster commands run here use this checkout's\n"
+    "# instance unless DAGSTER_HOME is set (edit or delete freely; a DAGSTER_HOME line of your own is kept).\n"
+)
+
+
+def ensure_dotenv(root: Path) -> Path | None:
+    """Make `<root>/.env` default DAGSTER_HOME to `<root>/.dagster_home` (absolute, as Dagster
+    requires). Appends the line when the file has no DAGSTER_HOME, refreshes it when it is ours
+    and names another directory (a moved checkout), leaves a DAGSTER_HOME of the user's alone.
+    Returns the file, or None when the path cannot be written in it (`"`, `$`, `}` or `\\`)."""
+    home = str(local_home(root))
+    if any(c in home for c in '"$}\\'):
+        return None
+    env = root / ".env"
+    line = f'{DOTENV_PREFIX}{home}}}"'
+    lines = env.read_text().splitlines() if env.exists() else []
+    ours = [i for i, text in enumerate(lines) if text.startswith(DOTENV_PREFIX)]
+    if ours:
+        if lines[ours[0]] != line:
+            lines[ours[0]] = line
+            env.write_text("\n".join(lines) + "\n")
+        return env
+    if any(text.strip().removeprefix("export ").split("=", 1)[0].strip() == "DAGSTER_HOME" for text in lines):
+        return env  # the user's own choice
+    with env.open("a") as out:
+        out.write(("\n" if lines else "") + DOTENV_COMMENT + line + "\n")
+    return env

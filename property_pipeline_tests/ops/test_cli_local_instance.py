@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import dagster as dg
@@ -15,7 +18,7 @@ import pytest
 from dagster._core.scheduler.instigation import TickStatus
 
 from ..conftest import REPO, SAMPLE_LANDING
-from .stack import BIN
+from .stack import BIN, free_port
 
 DAY, SOURCE = "2026-11-21", "maricopa_county"
 
@@ -118,3 +121,59 @@ def _wait_for_sensor_ticks(instance: dg.DagsterInstance, daemon: subprocess.Pope
                     return finished
         time.sleep(2)
     raise AssertionError("the landing sensor did not tick twice within 240 s\n" + (checkout / "daemon.log").read_text()[-5000:])
+
+
+def _dagster_home_of(checkout: Path, env: dict[str, str]) -> str:
+    info = subprocess.run(
+        [str(BIN / "dagster"), "instance", "info"], cwd=checkout, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert info.returncode == 0, info.stdout + info.stderr
+    return next(line for line in info.stdout.splitlines() if line.startswith("$DAGSTER_HOME:")).split(":", 1)[1].strip()
+
+
+def test_plain_dagster_commands_from_the_root_use_the_checkouts_instance(checkout, tmp_path):
+    """`dagster dev` / `dagster instance info` from the root without DAGSTER_HOME reach the
+    instance `make demo` and the CLI use (through the `.env` line the CLI writes); a caller's
+    own DAGSTER_HOME still wins, and a user's `.env` lines are kept."""
+    shutil.copy(REPO / "dagster.yaml", checkout / "dagster.yaml")  # the production one, as at the real root
+    (checkout / ".env").write_text("POSTGRES_PASSWORD=kept")
+    assert cli(checkout, "init").returncode == 0
+    home = checkout / ".dagster_home"
+    assert "POSTGRES_PASSWORD=kept\n" in (checkout / ".env").read_text()
+    assert cli(checkout, "init").returncode == 0
+    lines = (checkout / ".env").read_text().splitlines()
+    assert len([line for line in lines if line.startswith("DAGSTER_HOME=")]) == 1, "one line, not one per command"
+
+    assert _dagster_home_of(checkout, env_for(checkout)) == str(home)
+    other = tmp_path / "other-home"
+    other.mkdir()
+    assert _dagster_home_of(checkout, {**env_for(checkout), "DAGSTER_HOME": str(other)}) == str(other)
+
+    # dagster dev itself: the webserver it starts serves the checkout's instance.
+    port = free_port()
+    log = (checkout / "dev.log").open("wb")
+    dev = subprocess.Popen(
+        [str(BIN / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+        cwd=checkout, env=env_for(checkout), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        info = _wait_for_instance_info(f"http://127.0.0.1:{port}/graphql", dev, checkout)
+    finally:
+        os.killpg(dev.pid, 15)
+        dev.wait(timeout=60)
+        log.close()
+    assert str(home) in info and ".tmp_dagster_home_" not in info, info
+
+
+def _wait_for_instance_info(url: str, dev: subprocess.Popen, checkout: Path) -> str:
+    body = json.dumps({"query": "{ instance { info } }"}).encode()
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        assert dev.poll() is None, (checkout / "dev.log").read_text()[-5000:]
+        request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return json.loads(response.read())["data"]["instance"]["info"]
+        except (urllib.error.URLError, OSError, ValueError):
+            time.sleep(2)
+    raise AssertionError("dagster dev did not answer within 240 s\n" + (checkout / "dev.log").read_text()[-5000:])
