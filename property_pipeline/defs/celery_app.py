@@ -9,15 +9,14 @@ PROPERTY_PIPELINE_* / OLLAMA_* variables): the worker loads the job from this pa
 writes events to the instance the run names.
 """
 
-from dagster._core.execution.retries import RetryMode
-from dagster_celery.executor import CeleryExecutor
 from dagster_celery.make_app import make_app
 from dagster_celery.tasks import create_task
 
 from .executors import celery_app_config, celery_connection
 
-app = make_app(
-    CeleryExecutor(retries=RetryMode(RetryMode.DISABLED), config_source=celery_app_config(), **celery_connection()).app_args()
-)
+# The arguments dagster-celery's executor builds its app with (`CeleryExecutor.app_args()`), minus
+# `retries`: Celery would only store it as an unused setting, and the step's retry mode travels
+# with each task, not with the app.
+app = make_app({"include": None, "config_source": celery_app_config(), **celery_connection()})
 
 execute_plan = create_task(app)
