@@ -15,7 +15,6 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-from dagster._core.scheduler.instigation import TickStatus
 
 from ..conftest import REPO, SAMPLE_LANDING
 from .stack import BIN, free_port
@@ -116,7 +115,7 @@ def _wait_for_sensor_ticks(instance: dg.DagsterInstance, daemon: subprocess.Pope
         for state in instance.all_instigator_state():
             if state.instigator_name == "landing_zone_sensor":
                 ticks = instance.get_ticks(state.instigator_origin_id, state.selector_id, limit=10)
-                finished = [t for t in ticks if t.status != TickStatus.STARTED]
+                finished = [t for t in ticks if t.status.value != "STARTED"]
                 if len(finished) >= count:
                     return finished
         time.sleep(2)

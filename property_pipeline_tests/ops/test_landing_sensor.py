@@ -176,9 +176,7 @@ def test_folders_it_will_not_process_are_reported_and_never_stop_the_others(root
 
 
 def _finished_run(instance, status, tags):
-    from dagster._core.storage.dagster_run import DagsterRun
-
-    run = DagsterRun(job_name="property_pipeline_job", run_id=str(uuid.uuid4()), status=status, tags=tags)
+    run = dg.DagsterRun(job_name="property_pipeline_job", run_id=str(uuid.uuid4()), status=status, tags=tags)
     instance.add_run(run)
     return run
 
