@@ -137,6 +137,8 @@ def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None 
         return number_grounded(name, target, text)
     if name == "subdivision_name":
         return _labelled_run(_SUBDIVISION_LABEL, str(value), _fact_lines(text))
+    if name == "pool_private_yn":
+        return _pool_stated(bool(value), lines)
     if name in DERIVED:
         context = LINE_CONTEXT.get(name)
         if context is None:
@@ -153,6 +155,28 @@ def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None 
     if f" {wanted} " not in f" {words} ":
         return False
     return field_words is None or bool(field_words.search(lower))
+
+
+_POOL = re.compile(r"pool|piscina|alberca")
+# A community's pool: its word next to the pool's ("Community pool", "Pool: Community", "Piscina: Comunitaria").
+_COMMUNITY_POOL = re.compile(
+    r"(?:communit\w*|comunitari\w*|shared|association|clubhouse|resort|neighborhood)\W+(?:\w+\W+)?(?:pool|piscina|alberca)"
+    r"|(?:pool|piscina|alberca)\W+(?:\w+\W+)?(?:communit|comunitari|shared|association)"
+)
+_PRIVATE = re.compile(r"private|privad|\bpvt\b|\bown\b")
+_DENIED = re.compile(r"\bno\b|\bnone\b|:\s*n\b|\bn/a\b|\bfalse\b|\bsin\b|ningun|without|\bnot\b")
+
+
+def _pool_stated(private: bool, lines: tuple[tuple[frozenset[float], str], ...]) -> bool:
+    """A private pool (or its absence) stated on a line about a pool that is not only the community's:
+    "Community pool" is no evidence either way; "Pool: Private", "Private pool" ground True; "Pool: None",
+    "Pvt Pool: N", "No private pool" ground False."""
+    for _, line in lines:
+        if not _POOL.search(line) or (_COMMUNITY_POOL.search(line) and not _PRIVATE.search(line)):
+            continue
+        if bool(_DENIED.search(line)) != private:
+            return True
+    return False
 
 
 def _address_words(text: str) -> list[str]:

@@ -171,3 +171,11 @@ def test_an_unread_key_naming_a_fact_is_shown_and_makes_the_record_incomplete():
                                      "BldgHeatedSqFtTotal": "3,412", "OwnerName": "Priya R Oyelaran"})
     assert "living_area" not in values and not complete
     assert "BldgHeatedSqFtTotal: 3,412" in text and "Priya" not in text
+
+
+def test_an_attribute_spelling_out_a_unit_or_label_labels_nothing():
+    doc = MLS.parse(page('<p>2,140 <abbr title="Square feet">sqft</abbr></p>'
+                         '<p><span title="Bedrooms">Beds</span>: 4</p>').encode())
+    values = MLS.extract_rules(doc).values
+    assert values["living_area"] == 2140 and values["bedrooms_total"] == 4
+    assert "Square feet:" not in doc.text and "Bedrooms:" not in doc.text

@@ -258,7 +258,9 @@ class TreeBuilder:
         if group is None or group == "remarks":
             return None
         text = collapse(node.text(deep=True) or "")
-        if len(text) > 60 or label.lower() in text.lower():
+        # `<abbr title="Square feet">sqft</abbr>`, `<span title="Bedrooms">Beds</span>`: the attribute
+        # spells out a label or unit the text already shows, it labels no value.
+        if len(text) > 60 or label.lower() in text.lower() or tag in ("abbr", "acronym") or self.label_group(text):
             return None
         return f"{label}: "
 
