@@ -40,6 +40,7 @@ from ..landing import (
     too_large,
 )
 from ..llm.base import LLMError, StructuredLLM, percentile
+from ..settings import default
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
 from ..sources.normalize import compose_address
 from ..storage.llm_cache import LLMCache, cache_key
@@ -273,10 +274,10 @@ class Extractor:
         llm: StructuredLLM | None = None,
         cache: LLMCache | None = None,
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-        num_ctx: int = 8192,
-        num_predict: int = 1024,
+        num_ctx: int = default("num_ctx"),
+        num_predict: int = default("num_predict"),
         use_rules: bool = True,
-        strategy: str = "targeted",
+        strategy: str = default("strategy"),
     ):
         if strategy not in STRATEGIES:
             raise ValueError(f"strategy {strategy!r}; expected one of {STRATEGIES}")
