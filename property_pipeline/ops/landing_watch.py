@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,11 +187,6 @@ def survey(
     for source in sorted(known):
         _survey_source(root, source, day_range, result)
     return result
-
-
-def observe(root: Path, sources: Iterable[str] | None = None) -> Iterator[FolderState]:
-    """Every (source, day) folder under the landing root with at least one non-temporary file."""
-    yield from survey(root, sources).folders
 
 
 def first_landing_day(root: Path | str) -> dt.date | None:
