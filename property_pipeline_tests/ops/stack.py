@@ -115,3 +115,22 @@ class Stack:
             except ProcessLookupError:
                 pass
             proc.wait(timeout=5)
+
+
+def stop_group(proc: subprocess.Popen, timeout_s: float = 180) -> None:
+    """SIGTERM a process group started with `start_new_session=True`, wait for its leader
+    (generously: `dagster dev` shuts its webserver, daemon and code server down in turn, slowly
+    on a busy machine), then SIGKILL whatever is left of the group."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=30)

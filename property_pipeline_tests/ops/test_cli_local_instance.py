@@ -17,7 +17,7 @@ import dagster as dg
 import pytest
 
 from ..conftest import REPO, SAMPLE_LANDING
-from .stack import BIN, free_port
+from .stack import BIN, free_port, stop_group
 
 DAY, SOURCE = "2026-11-21", "maricopa_county"
 
@@ -101,8 +101,7 @@ def test_run_then_export_then_the_ui_daemon_starts_nothing_new(checkout):
             ticks = _wait_for_sensor_ticks(instance, daemon, checkout, count=2)
             runs = instance.get_runs(filters=dg.RunsFilter(tags={"dagster/sensor_name": "landing_zone_sensor"}))
     finally:
-        os.killpg(daemon.pid, 15)
-        daemon.wait(timeout=60)
+        stop_group(daemon)
         log.close()
     assert runs == [], "the sensor must not rerun a folder the CLI already processed"
     assert any("no new files" in (t.skip_reason or "") for t in ticks), [t.skip_reason for t in ticks]
@@ -158,8 +157,7 @@ def test_plain_dagster_commands_from_the_root_use_the_checkouts_instance(checkou
     try:
         info = _wait_for_instance_info(f"http://127.0.0.1:{port}/graphql", dev, checkout)
     finally:
-        os.killpg(dev.pid, 15)
-        dev.wait(timeout=60)
+        stop_group(dev)
         log.close()
     assert str(home) in info and ".tmp_dagster_home_" not in info, info
 
