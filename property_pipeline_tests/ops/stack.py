@@ -105,26 +105,12 @@ class Stack:
                     pass
         deadline = time.monotonic() + STOP_TIMEOUT_S
         for proc in self.processes.values():
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            # The group may outlive its leader (run workers); SIGKILL whatever is left of it.
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait(timeout=5)
+            _reap_group(proc, max(0.1, deadline - time.monotonic()))
 
 
-def stop_group(proc: subprocess.Popen, timeout_s: float = 180) -> None:
-    """SIGTERM a process group started with `start_new_session=True`, wait for its leader
-    (generously: `dagster dev` shuts its webserver, daemon and code server down in turn, slowly
-    on a busy machine), then SIGKILL whatever is left of the group."""
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
+def _reap_group(proc: subprocess.Popen, timeout_s: float) -> None:
+    """Wait for a signalled group's leader, then SIGKILL whatever is left of the group (it may
+    outlive its leader: run workers)."""
     try:
         proc.wait(timeout=timeout_s)
     except subprocess.TimeoutExpired:
@@ -134,3 +120,14 @@ def stop_group(proc: subprocess.Popen, timeout_s: float = 180) -> None:
     except ProcessLookupError:
         pass
     proc.wait(timeout=30)
+
+
+def stop_group(proc: subprocess.Popen, timeout_s: float = 180) -> None:
+    """SIGTERM a process group started with `start_new_session=True` and reap it; the wait is
+    generous (`dagster dev` shuts its webserver, daemon and code server down in turn, slowly on
+    a busy machine)."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    _reap_group(proc, timeout_s)
