@@ -1,4 +1,5 @@
-"""The single Definitions object; resources are chosen from the environment (see settings.py)."""
+"""The code location: `defs`, built lazily from the environment (see settings.py) when Dagster
+loads it; `build_definitions(settings)` for other settings (tests, benchmarks)."""
 
 from __future__ import annotations
 
@@ -65,8 +66,8 @@ ALL_ASSETS = [*PARTITION_ASSETS, assets.property_quality_summary, assets.extract
 property_job = dg.define_asset_job(
     "property_pipeline_job",
     selection=dg.AssetSelection.assets(*PARTITION_ASSETS),
-    # In process unless PROPERTY_PIPELINE_EXECUTOR says multiprocess or celery (defs/executors.py).
-    executor_def=executor_from_env(),
+    # No executor here: `build_definitions` gives the Definitions the one PROPERTY_PIPELINE_EXECUTOR
+    # names (in process unless it says multiprocess or celery, defs/executors.py), read at load.
     tags={"property_pipeline/job": "partition"},
     description="Raw collector files to validated and quarantined properties, dead letters and the quality "
     "report, for one (source, day) partition, in one process. Started by the landing sensor, the day-close "
@@ -120,6 +121,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
             freshness_checks=checks, name="validated_freshness_sensor", default_status=dg.DefaultSensorStatus.RUNNING
         )
     return dg.Definitions(
+        executor=executor_from_env(),
         assets=ALL_ASSETS,
         asset_checks=checks,
         jobs=[property_job, summary_job],
@@ -137,11 +139,10 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     )
 
 
-defs = build_definitions()
-
-
-def current_definitions() -> dg.Definitions:
-    """The definitions for the current environment, built on each call: what
-    `property-pipeline run` executes, so its settings (landing root, warehouse) are the ones
-    of that moment, not those of the first import in a long-lived process."""
+@dg.definitions
+def defs() -> dg.Definitions:
+    """The code location's Definitions (workspace.yaml, `[tool.dg]`), built when Dagster loads
+    the location, not at import: importing this module builds no resources and reads no
+    environment, so its helpers can be imported cheaply. Each load reads the environment of
+    that moment, which is also what `property-pipeline run` executes (`defs/launch.py`)."""
     return build_definitions()

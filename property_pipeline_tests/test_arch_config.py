@@ -175,3 +175,29 @@ def test_every_ollama_knob_reaches_client_and_resource_from_the_environment():
     assert (resource.max_retries, resource.keep_alive, resource.seed, resource.down_retries) == (7, "5m", 42, 1)
     from_resource = resource.get_client()
     assert (from_resource.max_retries, from_resource.breaker.failure_threshold) == (7, 9)
+
+
+LAZY_DEFINITIONS_SCRIPT = """
+import os
+import property_pipeline.definitions as definitions
+print("imported")
+os.environ["PROPERTY_PIPELINE_MIN_CONFIDENCE"] = "0.55"
+os.environ["PROPERTY_PIPELINE_EXECUTOR"] = "multiprocess"
+loaded = definitions.defs()
+print(loaded.resolve_job_def("property_pipeline_job").executor_def.name)
+print(loaded.resources["quality"].min_confidence)
+os.environ["PROPERTY_PIPELINE_MIN_CONFIDENCE"] = "lots"
+definitions.defs()
+"""
+
+
+def test_definitions_are_built_when_loaded_from_the_environment_of_that_moment():
+    """Importing `definitions` reads no setting (a bad value does not break the import); each load
+    reads the environment of that moment, and a bad value then fails naming its variable."""
+    proc = subprocess.run(
+        [sys.executable, "-c", LAZY_DEFINITIONS_SCRIPT],
+        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp", "PROPERTY_PIPELINE_LLM": "none", "PROPERTY_PIPELINE_EXECUTOR": "spark"},
+        capture_output=True, text=True, timeout=300, cwd=REPO,
+    )
+    assert proc.stdout.split() == ["imported", "multiprocess", "0.55"], proc.stderr[-3000:]
+    assert proc.returncode != 0 and "PROPERTY_PIPELINE_MIN_CONFIDENCE" in proc.stderr

@@ -42,7 +42,6 @@ from .sensors import partition_tags
 
 CODE_LOCATION = "property_pipeline"  # workspace.yaml's location_name
 MODULE, ATTRIBUTE = "property_pipeline.definitions", "defs"
-BUILDER = "current_definitions"
 JOB_NAME, SUMMARY_JOB_NAME = "property_pipeline_job", "property_quality_summary_job"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
@@ -50,7 +49,7 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 def _reconstructable(job_name: str):
     from dagster._core.definitions.reconstruct import ReconstructableRepository
 
-    repository = ReconstructableRepository.for_module(MODULE, BUILDER, working_directory=os.getcwd())
+    repository = ReconstructableRepository.for_module(MODULE, ATTRIBUTE, working_directory=os.getcwd())
     return repository.get_reconstructable_job(job_name)
 
 

@@ -38,7 +38,7 @@ def test_an_unknown_executor_fails_with_the_choices():
 
 def test_the_pipeline_job_takes_the_executor_from_the_environment(tmp_path):
     """The shipped job, loaded as a code location loads it, with and without the variable."""
-    script = "from property_pipeline.definitions import defs; print(defs.get_job_def('property_pipeline_job').executor_def.name)"
+    script = "from property_pipeline.definitions import defs; print(defs().get_job_def('property_pipeline_job').executor_def.name)"
     names = {}
     for value in ("", "celery", "multiprocess"):
         env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DAGSTER_HOME": str(tmp_path),

@@ -46,7 +46,7 @@ def test_every_sensor_schedule_and_job_says_what_it_does():
     """`dg list defs --json` omits sensor and schedule descriptions; the UI shows them."""
     from property_pipeline.definitions import defs
 
-    repo = defs.get_repository_def()
+    repo = defs().get_repository_def()
     for kind, items in (("sensor", repo.sensor_defs), ("schedule", repo.schedule_defs), ("job", repo.get_all_jobs())):
         missing = [d.name for d in items if not d.name.startswith("__") and not d.description]
         assert not missing, f"{kind}s without a description: {missing}"

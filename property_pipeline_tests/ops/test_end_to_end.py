@@ -145,11 +145,11 @@ def test_cli_run_is_a_real_job_run_the_ui_can_reexecute_and_the_sensor_does_not_
 
 PUBLIC_EXECUTE_JOB = """
 import dagster as dg
-from property_pipeline.definitions import current_definitions
+from property_pipeline.definitions import defs
 
 
 def pipeline_job():
-    return current_definitions().get_job_def("property_pipeline_job")
+    return defs().get_job_def("property_pipeline_job")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ def partitions_of(requests) -> list[tuple[str, str]]:
 
 
 def test_registered_schedule_runs_at_0030_phoenix_time_by_default():
-    schedule = defs.get_repository_def().get_schedule_def(CLOSE_DAY_SCHEDULE)
+    schedule = defs().get_repository_def().get_schedule_def(CLOSE_DAY_SCHEDULE)
     assert schedule.cron_schedule == "30 0 * * *"
     assert schedule.execution_timezone == "America/Phoenix"
     assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
@@ -45,7 +45,7 @@ def tick(root, when, settings=None):
 
     schedule = build_close_day_schedule(property_job, settings or OpsSettings())
     context = dg.build_schedule_context(
-        scheduled_execution_time=when, resources={"landing": LandingZone(root=str(root))}, repository_def=defs.get_repository_def()
+        scheduled_execution_time=when, resources={"landing": LandingZone(root=str(root))}, repository_def=defs().get_repository_def()
     )
     return schedule.evaluate_tick(context)
 
@@ -77,7 +77,7 @@ def test_a_folder_still_being_written_is_left_to_the_sensor_and_a_missing_one_sk
 def test_summary_is_kept_fresh_by_declarative_automation():
     """No hand-built run-status chain: the summary's automation condition requests it after any
     partition's report is written, and a sensor evaluates that condition by default."""
-    repo = defs.get_repository_def()
+    repo = defs().get_repository_def()
     summary = repo.asset_graph.get(dg.AssetKey("property_quality_summary"))
     assert summary.automation_condition is not None
     assert "any_deps_updated" in str(summary.automation_condition).lower() or summary.automation_condition.get_label()
