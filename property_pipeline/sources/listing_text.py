@@ -153,7 +153,7 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
         if stated:
-            cands.add("listing_id", table.read_listing_id(stated.group(1)))
+            cands.add("listing_id", table.read_listing_id(next(g for g in stated.groups() if g)))
             break
     cands.at(VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):

@@ -81,9 +81,9 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
-    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
+    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^(last |now )?offered (at|for)$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^beds?/baths?$|^bed ?/ ?bath|^br/ba$", None),
-    ("baths_full_half", r"bath.{0,4}full ?/ ?half|^full ?/ ?half( baths?)?$", None),
+    ("baths_full_half", r"bath.{0,4}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$", None),
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),
     ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", None),
     ("threeq_baths", r"(3/4|three.quarter) bath", None),
@@ -91,16 +91,16 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bd$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
     ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b", r"lot|price|\$|/|per|garage|patio|source|range"),
-    ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
+    ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
     ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
     ("parking", r"^parking( features)?$|^estacionamiento$", None),
-    ("stories", r"stories|^levels?$|^floors$|^# of levels|number of (levels|floors)|^niveles$|^plantas$|^pisos$|^stry$|^stys$", r"unit|floor ?plan"),
+    ("stories", r"stories|^(# ?(of )?)?story$|^levels?$|^floors$|^# of levels|number of (levels|floors)|^niveles$|^plantas$|^pisos$|^stry$|^stys$", r"unit|floor ?plan"),
     ("pool_private", r"^pool ?- ?private|private pool|^pool private|^(pvt|priv)\.? pool", r"community"),
     ("pool", r"^pool( y/n| yn| type| features)?\??$|^swimming pool|^piscina$|^alberca$", r"community|desc"),
     ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital"),
     ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa|^cuota", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
-    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?type|^dwell\.? ?type|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
+    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|residence type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?type|^dwell\.? ?type|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
     ("subdivision", r"subdivision|^subdiv|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b"),
     ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$|^addr\.?$|^prop\.? addr", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
@@ -206,6 +206,9 @@ _YES_NO_GROUPS = frozenset({"pool", "pool_private", "hoa_yn"})
 
 def _add_pair(cands: Candidates, group: str, label: str, value: str) -> None:
     """One labelled value as candidates for the fields its label names; placeholders add nothing."""
+    if group == "hoa_fee" and re.fullmatch(r"\s*(?:none|no|no hoa|\$?\s*0(?:\.00)?)\s*\.?\s*", value, re.I):
+        cands.add("association_yn", False)  # "HOA dues: None": no association
+        return
     if not group or group == "remarks" or (is_placeholder(value) and group not in _YES_NO_GROUPS):
         return
     simple = _SIMPLE_GROUPS.get(group)
@@ -267,14 +270,14 @@ def _pair_hoa_freq(cands: Candidates, value: str, _label: str) -> None:
 
 
 def _pair_parking(cands: Candidates, value: str, _label: str) -> None:
-    match = re.search(r"\b(\d{1,2})[- ]?car garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b"
+    match = re.search(r"\b(\d{1,2})[- ]?car(?: (?:attached|detached|tandem|oversized|extended|side[- ]entry))? garage\b|\b(\d{1,2}) garage (?:spaces?|stalls?)\b"
                       r"|\b(?:cochera|garaje) (?:para )?(\d{1,2}) (?:autos?|carros?|coches?)\b", value, re.I)
     if match and not re.search(r"carport|techad", value, re.I):
         cands.add("garage_spaces", read_garage(next(g for g in match.groups() if g)))
 
 
 def _pair_baths_full_half(cands: Candidates, value: str, _label: str) -> None:
-    match = re.fullmatch(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*", value)
+    match = re.fullmatch(r"\s*(\d{1,2})\s*[/|]\s*(\d{1,2})\s*", value)
     if match:
         cands.add("bathrooms_full", int(match.group(1)))
         cands.add("bathrooms_half", int(match.group(2)))
@@ -346,13 +349,25 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
-    (re.compile(r"\b(?:listed|offered|priced|asking|list price of|now(?: only)?)\s+(?:at|for)?\s*(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
+    (re.compile(r"\b(?:listed|offered|priced|asking|(?<!original )(?<!previous )(?<!orig\. )list(?:ing)? price(?: of| was| is)?:?"
+                r"|now(?: only)?)\s+(?:at|for)?\s*(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
     (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
                r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
-    (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})(?:\.\d+)?\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]feet)[\s\-]+lot\b", re.I), "lot"),
+    (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})(?:\.\d+)?\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]f(?:ee|oo)t)[\s\-]+lot\b", re.I), "lot"),
     (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
-    (re.compile(r"\b(\d{1,2})[\s\-]?car\s+garage\b", re.I), "garage"),
+    (re.compile(r"\b(\d{1,2})[\s\-]?car\s+(?:(?:attached|detached|tandem|oversized|extended|side[\s\-]entry)\s+)?garage\b|(?<![\d.,])\b(\d{1,2})\s+garage\s+(?:spaces?|stalls?)\b", re.I), "garage"),
+    # "1 story", "2 levels": the home's levels stated as a stat (not a building's: "8-story tower").
+    (re.compile(r"(?<![\d.,])\b([1-4])[\s\-]*(?:story|stories|levels?)\b"
+                r"(?![\s\-]*(?:building|tower|complex|structure|garage|ceiling|entry|foyer|great|living))", re.I), "stories"),
+    # "MLS® 6891204", "ARMLS 6894001", "Tax ID 134-22-415": an identifier after its name, no colon.
+    (re.compile(r"\b(?:APN|Tax\s+(?:parcel\s+)?ID|Parcel(?:\s+(?:ID|No\.?|Number|#))?|Assessor'?s?\s+Parcel(?:\s+(?:ID|No\.?|Number|#))?)"
+                r"\s*#?\s*:?\s*(\d{3}[\s\-]?\d{2}[\s\-]?\d{3}[A-Za-z]?)\b", re.I), "parcel_number"),
+    (re.compile(r"\bno\s+hoa\b|\bno\s+(?:homeowners'?\s+)?association\b", re.I), "no_hoa"),
+    (re.compile(r"\bno\s+(?:private\s+)?pool\b", re.I), "no_pool"),
+    # A tag or badge that is nothing but the home's type ("Single Family · Private pool").
+    (re.compile(r"(?:^|(?<=[\u00b7|\u2022,] ))(single[\s\-]family(?:\s+(?:home|house|residence|detached))?|town\s?(?:home|house)"
+                r"|condo(?:minium)?|patio home|(?:manufactured|mobile) home)(?=\s*(?:$|[\u00b7|\u2022,]))", re.I), "dwelling_phrase"),
     (re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet|sf\b)(?!\s*lot)", re.I), "living_area"),
     (re.compile(r"\bbuilt\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
@@ -422,7 +437,9 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
 
 
 # "Source: REBNY #RLS20051674", "MLS# 6543210" inside a longer line.
-_MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z]{0,5}\d[A-Za-z0-9\-]{3,19})\b")
+# "MLS® 6891204", "ARMLS 6894001", "MLS No. 6891204": the number right after the MLS's name.
+_MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z]{0,5}\d[A-Za-z0-9\-]{3,19})\b"
+                                 r"|\b[A-Z]{0,6}MLS(?:\u00ae|\(R\))?\s*(?:No\.?|ID|Number)?\s*:?\s+([A-Z]{0,5}\d{5,12})\b")
 
 
 def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> None:
@@ -438,12 +455,13 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
     elif group in _PROSE_HANDLERS:
         _PROSE_HANDLERS[group](cands, match)
     else:
-        _add_pair(cands, group, group, match.group(1))
+        _add_pair(cands, group, group, next((g for g in match.groups() if g), match.group(0)))
 
 
 def _prose_hoa(cands: Candidates, match: re.Match) -> None:
     cands.add("association_fee", parse_money(match.group(1)))
-    cands.add("association_fee_frequency", normalize_frequency(match.group(2)))
+    unit = match.group(2).lower()
+    cands.add("association_fee_frequency", normalize_frequency({"mo": "month", "yr": "year"}.get(unit, unit)))
     cands.add("association_yn", True)
 
 

@@ -233,10 +233,7 @@ class TreeBuilder:
         if not label or len(label) > 60 or not re.search(r"\d", label):
             return None
         shown = collapse(node.text(deep=True) or "")
-        if not shown or len(shown) > 30 or not re.fullmatch(r"[$\d.,\s%+/|kKmM-]+", shown):
-            return None
-        number = re.sub(r"[\s|]+", "", shown)
-        if number not in re.sub(r"\s+", "", label):
+        if not shown or len(shown) > 30 or not _shown_in_name(shown, label):
             return None
         words = re.sub(r"[\d$.,%+/|-]+", " ", label)
         assert self.label_group is not None
@@ -280,6 +277,23 @@ class TreeBuilder:
                     self.geo.setdefault("longitude", float(pair.group(2)))
             elif len(self.attr_pairs) < 500 and 0 < len(value) <= 200:
                 self.attr_pairs.append((name[5:].replace("-", " ").replace("_", " "), value))
+
+
+def _shown_in_name(shown: str, name: str) -> bool:
+    """Whether an element's visible text is only the number its accessible name states, bare
+    ("4", "$489,000") or with a short unit ("0.16 ac", "1,540 sqft", "7,802 sqft lot")."""
+    flat = re.sub(r"\s+", "", name)
+    if re.fullmatch(r"[$\d.,\s%+/|kKmM-]+", shown):
+        return re.sub(r"[\s|]+", "", shown) in flat
+    numbers = re.findall(r"\$?\d[\d,]*(?:\.\d+)?", shown)
+    unit = re.sub(r"\$?\d[\d,]*(?:\.\d+)?", " ", shown)
+    return (
+        len(numbers) == 1
+        and numbers[0] in flat
+        and len(re.sub(r"[^A-Za-z]", "", unit)) <= 8
+        and len(unit.split()) <= 2
+        and re.fullmatch(r"[A-Za-z.\s²/]*", unit) is not None
+    )
 
 
 def _in_pre(el: El | None) -> bool:

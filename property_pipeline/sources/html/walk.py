@@ -29,7 +29,8 @@ from .vocabulary import COLON_PAIR, REMARKS, labelish
 
 MAX_TEXT_CHARS = 16_000
 
-_NUMERIC_VALUE = re.compile(r"^\$?\s*\d[\d,.]*\s*[kKmM+]?(?:\s*/\s*(?:mo|month|yr|year))?$")
+# "$694/mo", "2,150", "7 | 2" (a pair of counts under "Full | Half Baths").
+_NUMERIC_VALUE = re.compile(r"^\$?\s*\d[\d,.]*\s*[kKmM+]?(?:\s*/\s*(?:mo|month|yr|year))?$|^\d{1,2}\s*[|/]\s*\d{1,2}$")
 _REMARKS_HINT = re.compile(r"remarks?\b|remarks?[-_]|(?:listing|property|home)[-_]?desc|^description\b|\bdescription$")
 
 
@@ -61,7 +62,8 @@ def _hint_facts(leaf: El, out: Collector) -> None:
             for word, label, exclude in out.vocab.hint_fields:
                 if word in words and not exclude.search(el.hint):
                     text = text_of(el, 80)
-                    if 0 < len(text) <= 60 and not out.weak:
+                    # "Sold for $605,000" in the price pill: the words say which price it is not.
+                    if 0 < len(text) <= 60 and not out.weak and not exclude.search(text.lower()):
                         out.hint_pairs.append((label, text))
         stack.extend(c for c in el.children[:50] if isinstance(c, El))
 
@@ -164,12 +166,29 @@ def visit(el: El, out: Collector, depth: int = 0) -> None:
     if not el.blocky or depth > 150:
         _hint_facts(el, out)
         lines = segments(el) if depth <= 150 else [[text_of(el)]]
+        if len(lines) == 1 and _chips(el, lines[0], out):
+            lines = [[" \u00b7 ".join(lines[0])]]
         if _value_over_label(lines, out):
             lines = [[lines[0][0], lines[1][0]]]
         for segs in lines:
             _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
+
+
+def _chips(el: El, segs: list[str], out: Collector) -> bool:
+    """`<span class="tag">Townhome</span><span class="tag">No pool</span>`: a row of separate inline
+    elements, each a short worded fact (a tag, a badge), with no text between them. Read as one line
+    of items set apart ("Townhome · No pool"), not as one run of words ("Townhome No pool")."""
+    kids = [c for c in el.children if not (isinstance(c, str) and not c.strip())]
+    if len(kids) < 2 or len(kids) != len(segs) or len(segs) > 12:
+        return False
+    if any(not isinstance(k, El) or k.tag not in INLINE_TAGS or k.tag == "br" for k in kids):
+        return False
+    if any(not 2 <= len(s) <= 40 or len(re.findall(r"[A-Za-z]", s)) < 2 or s.endswith(":") for s in segs):
+        return False
+    # Two segments of which one is a label are a label and its value ("Status" "Active").
+    return len(segs) > 2 or not any(out.vocab.strong_label(s) for s in segs)
 
 
 def _left_out(el: El, out: Collector) -> bool:
