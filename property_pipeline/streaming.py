@@ -30,6 +30,7 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from .landing import (
     name_bytes,
     read_raw,
 )
-from .quality.privacy import PERSONAL_COLUMN, _row_text, _searchable, name_shaped_values
+from .quality.privacy import PERSONAL_COLUMN, _searchable, name_shaped_values, row_holds_any
 from .quality.report import confidence_histogram
 from .quality.rules import QualityConfig
 from .quality.validate import validate_records
@@ -424,14 +425,38 @@ class _Personal:
             return {}
         found = {}
         for path in set(paths):
-            raw_file = raw_file_from_row(self.root, self.source, self.day, path, 0)
+            raw = self._read(path)
+            if raw is None:
+                continue
             try:
-                values = extract(read_raw(self.root, raw_file, self.max_bytes))
+                values = extract(raw)
             except SourceError:
                 continue
             self.seen += len(values)
             found[path] = {v for v in map(_searchable, values) if v}
         return found
+
+    def _read(self, path: str) -> bytes | None:
+        """The file's bytes as `read_raw` gives them, or None where it raises (a link, an
+        unreadable or oversized file). Opened with O_NOFOLLOW, a link fails to open: no
+        separate look at the file system per file."""
+        if not _NOFOLLOW:
+            raw_file = raw_file_from_row(self.root, self.source, self.day, path, 0)
+            try:
+                return read_raw(self.root, raw_file, self.max_bytes)
+            except SourceError:
+                return None
+        real = os.fsdecode(name_bytes(path)) if "\\" in path else path  # as `raw_file_from_row`
+        try:
+            fd = os.open(os.path.join(self.root, real), os.O_RDONLY | _NOFOLLOW)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(self.max_bytes + 1)
+        return None if len(data) > self.max_bytes else data
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _look_for_personal_data(report: RunningReport, name: str, frame: pd.DataFrame, personal: _Personal) -> None:
@@ -443,12 +468,12 @@ def _look_for_personal_data(report: RunningReport, name: str, frame: pd.DataFram
     if not len(frame):
         return
     values_of = personal.of_files(frame["source_file"])
-    for row in frame.to_dict("records"):
+    columns = list(frame.columns)
+    # The rows as `to_dict("records")` gives them (Python scalars), read column by column.
+    for row in map(dict, map(partial(zip, columns), zip(*(frame[c].tolist() for c in columns)))):
         values = values_of.get(row.get("source_file"))
-        if values:
-            text = _row_text(row)
-            if any(f" {value} " in text for value in values):
-                report.add_finding(f"{name}: {row.get('source_file')} holds personal data")
+        if values and row_holds_any(row, values):
+            report.add_finding(f"{name}: {row.get('source_file')} holds personal data")
         for column in name_shaped_values(row):
             report.add_finding(f"{name}: {row.get('source_file')} {column} looks like a person's name")
 

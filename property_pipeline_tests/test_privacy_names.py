@@ -194,3 +194,24 @@ def test_validation_drops_a_copied_name_and_quarantines_the_record():
     assert quarantined["subdivision_name"] is None
     assert "personal_value_dropped:subdivision_name" in quarantined["quarantine_reason"]
     assert personal_data_findings({"quarantined_properties": checked.quarantined}, set()) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["subdivision_name", "public_remarks", "source_file", "city", "field_sources", "year_built"]),
+        st.none() | st.text(max_size=30) | st.integers() | st.lists(st.text(max_size=12), max_size=3),
+    ),
+    st.lists(st.text(max_size=20), max_size=4),
+)
+def test_the_word_prefilter_finds_what_the_whole_text_search_finds(row, raw_values):
+    """`row_holds_any` looks for each value's words before building the row's text: the same
+    answer as searching the text for every value."""
+    from property_pipeline.quality.privacy import _row_text, _searchable, row_holds_any
+
+    values = {v for v in map(_searchable, raw_values) if v}
+    # A value planted in a cell must be found through the prefilter too.
+    if values and "public_remarks" in row:
+        row = {**row, "public_remarks": f"x {sorted(values)[0].upper()} y"}
+    text = _row_text(row)
+    assert row_holds_any(row, values) == any(f" {v} " in text for v in values)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings as warnings_module
 
 import pandas as pd
 import pytest
@@ -180,3 +181,43 @@ def test_llm_cache_stores_values_with_surrogates_and_nul(url):
     with engine.connect() as conn:
         assert conn.execute(sa.text("select count(*) from llm_cache")).scalar() == 1
     engine.dispose()
+
+
+def test_column_wise_conversion_equals_the_row_wise_one():
+    """`storable_columns` (the warehouse's write path) gives every cell and every warning that
+    `storable_row` gives row by row, whatever the values and however pandas typed the columns."""
+    from property_pipeline.storage.storable import storable_columns, storable_row
+
+    types = {
+        "public_remarks": sa.Text(), "list_price": sa.Float(), "year_built": sa.BigInteger(),
+        "field_sources": sa.JSON(), "pool_private_yn": sa.Boolean(), "collected_on": sa.Date(),
+    }
+    cell = {
+        "public_remarks": st.none() | any_text | any_int,
+        "list_price": st.none() | any_float | any_int | st.booleans() | st.just("1,234"),
+        "year_built": st.none() | any_int | any_float | st.booleans() | st.just("1999"),
+        "field_sources": st.none() | json_value,
+        "pool_private_yn": st.none() | st.booleans() | st.just(math.nan),
+        "collected_on": st.none() | st.just(DAY) | st.just(pd.Timestamp(DAY)),
+    }
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.fixed_dictionaries(cell), min_size=1, max_size=6), st.booleans())
+    def check(rows, infer_dtypes):
+        df = pd.DataFrame(rows) if infer_dtypes else pd.DataFrame(rows, dtype=object)
+        if infer_dtypes:  # nullable dtypes, as pandera's coercion leaves them
+            with warnings_module.catch_warnings():
+                warnings_module.simplefilter("ignore", RuntimeWarning)
+                try:
+                    df = df.convert_dtypes()
+                except (OverflowError, TypeError, ValueError):
+                    pass  # values pandas cannot type: the object columns are tested as they are
+        columns = list(df.columns)
+        values, warnings = storable_columns(columns, [df[c].tolist() for c in columns], types)
+        for position, cells in enumerate(df.itertuples(index=False, name=None)):
+            expected, expected_warnings = storable_row(dict(zip(columns, cells)), types)
+            got = dict(zip(columns, (column[position] for column in values)))
+            assert repr(got) == repr(expected)
+            assert warnings.get(position, []) == expected_warnings
+
+    check()

@@ -43,11 +43,33 @@ def _searchable(value: str) -> str | None:
     return normalized
 
 
-def _row_text(row: dict) -> str:
-    shown = {k: v for k, v in row.items() if k not in ADDRESS_COLUMNS and k not in LINEAGE_COLUMNS}
+_NOT_SEARCHED = frozenset(ADDRESS_COLUMNS + LINEAGE_COLUMNS)
+_DUMP = json.JSONEncoder(default=str).encode  # json.dumps(..., default=str), one encoder for every row
+
+
+def _row_dump(row: dict) -> str:
+    shown = {k: v for k, v in row.items() if k not in _NOT_SEARCHED}
     if isinstance(shown.get("source_file"), str):
         shown["source_file"] = shown["source_file"].rsplit("/", 1)[-1]
-    return f" {_norm(json.dumps(shown, default=str))} "
+    return _DUMP(shown)
+
+
+def _row_text(row: dict) -> str:
+    return f" {_norm(_row_dump(row))} "
+
+
+def row_holds_any(row: dict, values: Iterable[str]) -> bool:
+    """Whether one of the (searchable) values is in the row's text as whole words.
+
+    Each word of a value found in the text is also a substring of the row's lowercased JSON,
+    so a row whose JSON lacks a word of every value holds none of them: the words are looked
+    for first (one C-level search each), and the text is built only for a row that passes."""
+    dump = _row_dump(row).lower()
+    candidates = [v for v in values if all(word in dump for word in v.split())]
+    if not candidates:
+        return False
+    text = f" {_norm(dump)} "
+    return any(f" {value} " in text for value in candidates)
 
 
 def name_shaped_values(row: dict) -> list[str]:
@@ -73,8 +95,7 @@ def personal_data_findings(outputs: dict[str, pd.DataFrame], personal_values: It
         if not len(frame):
             continue
         for row in frame.to_dict("records"):
-            text = _row_text(row) if values else ""
-            if any(f" {value} " in text for value in values):
+            if values and row_holds_any(row, values):
                 findings.append(f"{name}: {row.get('source_file')} holds personal data")
             findings += [
                 f"{name}: {row.get('source_file')} {column} looks like a person's name"

@@ -213,3 +213,97 @@ def storable_row(row: dict[str, Any], types: dict[str, sa.types.TypeEngine]) -> 
         if warning:
             warnings.append(f"{name}: {warning}")
     return out, warnings
+
+
+# Column-wise: the same values and warnings as `storable_row` on every row, with the common
+# case (a whole column already storable) checked by a few C-level passes instead of a Python
+# call per cell. A column holding anything else goes through `storable_cell` cell by cell.
+_JSON_PLAIN = frozenset({dict, list, str, int, float, bool, type(None)})
+_DENSE_JSON = json.JSONEncoder(allow_nan=False).encode
+_PANDAS_MISSING = frozenset({type(pd.NA), type(pd.NaT)})
+
+
+def _text_clean(values: list[Any]) -> bool:
+    """Every value a str (or None) needing no escape: no NUL, no unpaired surrogate."""
+    if not {type(v) for v in values} <= {str, type(None)}:
+        return False
+    joined = "\x01".join(v for v in values if v is not None)
+    if "\x00" in joined:
+        return False
+    try:
+        joined.encode("utf-8")  # a surrogate anywhere fails the whole column: checked cell by cell
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_clean(values: list[Any]) -> bool:
+    present = [v for v in values if v is not None]
+    if not {type(v) for v in present} <= _JSON_PLAIN:
+        return False
+    if any(type(v) is float and not math.isfinite(v) for v in present):
+        return False  # a NaN cell is missing (None), an infinite one is noted: cell by cell
+    try:
+        return not _JSON_ESCAPES.search(_DENSE_JSON(present))
+    except (TypeError, ValueError):
+        return False
+
+
+def _fast_column(values: list[Any], column_type: sa.types.TypeEngine) -> list[Any] | None:
+    """The column's storable values when it needs no change beyond missing -> None and an
+    integral float into an integer column (no warning), else None."""
+    kinds = {type(v) for v in values}
+    none = type(None)
+    if _PANDAS_MISSING & kinds:  # nullable dtypes (Int64, boolean) give pd.NA: missing, as None
+        values = [None if v is pd.NA or v is pd.NaT else v for v in values]
+        kinds = {type(v) for v in values}
+    if isinstance(column_type, sa.JSON):
+        return values if _json_clean(values) else None
+    if isinstance(column_type, sa.Integer):
+        if kinds <= {int, bool, none}:
+            ok = all(INT64_MIN <= v <= INT64_MAX for v in values if type(v) is int)
+            return values if ok else None
+        if kinds <= {float, none}:
+            floats = [v for v in values if v is not None and v == v]
+            if not all(math.isfinite(v) and abs(v) < 2**63 for v in floats):
+                return None
+            return [None if v is None or v != v else int(v) if v.is_integer() else v for v in values]
+        return None
+    if isinstance(column_type, sa.Float):
+        if not kinds <= {float, int, none} or bool in kinds:
+            return None
+        if any(type(v) is float and math.isinf(v) or type(v) is int and abs(v) > 2**1000 for v in values):
+            return None
+        return [None if v is None or v != v else float(v) if type(v) is int else v for v in values]
+    if kinds <= {str, none}:
+        return values if _text_clean(values) else None
+    if kinds <= {bool, dt.date, none} or kinds <= {dt.date, none}:
+        return values
+    return None
+
+
+def storable_columns(
+    columns: list[str], values: list[list[Any]], types: dict[str, sa.types.TypeEngine]
+) -> tuple[list[list[Any]], dict[int, list[str]]]:
+    """`storable_row` applied to every row of a frame given as columns (`values[i]` is column
+    `columns[i]`): the storable columns, and per row position its warnings (column order),
+    for the rows that changed."""
+    out: list[list[Any]] = []
+    warnings: dict[int, list[str]] = {}
+    for name, column in zip(columns, values):
+        column_type = types.get(name, _TEXT)
+        fast = _fast_column(column, column_type)
+        if fast is not None:
+            out.append(fast)
+            continue
+        stored = []
+        for position, value in enumerate(column):
+            if value is None:
+                stored.append(None)
+                continue
+            cell, warning = storable_cell(value, column_type)
+            stored.append(cell)
+            if warning:
+                warnings.setdefault(position, []).append(f"{name}: {warning}")
+        out.append(stored)
+    return out, warnings

@@ -35,7 +35,7 @@ from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, JSON_COLUMNS
 from ..nulls import is_missing
 from ..settings import StorageSettings, default
 from .bulk import copy_rows
-from .storable import storable_row, storable_text, warning_column, with_warnings
+from .storable import storable_columns, storable_text, warning_column, with_warnings
 
 log = logging.getLogger(__name__)
 
@@ -239,25 +239,54 @@ def create_tables(engine: sa.Engine, metadata: sa.MetaData) -> None:
 
 def _storable_rows(
     conn: sa.Connection, table: sa.Table, df: pd.DataFrame
-) -> tuple[sa.Table, list[dict[str, Any]], int]:
-    """The frame's rows made storable for the table's actual column types (see storable.py),
-    each change noted on its row, and how many rows changed; the table gains a warnings
-    column if a row needs one."""
+) -> tuple[sa.Table, list[str], list[list[Any]], int]:
+    """The frame's values made storable for the table's actual column types (see storable.py),
+    column by column, each change noted on its row; returns the table, the columns, their
+    values (one list per column) and how many rows changed. The table gains a warnings column
+    if a row needs one."""
     types = {c.name: c.type for c in table.columns}
     column = warning_column(frozenset(types))
     columns = list(df.columns)
-    rows, changed = [], 0
-    for values in df.itertuples(index=False, name=None):
-        row, warnings = storable_row(dict(zip(columns, values)), types)
-        if warnings:
-            with_warnings(row, column, warnings)
-            changed += 1
-        rows.append(row)
-    if changed and column not in types:
-        table = _ensure_table(conn, table.name, {column: sa.Text()})
-        for row in rows:
-            row.setdefault(column, None)  # one shape for every row of the batch insert
-    return table, rows, changed
+    values, warnings = storable_columns(columns, [df[c].tolist() for c in columns], types)
+    if warnings:
+        if column not in columns:
+            columns.append(column)
+            values.append([None] * len(df))
+        if column not in types:
+            table = _ensure_table(conn, table.name, {column: sa.Text()})
+        cells = values[columns.index(column)]
+        for position, notes in warnings.items():
+            cells[position] = with_warnings({column: cells[position]}, column, notes)[column]
+    return table, columns, values, len(warnings)
+
+
+def _row_dicts(columns: list[str], values: list[list[Any]]) -> list[dict[str, Any]]:
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def _insert_columns(conn: sa.Connection, table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
+    """Insert column-wise values: on SQLite one `executemany` of the values bound exactly as
+    SQLAlchemy binds them (the column types' own bind processors), in a savepoint; if the
+    batch fails, or elsewhere, the rows go through `_insert_keeping_good_rows`. Returns how
+    many rows were flagged."""
+    if not values or not values[0]:
+        return 0
+    if conn.dialect.name == "sqlite":
+        bound = []
+        for name, column in zip(columns, values):
+            process = table.c[name].type._cached_bind_processor(conn.dialect)
+            bound.append([process(v) for v in column] if process else column)
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(sql, list(zip(*bound)))
+            return 0
+        except sa.exc.OperationalError:
+            raise
+        except _ROW_ERRORS:
+            pass  # a row the driver or the table rejects: found and flagged row by row below
+    return _insert_keeping_good_rows(conn, table, _row_dicts(columns, values))
 
 
 # Errors one row can cause (a value the driver or the column rejects). Connection loss,
@@ -474,11 +503,11 @@ class ChunkWriter:
             self._table = _ensure_table(self.conn, self.physical, types, temporary=self.physical != self.table_name)
             self._columns = {c.name for c in self._table.columns}
             self.staged_columns = True
-        table, rows, changed = _storable_rows(self.conn, self._table, df)
+        table, columns, values, changed = _storable_rows(self.conn, self._table, df)
         if changed:
             self._table, self._columns = table, {c.name for c in table.columns}
-        if rows and not (self.bulk and copy_rows(self.conn, table, rows)):
-            self.flagged_rows += _insert_keeping_good_rows(self.conn, table, rows)
+        if len(df) and not (self.bulk and copy_rows(self.conn, table, _row_dicts(columns, values))):
+            self.flagged_rows += _insert_columns(self.conn, table, columns, values)
         self.rows += len(df)
         self.changed_rows += changed
         self.seconds += time.perf_counter() - started
