@@ -160,13 +160,14 @@ def confidence_plot_markdown(
 ) -> str:
     """The confidence histogram as a PNG embedded in markdown (the UI renders it inline); bins
     below `threshold` (the quarantine threshold) are red."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    # The figure API without pyplot: no global state, and pyplot's import is most of the cost.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     labels, counts = list(histogram), list(histogram.values())
-    fig, ax = plt.subplots(figsize=(6, 2.6), dpi=90)
+    fig = Figure(figsize=(6, 2.6), dpi=90)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     colors = ["#c0392b" if float(label.split("-")[0]) < threshold else "#27ae60" for label in labels]
     ax.bar(range(len(labels)), counts, color=colors)
     ax.set_xticks(range(len(labels)), labels, rotation=30, fontsize=7)
@@ -175,7 +176,6 @@ def confidence_plot_markdown(
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
-    plt.close(fig)
     encoded = base64.b64encode(buffer.getvalue()).decode()
     return f"![confidence distribution](data:image/png;base64,{encoded})"
 

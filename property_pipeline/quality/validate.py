@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 import pandera.errors as pa_errors
+import pandera.pandas as pa
 
 from ..contract import ExtractedPropertiesSchema, ValidatedPropertiesSchema
 from ..nulls import none_if_missing
@@ -126,10 +127,20 @@ def validate_records(records: pd.DataFrame, config: QualityConfig | None = None)
             valid_rows.append(record)
     validated = pd.DataFrame(valid_rows, columns=records.columns)
     quarantined = pd.DataFrame(quarantine_rows, columns=[*records.columns, "quarantine_reason"])
-    return ValidationResult(
-        validated=ValidatedPropertiesSchema.validate(validated) if len(validated) else validated,
-        quarantined=quarantined,
-    )
+    if len(validated):
+        # The validated rows passed the schema above: when ValidatedPropertiesSchema checks
+        # exactly what ExtractedPropertiesSchema does, value by value, only its dtypes are left.
+        validated = _VALIDATED.coerce_dtype(validated) if _SAME_CHECKS else ValidatedPropertiesSchema.validate(validated)
+    return ValidationResult(validated=validated, quarantined=quarantined)
+
+
+def _same_checks(a: pa.DataFrameSchema, b: pa.DataFrameSchema) -> bool:
+    """Two schemas with the same columns and checks, none of them across rows."""
+    return repr(a.columns) == repr(b.columns) and not a.checks and not b.checks and not a.unique and not b.unique
+
+
+_VALIDATED = ValidatedPropertiesSchema.to_schema()
+_SAME_CHECKS = _same_checks(_VALIDATED, ExtractedPropertiesSchema.to_schema())
 
 
 __all__ = ["RULES", "QualityConfig", "ValidationResult", "score", "validate_records"]

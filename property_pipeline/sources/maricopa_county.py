@@ -137,12 +137,16 @@ _FACT_WORDS = re.compile(r"bath|bed|garage|pool|lot|acre|stor(y|ies)|level|year|
 
 def _names_a_fact(key: Any, value: Any) -> bool:
     """A scalar under a key that names a property fact and no person: "label present, no value read"."""
-    if value is None or value is CONFLICT or isinstance(value, (dict, list, bool)) or _personal_key(key):
+    if value is None or value is CONFLICT or isinstance(value, (dict, list, bool)) or not _fact_key(str(key)):
         return False
     text = str(value).strip()
-    if not text or len(text) > 40 or looks_like_person_name(text):
-        return False
-    return bool(_FACT_WORDS.search(_key(key))) and reportable_key(key) != "<unnamed key>"
+    return bool(text) and len(text) <= 40 and not looks_like_person_name(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fact_key(key: str) -> bool:
+    """A key that names a property fact and no person (the key's part of `_names_a_fact`)."""
+    return not _personal_key(key) and bool(_FACT_WORDS.search(_key(key))) and reportable_key(key) != "<unnamed key>"
 
 
 # A key holding the situs address as an object of parts.
@@ -246,6 +250,20 @@ def apn_from_file_name(name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@functools.lru_cache(maxsize=8192)  # keys repeat from file to file; a hostile file's many keys only evict
+def _classify(roles: tuple[str, ...], folded: str) -> tuple[str | None, bool, str | None, bool]:
+    """How `_Reader.take` reads a (folded) key with the key tables of `roles`: (the fact a table
+    maps it to, whether a dict under it is a situs address, the fact its words mean, whether it
+    is reported as unmapped)."""
+    fact = next((_LOOKUP[role][folded] for role in roles if folded in _LOOKUP[role]), None)
+    situs = "geo" not in roles and _SITUS_SECTION.search(folded) is not None
+    meaning = None
+    if "parcel" in roles or "details" in roles:
+        meaning = next((fact for pattern, fact in _KEY_MEANINGS if pattern.fullmatch(folded)), None)
+    unmapped = "geo" not in roles and folded not in SECTIONS and not IGNORED_KEYS.match(folded)
+    return fact, situs, meaning, unmapped
+
+
 class _Reader:
     """Collects mapped facts from the sections of one file, and the names of unmapped keys."""
 
@@ -259,25 +277,24 @@ class _Reader:
     def take(self, roles: tuple[str, ...], section: dict[str, Any]) -> None:
         """Read `section` with the key tables of `roles`; a key no table maps is reported by name."""
         for key, value in section.items():
-            folded = _key(key)
-            facts = [_LOOKUP[role][folded] for role in roles if folded in _LOOKUP[role]]
-            if not facts and isinstance(value, dict) and "geo" not in roles and _SITUS_SECTION.search(folded):
-                self.take_situs(value)
-                continue
-            if not facts and ("parcel" in roles or "details" in roles):
-                facts = [fact for pattern, fact in _KEY_MEANINGS if pattern.fullmatch(folded)][:1]
-            if not facts:
-                if "geo" not in roles and folded not in SECTIONS and not IGNORED_KEYS.match(folded):
+            fact, situs, meaning, unmapped = _classify(roles, _key(key))
+            if fact is None:
+                if situs and isinstance(value, dict):
+                    self.take_situs(value)
+                    continue
+                fact = meaning
+            if fact is None:
+                if unmapped:
                     self.unmapped.append(str(key))
                     if _names_a_fact(key, value):
                         self.unread.append((str(key), value))
                 continue
-            if facts[0] == "address" and isinstance(value, dict):
+            if fact == "address" and isinstance(value, dict):
                 self.take_situs(value)
                 continue
             if value is None or value is CONFLICT or isinstance(value, (dict, list)) or not str(value).strip():
                 continue  # a conflicting duplicate is reported as duplicate_keys, never read
-            self.facts.setdefault(facts[0], value)
+            self.facts.setdefault(fact, value)
 
     def take_situs(self, situs: dict[str, Any]) -> None:
         """A situs address given as an object of parts (`{"number", "direction", "name", "type",
