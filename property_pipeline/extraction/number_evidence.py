@@ -136,8 +136,14 @@ def _value(sign: str, digits: str, suffix: str | None) -> float | None:
     return -value if sign else value
 
 
+_DIGIT_OR_COLON = re.compile(r"\d|:")
+_DIGIT = re.compile(r"\d")
+_LINE_LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s")
+_LABEL_COLON = re.compile(r"[a-z$#]:\s")
+
+
 def _is_heading(line: str) -> bool:
-    return 0 < len(line.split()) <= 6 and not re.search(r"\d|:", line)
+    return 0 < len(line.split()) <= 6 and not _DIGIT_OR_COLON.search(line)
 
 
 _CONNECTORS = frozenset("on with and in of at for or to from plus".split())
@@ -213,7 +219,7 @@ def _fact_lines(text: str) -> list[str]:
     lines = []
     for line in text.splitlines():
         line = line.strip().lower()
-        if len(re.findall(r"[a-z$#]:\s", line)) >= _DENSE_LABELS and not INSTRUCTION.search(line):
+        if len(_LABEL_COLON.findall(line)) >= _DENSE_LABELS and not INSTRUCTION.search(line):
             lines += [part for part in _INLINE_LABEL.split(line) if part]
         else:
             lines.append(line)
@@ -232,13 +238,15 @@ def occurrences(text: str) -> tuple[Occurrence, ...]:
             continue
         if other_listings or _FREE_TEXT_LABEL.match(line) or _OTHER_LISTINGS.search(line):
             continue
-        label_match = re.match(r"^([^:]{1,40}?)\s*:\s", line)
-        label = label_match.group(1) if label_match and not re.search(r"\d", label_match.group(1)) else ""
+        label_match = _LINE_LABEL.match(line)
+        label = label_match.group(1) if label_match and not _DIGIT.search(label_match.group(1)) else ""
         body = line[label_match.end() :] if label else line
         next_line = lines[i + 1] if i + 1 < len(lines) else ""
+        if label and INSTRUCTION.search(label):
+            continue  # every segment of the line would be skipped
         for segment in _SEGMENT.split(body):
             words = _WORDS.findall(segment)
-            if len(words) > _PROSE_WORDS or INSTRUCTION.search(segment) or (label and INSTRUCTION.search(label)):
+            if len(words) > _PROSE_WORDS or INSTRUCTION.search(segment):
                 continue
             found += _segment_occurrences(segment, label, next_line)
     return tuple(found)
@@ -306,7 +314,8 @@ def stated_fields(text: str, fields: Iterable[str] | None = None) -> set[str]:
             if name in found:
                 continue
             own = _STATED_LABELS.get(name, labels.own)
-            vetoed = labels.veto is not None and labels.veto.search(context)
-            if (own.search(context) and not vetoed) or (name == "list_price" and _lone_price(occurrence)):
+            if own.search(context) and not (labels.veto is not None and labels.veto.search(context)):
+                found.add(name)
+            elif name == "list_price" and _lone_price(occurrence):
                 found.add(name)
     return found
