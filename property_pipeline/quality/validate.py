@@ -10,6 +10,7 @@ threshold; it is never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +81,21 @@ def _reason(rule: Rule, record: dict[str, Any], config: QualityConfig) -> str:
     return reason
 
 
+# Cell types that are never missing: a column holding only these needs no per-cell look.
+_NEVER_MISSING = frozenset({str, int, bool, list, dict, type(None), dt.date, pd.Timestamp})
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The frame's rows as dicts (as `to_dict("records")`), missing cells as None, read
+    column by column."""
+    columns = list(frame.columns)
+    values = []
+    for column in columns:
+        cells = frame[column].tolist()
+        values.append(cells if {type(v) for v in cells} <= _NEVER_MISSING else [none_if_missing(v) for v in cells])
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
 @dataclass
 class ValidationResult:
     validated: pd.DataFrame
@@ -105,8 +121,7 @@ def validate_records(records: pd.DataFrame, config: QualityConfig | None = None)
     lands in exactly one of the two outputs."""
     config = config or QualityConfig()
     scored, reasons = [], []
-    for record in records.to_dict("records"):
-        record = {k: none_if_missing(v) for k, v in record.items()}
+    for record in _records(records):
         _drop_person_names(record)
         failed = failed_rules(record, config)
         record["field_confidence"], record["confidence"] = score(record, failed, config)
