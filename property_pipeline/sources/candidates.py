@@ -84,7 +84,7 @@ class Resolved:
         if lead is None:
             return None
         # A labelled fact outranks a phrase read from prose: the phrase neither wins nor conflicts.
-        stated = [f for f in lead if f.evidence != "text"] or lead
+        stated = [f for f in lead if f.evidence not in ("text", "stat")] or lead
         first = stated[0]
         if any(not same(first.value, other.value) for other in stated[1:]):
             self.ambiguous.add(name)

@@ -139,7 +139,7 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
         if parts:
             return parts, "text"
     for i, line in enumerate(lines[:80]):
-        if re.match(r"^\d+[A-Za-z]?\s+[A-Za-z0-9 .]+$", line) and i + 1 < len(lines):
+        if re.match(r"^\d+[A-Za-z]?\s+[A-Za-z0-9 .#\-]+$", line) and i + 1 < len(lines):
             parts = address_from_line(f"{line}, {lines[i + 1]}")
             if parts:
                 return parts, "text"

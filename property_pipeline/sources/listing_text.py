@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .candidates import MACHINE, VISIBLE, WEAK, Candidates
-from .html import COLON_PAIR
+from .html import COLON_PAIR, collapse
 from .listing_structured import structured_candidates
 from .normalize import normalize_dwelling_type, status_word
 
@@ -45,6 +45,8 @@ class LabelTable:
     prose_phrases: Sequence[tuple[re.Pattern[str], str]] = ()
     """Phrases that state a fact inside a sentence ("built in 1994", "HOA dues are $55 per month"):
     read sentence by sentence, only on a prose-only page (see `prose_candidates`)."""
+    stat_groups: frozenset[str] = frozenset()
+    """Phrase groups that are a count and its unit ("3 bd", "1,540 sqft"): the whole of a segment, a stat."""
     identity_groups: frozenset[str] = frozenset(
         {"listing_id", "status", "street_address", "city", "state", "zip", "city_state_zip", "city_zip", "unit", "remarks"}
     )
@@ -61,7 +63,29 @@ def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
     _pairs_lines_phrases(table, cands, data, weak=True)
     _machine_candidates(table, cands, data)
     prose_candidates(table, cands, data)
+    _headline_price(cands, data)
     return cands
+
+
+_HEADLINE_PRICE = re.compile(r"(?P<head>[A-Za-z][A-Za-z !\-]{0,29}?)?[\s:!\-]*\$\s?(?P<amount>\d{1,3}(?:,\d{3}){1,2})")
+_HEADLINE_WORDS = re.compile(r"(?:new|just) listing|just listed|new to market|(?:price )?reduced|back on (?:the )?market"
+                             r"|for sale|now|price|asking|open house", re.I)
+
+
+def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
+    """A page that states its price nowhere else: the price standing alone at the top of the page,
+    bare ("$215,000") or after a status or an alert's headline ("Pending $515,000", "NEW LISTING |
+    $544,000"). Not on a sold page (a bare amount there is the sold price); evidence "text", so the
+    LLM checks it."""
+    if cands.found.get("list_price") or any(f.value == "Closed" for f in cands.found.get("standard_status", ())):
+        return
+    for line in _free_lines(data, weak=False)[:30]:
+        for segment in re.split(r"\s+[|\u00b7\u2022]\s+", line):
+            match = _HEADLINE_PRICE.fullmatch(segment.strip())
+            head = (match.group("head") or "").strip(" !-") if match else ""
+            if match and (not head or status_word(head) or _HEADLINE_WORDS.fullmatch(head)):
+                cands.at(VISIBLE, "text").add("list_price", float(match.group("amount").replace(",", "")))
+                return
 
 
 # A page is prose-only when it labels fewer facts about the home than this.
@@ -137,8 +161,24 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
     free = _free_lines(data, weak)
     _line_pairs(table, cands, free)
     cands.at(tier, evidence if weak else "text")
-    _line_phrases(table, cands, free)
+    own = " ".join([data.get("title") or "", *data.get("headings", [])[:3], *(t for _, t in data.get("identity", []))])
+    _line_phrases(table, cands, [ln for ln in free if not other_listing_line(ln, own)])
     return free
+
+
+# A street address in a line ("2630 E Bellerive Pl", "7420 E Osborn Rd").
+_STREET_IN_LINE = re.compile(
+    r"\b\d{2,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){0,4}?(?:St|Ave|Rd|Dr|Ln|Pl|Way|Blvd|Ct|Cir|Pkwy|Trl|Ter"
+    r"|Loop|Hwy|Street|Avenue|Road|Drive|Lane|Place|Court|Circle|Parkway|Trail|Terrace)\b\.?")
+
+
+def other_listing_line(line: str, own: str) -> bool:
+    """A card of another listing written as one line ("$529,000 | 4 beds | 2 baths | 2630 E Bellerive
+    Pl, Chandler"): a price and a street address that is not the page's own (its title or headings)."""
+    if not re.search(r"\$\s?\d{1,3}(?:,\d{3})+", line):
+        return False
+    street = _STREET_IN_LINE.search(line)
+    return street is not None and collapse(street.group(0)).lower().rstrip(".") not in own.lower()
 
 
 def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
@@ -178,17 +218,47 @@ def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
 
 # Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
 _OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|other matches|similar|nearby homes?|comparable|models? (?:is|are)|"
+                          r"(?:is|are) also (?:available|for sale|listed)|also available|"
                           r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)
 
 
+_SEGMENT_BREAK = re.compile(r"\s+[|\u00b7\u2022]\s+|,\s+|\s{2,}")
+
+
 def _line_phrases(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
-    """Facts stated as short phrases ("4 beds", "2-car garage", "9,801 sqft lot")."""
+    """Facts stated as short phrases ("4 beds", "2-car garage", "9,801 sqft lot"). A count with its
+    unit that is the whole of its segment ("3 bedrooms", "1,540 sqft | 0.16 ac lot", "3bd/2ba") is a
+    stat: its unit names the field as a label would (evidence "stat"); other phrases are "text"."""
+    tier, evidence = cands.tier, cands.evidence
     for line in lines:
         if len(line) > 160 or _OTHER_HOMES.search(line):
             continue
+        stats = _stat_spans(table, line) if evidence == "text" else set()
         for pattern, group in table.phrases:
             for match in pattern.finditer(line):
+                cands.at(tier, "stat" if (group, match.span()) in stats else evidence)
                 table.add_phrase(cands, group, match, line)
+    cands.at(tier, evidence)
+
+
+def _stat_spans(table: LabelTable, line: str) -> set[tuple[str, tuple[int, int]]]:
+    """The (group, span) of the stat-group matches that, together, are the whole of their segment."""
+    matches = [(group, m.span()) for pattern, group in table.phrases if group in table.stat_groups
+               for m in pattern.finditer(line)]
+    if not matches:
+        return set()
+    stats: set[tuple[str, tuple[int, int]]] = set()
+    start = 0
+    for end in [m.start() for m in _SEGMENT_BREAK.finditer(line)] + [len(line)]:
+        inside = [(g, span) for g, span in matches if span[0] >= start and span[1] <= end]
+        rest = list(line[start:end])
+        for _, (a, b) in inside:
+            rest[a - start:b - start] = [" "] * (b - a)
+        if inside and not re.search(r"[A-Za-z0-9]", "".join(rest)):
+            stats.update(inside)
+        nxt = _SEGMENT_BREAK.match(line, end)
+        start = nxt.end() if nxt else end
+    return stats
 
 
 def _heading_dwelling(cands: Candidates, headings: list[str]) -> None:

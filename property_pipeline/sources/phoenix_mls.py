@@ -70,7 +70,7 @@ from .normalize import (
 def _norm_label(label: str) -> str:
     # Accents folded ("Recámaras" -> "recamaras", "Año" -> "ano"): Spanish labels match plain patterns.
     label = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c))
-    label = label.lower().replace("\u00a0", " ").replace("&", " and ")
+    label = label.lower().replace("\u00a0", " ").replace("&", " and ").replace("(s)", "s")
     label = re.sub(r"[:*]+\s*$", "", label.strip())
     return collapse(re.sub(r"[^a-z0-9#$/%\-.?() ]+", " ", label)).strip(" .-")
 
@@ -81,7 +81,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^listing ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
-    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^(last |now )?offered (at|for)$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
+    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^beds?/baths?$|^bed ?/ ?bath|^br/ba$", None),
     ("baths_full_half", r"bath.{0,4}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$", None),
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),
@@ -376,6 +376,9 @@ _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s+half\s*(?:ba|baths?|bathrooms?)\b", re.I), "half_baths"),
     (re.compile(r"\bhoa\s+(?:dues\s+|fees?\s+)?(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:/\s*|per\s+|an?\s+|each\s+)?"
                 r"(month\w*|mo\b|quarter\w*|qtr|year\w*|yr|annual\w*|semi-?annual\w*)", re.I), "hoa_phrase"),
+    # "$132/mo HOA": the fee before its name.
+    (re.compile(r"(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:/\s*|per\s+|an?\s+)(month|mo|quarter|qtr|year|yr)\.?\s+"
+                r"(?:hoa|association)\b", re.I), "hoa_phrase"),
 ]
 
 
@@ -394,7 +397,8 @@ _PROSE = [
     (_STAT[3][0], "lot_acres"),
     (re.compile(r"\b(?:built|constructed)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
     (re.compile(rf"\b(\d{{1,2}}|{_WORD_NUMBER})[\s-]*car\s+garage\b", re.I), "garage_word"),
-    (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|stories|level)\b", re.I), "stories"),
+    (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|stories|level)\b"
+                r"(?![\s-]*(?:building|tower|complex|structure|condo|garage|ceiling|entry|foyer|great))", re.I), "stories"),
     (re.compile(r"\b(?:hoa|association|community)\s+(?:dues|fees?)\s+(?:are|is|of|run|:)?\s*(?:just\s+|only\s+)?"
                 r"(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:per|a|an|/|each)\s*(month|mo|quarter|year|yr|annum)\b", re.I), "hoa_phrase"),
     (re.compile(r"\bno\s+hoa\b|\bno\s+(?:homeowners'?\s+)?association\b", re.I), "no_hoa"),
@@ -489,6 +493,8 @@ _TABLE = LabelTable(
     listing_id_in_text=_MLS_NUMBER_IN_TEXT,
     read_listing_id=read_listing_id,
     prose_phrases=_PROSE,
+    stat_groups=frozenset(("bedrooms", "bedrooms_word", "full_baths", "half_baths", "living_area", "lot",
+                           "lot_acres", "year_built", "garage", "stories")),
 )
 
 

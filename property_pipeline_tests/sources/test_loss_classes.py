@@ -39,12 +39,19 @@ def page(body: str) -> str:
 
 def test_rules_reach_the_labelled_fields_of_every_class():
     run = evaluate(CLASSES / "landing", load_labels(CLASSES / "expected"), mode="rules")
-    per_class = {key[1]: score.accuracy for key, score in run.scores.items() if key[0] != "all" and key[1] != "all"}
-    assert len(per_class) >= 10
-    # api_unread_keys states two facts only an LLM reads (keys no table spells): 32/34 by rules.
-    low = {name: acc for name, acc in per_class.items() if acc < 0.94}
+    per_class: dict[str, Score] = {}
+    for path, label in load_labels(CLASSES / "expected").items():
+        source = get_source(path.split("/", 1)[0])
+        doc = source.parse((CLASSES / "landing" / path).read_bytes(), name=Path(path).name)
+        per_class.setdefault(label["layout"], Score()).add(label["fields"], source.extract_rules(doc).values)
+    assert len(per_class) >= 12
+    # api_unread_keys states two facts only an LLM reads (keys no table spells): 32/34 by rules; the
+    # "back on the market" alert (mls_7550704) states its status only in a headline the LLM reads.
+    low = {name: score.accuracy for name, score in per_class.items() if score.accuracy < 0.94}
     assert not low, low
     assert run.scores[("all", "all")].hallucination_rate == 0.0
+    # Every file but that alert (its facts only weakly evidenced until the LLM confirms them) validates.
+    assert [p for p, o in run.outcomes.items() if o.outcome != "validated"] == ["phoenix_mls/2026-11-26/mls_7550704.html"]
 
 
 def test_each_file_of_the_set_is_read_without_invented_values():

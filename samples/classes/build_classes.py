@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
-from build_samples import CONDO, LAND, SFR, TOWN, addr, fields, lot_from_acres, lot_from_sqft  # noqa: E402
+from build_samples import CONDO, LAND, MFG, PATIO, SFR, TOWN, addr, fields, lot_from_acres, lot_from_sqft  # noqa: E402
 
 LANDING = ROOT / "landing"
 EXPECTED = ROOT / "expected"
@@ -370,13 +370,200 @@ FA4 = fields(parcel_number="21409331", **addr("10228", "N 64th St", "Paradise Va
              full_cash_value=1893000, limited_property_value=1411200, tax_year=2026)
 
 
+# ------------------------------------------------------------------ round 2 (new layouts of the same classes)
+# class 7: mobile_app - an app's web view: facts as icon tiles whose accessible name states the fact
+# ("Lot: 8,276 square feet" over "8,276 lot ft²"), tag pills, identifiers in one footer line, a
+# "similar homes" rail of other prices; a sold app card with the sold price above the list price.
+R14 = ("Light-filled patio home on a cul-de-sac with a two-story great room, shutters throughout and "
+       "a low-care yard. Steps to the community pool.")
+F14 = fields(listing_id="7550701", parcel_number="12733018", standard_status="Pending", list_price=515000,
+             **addr("3306", "E Campbell Ave", "Phoenix", "85018"), **PATIO, bedrooms_total=4,
+             bathrooms_full=2, bathrooms_half=1, living_area=2012, **lot_from_sqft(8276), year_built=1998,
+             garage_spaces=2, stories=2, association_yn=True, association_fee=132,
+             association_fee_frequency="Monthly", public_remarks=R14)
+P14 = page("3306 E Campbell Ave, Phoenix, AZ 85018 - Nestly", f"""
+<div class="hero"><span class="badge">Pending</span> <span class="amount">$515,000</span></div>
+<h1>3306 E Campbell Ave, Phoenix, AZ 85018</h1>
+<div class="facts" role="list">
+<div role="listitem" aria-label="Bedrooms: 4"><i class="ic ic-bed"></i><span>4</span></div>
+<div role="listitem" aria-label="Bathrooms: 2.5"><i class="ic ic-bath"></i><span>2.5</span></div>
+<div role="listitem" aria-label="Living area: 2,012 square feet"><span>2,012</span> <abbr>ft²</abbr></div>
+<div role="listitem" aria-label="Lot: 8,276 square feet"><span>8,276</span><small>lot ft²</small></div>
+<div role="listitem" aria-label="Year built: 1998"><i class="ic ic-cal"></i><span>1998</span></div>
+<div role="listitem" aria-label="Garage: 2 cars"><i class="ic ic-car"></i><span>2</span></div>
+<div role="listitem" aria-label="Levels: 2"><i class="ic ic-stairs"></i><span>2</span></div>
+</div>
+<div class="pills"><span class="pill">Patio Home</span><span class="pill">Community pool</span><span class="pill">$132/mo HOA</span></div>
+<section class="desc"><h2>Description</h2><p>{esc(R14)}</p></section>
+<section class="rail"><h3>Similar homes</h3>
+<div class="card"><span>$499,000</span><span>4 bd</span><span>2 ba</span><span>1,980 sqft</span></div>
+<div class="card"><span>$542,500</span><span>3 bd</span><span>2.5 ba</span><span>2,230 sqft</span></div>
+</section>
+<p class="ids">MLS 7550701 &middot; APN 127-33-018 &middot; Updated 2 hours ago</p>""")
+
+R15 = ("Well-kept manufactured home in an all-ages park with a carport, storage shed and covered "
+       "porch. Space rent includes water and trash.")
+F15 = fields(listing_id="7550702", standard_status="Closed", list_price=109900,
+             **addr("2401", "W Southern Ave", "Tempe", "85282", unit="41"), **MFG, bedrooms_total=2,
+             bathrooms_full=2, bathrooms_half=0, living_area=1056, year_built=1995, stories=1,
+             pool_private_yn=False, public_remarks=R15)
+P15 = page("2401 W Southern Ave Space 41 | Nestly", f"""
+<div class="status"><span class="dot"></span> Sold</div>
+<div class="amounts">
+<div class="amount"><small>Sold price</small><strong>$104,500</strong></div>
+<div class="amount"><small>List price</small><strong>$109,900</strong></div>
+</div>
+<h1>2401 W Southern Ave Space 41, Tempe, AZ 85282</h1>
+<ul class="tiles">
+<li aria-label="2 beds"><b>2</b><span class="u">bd</span></li>
+<li aria-label="2 baths"><b>2</b><span class="u">ba</span></li>
+<li aria-label="1,056 square feet"><b>1,056</b><span class="u">sq ft</span></li>
+<li aria-label="Built in 1995"><b>1995</b></li>
+<li aria-label="1 story"><b>1</b><span class="u">story</span></li>
+<li aria-label="2 carport spaces"><b>2</b><span class="u">carport</span></li>
+</ul>
+<div class="tags"><span class="tag">Manufactured Home</span><span class="tag">No pool</span><span class="tag">55+ not required</span></div>
+<section class="about"><h2>About</h2><p>{esc(R15)}</p></section>
+<p class="mls">MLS&reg; #7550702</p>""")
+
+# class 8: email_alert - a plain-text alert kept as text, and an HTML "back on the market" mail whose
+# stat table puts each value over its caption.
+R16 = ("Split floor plan with a den, an updated kitchen open to the family room and a sparkling "
+       "pool with a travertine deck.")
+F16 = fields(listing_id="7550703", standard_status="Active", list_price=544000,
+             **addr("2755", "E Bellerive Dr", "Chandler", "85249"), **SFR, bedrooms_total=4, bathrooms_full=3,
+             bathrooms_half=0, living_area=2366, **lot_from_sqft(7150), year_built=2004, garage_spaces=3,
+             pool_private_yn=True, association_yn=True, association_fee=89, association_fee_frequency="Monthly",
+             public_remarks=R16)
+P16 = page("New listing: 2755 E Bellerive Dr", f"""
+<pre>
+Subject: New listing for your search "Chandler 3+ beds"
+
+NEW LISTING   $544,000
+2755 E Bellerive Dr, Chandler, AZ 85249
+4 beds | 3 baths | 2,366 sq ft | 7,150 sq ft lot
+Built 2004 | 3-car garage | Pool: Private
+HOA: $89/month
+Single Family | MLS #7550703 | Active
+
+"{esc(R16)}"
+
+View listing: https://valleyhomes.example/l/7550703
+
+More homes for you
+$529,000 | 4 beds | 2 baths | 2,101 sq ft | 2630 E Bellerive Pl, Chandler
+$560,000 | 5 beds | 3 baths | 2,744 sq ft | 2801 E Mead Dr, Chandler
+
+You receive this e-mail because you saved a search. Unsubscribe.
+</pre>""")
+
+R17 = ("Top-floor end unit with vaulted ceilings, a new HVAC and a balcony over the courtyard. "
+       "One covered parking space.")
+F17 = fields(listing_id="7550704", standard_status="Active", list_price=215000,
+             **addr("1720", "W Glendale Ave", "Phoenix", "85021", unit="118"), **CONDO, bedrooms_total=2,
+             bathrooms_full=2, bathrooms_half=0, living_area=1104, year_built=1984, association_yn=True,
+             association_fee=265, association_fee_frequency="Monthly", public_remarks=R17)
+P17 = page("Back on the market: 1720 W Glendale Ave #118", f"""
+<table class="mail" width="600"><tr><td>
+<h1>Back on the market</h1>
+<p style="font-size:24px"><b>$215,000</b></p>
+<p>1720 W Glendale Ave #118<br>Phoenix, AZ 85021</p>
+<table class="stats"><tr><td>2</td><td>2</td><td>1,104</td><td>1984</td></tr>
+<tr><td>Beds</td><td>Baths</td><td>Sq Ft</td><td>Built</td></tr></table>
+<p>Condo &middot; HOA $265/mo &middot; MLS # 7550704</p>
+<p>{esc(R17)}</p>
+<p><a href="https://valleyhomes.example/l/7550704">See all photos</a></p>
+<h3>Recently sold near you</h3>
+<p>1714 W Glendale Ave #204 &mdash; sold for $198,000 &mdash; 2 bd, 1 ba</p>
+</td></tr></table>""")
+
+# class 9: broker_print - a six-column agent report table (label, value, label, value, ...) with
+# ARMLS codes and traps (original price, price per square foot, taxes); a fixed-width <pre> report
+# without colons.
+R18 = "Single-level ranch on a cul-de-sac with a north-south exposure, a diving pool and an RV gate."
+F18 = fields(listing_id="7550705", parcel_number="21744109", standard_status="Active", list_price=624900,
+             **addr("11026", "E Sahuaro Dr", "Scottsdale", "85259"), **SFR, bedrooms_total=4,
+             bathrooms_full=2, bathrooms_half=1, living_area=2245, **lot_from_sqft(10418), year_built=1986,
+             garage_spaces=2, stories=1, pool_private_yn=True, association_yn=True, association_fee=45,
+             association_fee_frequency="Monthly", subdivision_name="Sahuaro Ranch", public_remarks=R18)
+P18 = page("Agent Full Report - 7550705", f"""
+<table class="rpt">
+<tr><td class="l">MLS #</td><td>7550705</td><td class="l">Status</td><td>A</td><td class="l">LP</td><td>$624,900</td></tr>
+<tr><td class="l">Orig LP</td><td>$649,900</td><td class="l">Price/SqFt</td><td>$278.35</td><td class="l">DOM</td><td>23</td></tr>
+<tr><td class="l">Address</td><td>11026 E Sahuaro Dr</td><td class="l">City</td><td>Scottsdale</td><td class="l">Zip</td><td>85259</td></tr>
+<tr><td class="l">Subdivision</td><td>Sahuaro Ranch</td><td class="l">Dwelling Type</td><td>SF-Det</td><td class="l">Tax Parcel #</td><td>217-44-109</td></tr>
+<tr><td class="l">Bedrooms</td><td>4</td><td class="l">Bath(s) Full</td><td>2</td><td class="l">Bath(s) Half</td><td>1</td></tr>
+<tr><td class="l">Approx SqFt</td><td>2,245 / Assessor</td><td class="l">Lot SqFt</td><td>10,418</td><td class="l">Yr Built</td><td>1986</td></tr>
+<tr><td class="l">Garage Spaces</td><td>2</td><td class="l">Carport Spaces</td><td>0</td><td class="l">Exterior Stories</td><td>1</td></tr>
+<tr><td class="l">Pool</td><td>Private</td><td class="l">HOA Y/N</td><td>Y</td><td class="l">HOA Fee</td><td>$45.00</td></tr>
+<tr><td class="l">HOA Paid (Freq)</td><td>Monthly</td><td class="l">Taxes/Yr</td><td>$2,911</td><td class="l">Tax Year</td><td>2025</td></tr>
+</table>
+<p><b>Public Remarks:</b> {esc(R18)}</p>
+<p><b>Directions:</b> Via Linda south of Shea, east on Sahuaro.</p>
+<p class="fine">Listing office: Desert Crest Realty. Information deemed reliable but not guaranteed.</p>""")
+
+R19 = "Ground-floor unit steps from the pool with tile throughout and a private patio."
+F19 = fields(listing_id="7550706", standard_status="Active Under Contract", list_price=299000,
+             **addr("4632", "N 12th St", "Phoenix", "85014", unit="7"), **CONDO, bedrooms_total=2,
+             bathrooms_full=2, bathrooms_half=0, living_area=1006, year_built=1985, garage_spaces=0,
+             stories=1, association_yn=True, association_fee=310, association_fee_frequency="Monthly",
+             public_remarks=R19)
+P19 = page("MLS 7550706 Agent Single Line", f"""
+<pre>
+MLS#      7550706         STATUS    UCB
+ADDRESS   4632 N 12TH ST UNIT 7, PHOENIX AZ 85014
+LIST      $299,000        ORIG LIST $315,000
+TYPE      APARTMENT STYLE/FLAT
+BEDS      2               BATHS     2
+SQFT      1,006           YR BUILT  1985
+GARAGE    0               CARPORT   1
+STORIES   1               POOL      COMMUNITY
+HOA FEE   $310            HOA FREQ  MONTHLY
+REMARKS   {esc(R19)}
+</pre>""")
+
+# class 10: remarks_only - facts in sentences among sentences about the community and other homes.
+R20 = ("Welcome to 6148 W Pinnacle Vista Dr! Offered at $474,500, this 4 bed, 3 bath home has 2,231 sq ft "
+       "on a 6,900 sq ft lot. Constructed in 2016, the two-story plan adds a loft and a 2-car garage. "
+       "The community pool and splash pad are two blocks away; there is no private pool. HOA fees are "
+       "$96 a month. Nearby homes have sold for $500,000 or more.")
+F20 = fields(listing_id="7550707", standard_status="Active", list_price=474500,
+             **addr("6148", "W Pinnacle Vista Dr", "Phoenix", "85083"), bedrooms_total=4,
+             bathrooms_full=3, bathrooms_half=0, living_area=2231, **lot_from_sqft(6900), year_built=2016,
+             garage_spaces=2, stories=2, pool_private_yn=False, association_yn=True, association_fee=96,
+             association_fee_frequency="Monthly", public_remarks=R20)
+P20 = page("6148 W Pinnacle Vista Dr, Phoenix, AZ 85083", f"""
+<p class="crumb">Home &rsaquo; Phoenix &rsaquo; 85083 &rsaquo; MLS 7550707</p>
+<h1>6148 W Pinnacle Vista Dr, Phoenix, AZ 85083</h1>
+<p class="chip">For sale</p>
+<div class="copy"><p>{esc(R20)}</p></div>""")
+
+R21 = ("Unit 2047 at The Palms is a 1-bedroom, 1-bath condo of 758 square feet on the second floor of a "
+       "3-story building built in 1999. The HOA fee of $220 per month covers water, trash and the "
+       "community pool. Listed for $219,000, it has one assigned covered space. A 2-bedroom unit "
+       "downstairs is also available at $259,000.")
+F21 = fields(listing_id="7550708", standard_status="Active", list_price=219000,
+             **addr("7350", "N Via Paseo Del Sur", "Scottsdale", "85258", unit="2047"), **CONDO,
+             bedrooms_total=1, bathrooms_full=1, bathrooms_half=0, living_area=758, year_built=1999,
+             association_yn=True, association_fee=220, association_fee_frequency="Monthly",
+             subdivision_name="The Palms", public_remarks=R21)
+P21 = page("7350 N Via Paseo Del Sur #2047, Scottsdale, AZ 85258", f"""
+<h1>7350 N Via Paseo Del Sur #2047, Scottsdale, AZ 85258</h1>
+<p>Active &middot; MLS #7550708</p>
+<article><p>{esc(R21)}</p></article>""")
+
+
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
              ("mls_7550305.html", P5, "spanish", F5), ("mls_7550311.html", P6, "spanish", F6),
              ("mls_7550407.html", P7, "remarks_only", F7), ("mls_7550413.html", P8, "remarks_only", F8),
              ("mls_7550509.html", P9, "dense_print", F9), ("mls_7550516.html", P10, "dense_print", F10),
-             ("mls_7550622.html", P11, "dense_print", F11), ("mls_7550648.html", P13, "dense_print", F13), ("mls_7550633.html", P12, "email_alert", F12)]
+             ("mls_7550622.html", P11, "dense_print", F11), ("mls_7550648.html", P13, "dense_print", F13), ("mls_7550633.html", P12, "email_alert", F12),
+             ("mls_7550701.html", P14, "mobile_app", F14), ("mls_7550702.html", P15, "mobile_app", F15),
+             ("mls_7550703.html", P16, "email_alert", F16), ("mls_7550704.html", P17, "email_alert", F17),
+             ("mls_7550705.html", P18, "broker_print", F18), ("mls_7550706.html", P19, "broker_print", F19),
+             ("mls_7550707.html", P20, "remarks_only", F20), ("mls_7550708.html", P21, "remarks_only", F21)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,

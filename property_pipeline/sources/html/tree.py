@@ -237,7 +237,7 @@ class TreeBuilder:
             return None
         words = re.sub(r"[\d$.,%+/|-]+", " ", label)
         assert self.label_group is not None
-        if not any(self.label_group(w) for w in (collapse(words), *words.split())):
+        if not any(self.label_group(w) for w in (collapse(words), collapse(label.split(":")[0]), *words.split())):
             return None
         return label
 

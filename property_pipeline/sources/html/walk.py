@@ -109,6 +109,8 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             else:
                 out.line(segs[start])
         return
+    if _label_value_cells(" ".join(segs), out):
+        return
     text = _STAT_BAR.sub(r"\1 ", " ".join(segs))
     if len(segs) == 2 and not COLON_PAIR.match(text):
         first, second = segs
@@ -134,6 +136,45 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             out.pair(match.group(1), match.group(2))
         else:
             out.line(part)
+
+
+def _label_value_cells(text: str, out: Collector) -> bool:
+    """"MLS# | 7550706 | STATUS | UCB", "BEDS | 2 | BATHS | 2": a print sheet's columns (set apart by
+    bars, or by runs of spaces in a `<pre>`) holding labels without colons, each followed by its
+    value. Read as pairs when at least one label is followed by a value that is no label; cells that
+    are not a label and its value stay lines. Returns True when read."""
+    if " | " not in text or len(text) > 600:
+        return False
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 2 or any(not c for c in cells) or any(":" in c for c in cells):
+        return False
+    found: list[tuple[str, str] | str] = []
+    i = 0
+    while i < len(cells):
+        label, value = cells[i], cells[i + 1] if i + 1 < len(cells) else ""
+        if _cell_pair(label, value, out):
+            found.append((label, value))
+            i += 2
+        else:
+            found.append(label)
+            i += 1
+    pairs = [f for f in found if isinstance(f, tuple)]
+    if not pairs or len(found) - len(pairs) > 2 * len(pairs):
+        return False
+    for item in found:
+        if isinstance(item, tuple):
+            out.pair(*item)
+        else:
+            out.line(item)
+    return True
+
+
+def _cell_pair(label: str, value: str, out: Collector) -> bool:
+    if not value or not labelish(label) or not out.vocab.label_group(label):
+        return False
+    if out.vocab.is_remarks(label):
+        return len(value) > 40
+    return len(value) <= 300 and not out.vocab.label_group(value)
 
 
 def _without_heading(el: El) -> El:
@@ -436,13 +477,28 @@ def _visit_table(table: El, out: Collector, depth: int) -> bool:
     if len(rows) != 2:
         return False
     head, body = cells(rows[0]), cells(rows[1])
-    if len(head) < 2 or len(head) != len(body) or any(c.tag != "th" for c in head) or any(c.tag != "td" for c in body):
+    if len(head) < 2 or len(head) != len(body):
         return False
+    if any(c.tag != "th" for c in head) or any(c.tag != "td" for c in body):
+        # "2 | 2 | 1,104" over "Beds | Baths | Sq Ft" (or the captions first): a stat table of plain
+        # cells, one row all captions naming fields, the other all values.
+        top, bottom = _caption_row(head, out), _caption_row(body, out)
+        if (top is None) == (bottom is None):
+            return False
+        head, body = (head, body) if top is not None else (body, head)
+        if any(out.vocab.label_group(text_of(c)) or not text_of(c) for c in body):
+            return False
     for caption in (c for c in table.children if isinstance(c, El) and c.tag == "caption"):
         visit(caption, out, depth + 1)
     for h, b in zip(head, body):
         out.pair(text_of(h), text_of(b))
     return True
+
+
+def _caption_row(row: list[El], out: Collector) -> list[El] | None:
+    """The row, when every cell is a short label naming a field."""
+    texts = [text_of(c, 60) for c in row]
+    return row if all(t and labelish(t) and out.vocab.label_group(t) for t in texts) else None
 
 
 def _visit_dl(dl: El, out: Collector) -> bool:
