@@ -63,7 +63,28 @@ FREE_TEXT = frozenset(("street_name", "city", "subdivision_name", "public_remark
 DERIVED = frozenset(
     ("bathrooms_half", "bathrooms_total_integer", "association_yn", "association_fee_frequency", "pool_private_yn")
 )
-GROUNDABLE = COPIED_NUMBERS | {"lot_size_acres"} | COPIED_CODES | FREE_TEXT | DERIVED
+# How pages write each dwelling kind ("SF-Det", "Townhome", "Apartment Style/Flat", "Casa adosada").
+DWELLING_WORDS = {
+    "Single Family Residence": r"single[\s\-]?family|\bsfr\b|\bsf[\s\-]?det|\bsfd\b|detached|unifamiliar",
+    "Condominium": r"condo|apartment style|\bflat\b|departamento",
+    "Townhouse": r"town ?house|townhome|adosada",
+    "Patio Home": r"patio home",
+    "Manufactured Home": r"manufactured|mobile home|\bmfg\b|\bmh\b",
+    "Duplex": r"duplex", "Triplex": r"triplex", "Quadruplex": r"four ?plex|quadruplex",
+    "Stock Cooperative": r"co-?op|cooperative",
+}
+# How pages state each status (words, ARMLS codes, a print sheet's one-letter code after its label).
+STATUS_WORDS = {
+    "Active": r"\bactive\b(?!\s+under)|for sale|new listing|just listed|new to market|price (?:reduced|improved|cut)"
+              r"|back on (?:the )?market|\bactiv[oa]\b|en venta|\bstat\w*\W+a\b",
+    "Active Under Contract": r"under contract|\bucb\b|\bccbs\b|\bawc\b|contingent|bajo contrato|contingente",
+    "Pending": r"\bpending\b|pendiente|\bstat\w*\W+p\b",
+    "Closed": r"\bsold\b|\bclosed\b|vendid[oa]|cerrad[oa]|\bstat\w*\W+c\b",
+    "Coming Soon": r"coming soon", "Canceled": r"cancell?ed", "Expired": r"expired", "Withdrawn": r"withdrawn",
+    "Hold": r"\bhold\b|temp(?:orarily)? off market",
+}
+GROUNDABLE = (COPIED_NUMBERS | {"lot_size_acres", "property_sub_type", "standard_status"} | COPIED_CODES | FREE_TEXT
+              | DERIVED)
 
 _WORDS = {name: re.compile(pattern) for name, pattern in FIELD_WORDS.items()}
 # Derived values whose words must share a line with the thing they qualify: "Year Built" on
@@ -137,8 +158,8 @@ def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None 
         return number_grounded(name, target, text)
     if name == "subdivision_name":
         return _labelled_run(_SUBDIVISION_LABEL, str(value), _fact_lines(text))
-    if name == "pool_private_yn":
-        return _pool_stated(bool(value), lines)
+    if name in _STATED:
+        return _STATED[name](value, lines, lower)
     if name in DERIVED:
         context = LINE_CONTEXT.get(name)
         if context is None:
@@ -155,6 +176,25 @@ def is_grounded(name: str, value: Any, text: str, values: dict[str, Any] | None 
     if f" {wanted} " not in f" {words} ":
         return False
     return field_words is None or bool(field_words.search(lower))
+
+
+def _words_for(table: dict[str, str]):
+    def stated(value: Any, _lines: Any, lower: str) -> bool | None:
+        pattern = table.get(str(value))
+        return None if pattern is None else re.search(pattern, lower) is not None
+    return stated
+
+
+# Fields whose value has its own evidence: a yes/no stated with its polarity, a count of half baths,
+# a dwelling kind or a status in the words pages use for it.
+_STATED = {
+    "pool_private_yn": lambda value, lines, _lower: _pool_stated(bool(value), lines),
+    "association_yn": lambda value, lines, _lower: _association_stated(bool(value), lines),
+    "bathrooms_half": lambda value, lines, _lower: _half_baths_stated(value, lines),
+    "bathrooms_total_integer": lambda value, lines, _lower: _bath_total_stated(value, lines),
+    "property_sub_type": _words_for(DWELLING_WORDS),
+    "standard_status": _words_for(STATUS_WORDS),
+}
 
 
 _POOL = re.compile(r"pool|piscina|alberca")
@@ -177,6 +217,55 @@ def _pool_stated(private: bool, lines: tuple[tuple[frozenset[float], str], ...])
         if bool(_DENIED.search(line)) != private:
             return True
     return False
+
+
+_HOA = re.compile(r"\bhoa\b|assoc|\bdues\b|cuota")
+_HOA_DENIED = re.compile(r"\bno\s+(?:hoa|(?:homeowners'?\s+)?association)\b|(?:hoa|assoc\w*|dues|fees?)\W*(?:y/n\W*|yn\W*|\?\W*)?"
+                         r"[:=]\s*(?:no|n|none|\$?0(?:\.00)?)\b|\bsin\s+(?:hoa|cuota)")
+_HOA_STATED = re.compile(r"\$\s?\d|(?:hoa|assoc\w*)\W*(?:y/n\W*|yn\W*|\?\W*)?[:=]?\s*(?:yes|y|required|mandatory|s[ií])\b")
+
+
+def _association_stated(exists: bool, lines: tuple[tuple[frozenset[float], str], ...]) -> bool:
+    """An association stated, or denied, on a line about it: "HOA dues: $120 per month", "HOA: Y"
+    ground True; "No HOA", "HOA: N", "HOA fees: None" ground False. A page naming only an HOA
+    word grounds neither."""
+    for _, line in lines:
+        if not _HOA.search(line) and "association" not in line:
+            continue
+        if _HOA_DENIED.search(line):
+            if not exists:
+                return True
+        elif exists and _HOA_STATED.search(line):
+            return True
+    return False
+
+
+_BATH = re.compile(r"bath|\bba\b|baño|bano")
+_HALF_STATED = re.compile(r"half|1/2|\d\.5\b|partial|powder|medio|\d\s*/\s*[1-9]\b")
+
+
+def _half_baths_stated(value: Any, lines: tuple[tuple[frozenset[float], str], ...]) -> bool:
+    """Half baths stated on a bath line ("2.5 baths", "Half baths: 1", "3/1"), or none stated (0)."""
+    stated = any(_BATH.search(line) and _HALF_STATED.search(line) for _, line in lines)
+    try:
+        return stated if float(value) > 0 else not any(
+            _BATH.search(line) and re.search(r"half|1/2|\d\.5\b|medio", line) and not re.search(r"half\s*(?:baths?|bathrooms?)?\s*[:=]?\s*0\b|\b0\s*half", line)
+            for _, line in lines)
+    except (TypeError, ValueError):
+        return False
+
+
+def _bath_total_stated(value: Any, lines: tuple[tuple[frozenset[float], str], ...]) -> bool | None:
+    """A bath total stated on a bath line, as a count or as the decimal it rounds ("2.5 baths" -> 3).
+    None when no bath line states it (a total a page leaves to full + half)."""
+    try:
+        total = float(value)
+    except (TypeError, ValueError):
+        return False
+    for numbers, line in lines:
+        if _BATH.search(line) and any(n == total or (n % 1 and -(-n // 1) == total) for n in numbers if n < 50):
+            return True
+    return None
 
 
 def _address_words(text: str) -> list[str]:

@@ -79,7 +79,12 @@ def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
     LLM checks it."""
     if cands.found.get("list_price") or any(f.value == "Closed" for f in cands.found.get("standard_status", ())):
         return
+    own = _own_words(data)
     for line in _free_lines(data, weak=False)[:30]:
+        if _OTHER_HOMES.search(line):
+            return  # what follows is about other homes
+        if other_listing_line(line, own):
+            continue
         for segment in re.split(r"\s+[|\u00b7\u2022]\s+", line):
             match = _HEADLINE_PRICE.fullmatch(segment.strip())
             head = (match.group("head") or "").strip(" !-") if match else ""
@@ -161,8 +166,7 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
     free = _free_lines(data, weak)
     _line_pairs(table, cands, free)
     cands.at(tier, evidence if weak else "text")
-    own = " ".join([data.get("title") or "", *data.get("headings", [])[:3], *(t for _, t in data.get("identity", []))])
-    _line_phrases(table, cands, [ln for ln in free if not other_listing_line(ln, own)])
+    _line_phrases(table, cands, [ln for ln in free if not other_listing_line(ln, _own_words(data))])
     return free
 
 
@@ -170,6 +174,11 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
 _STREET_IN_LINE = re.compile(
     r"\b\d{2,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){0,4}?(?:St|Ave|Rd|Dr|Ln|Pl|Way|Blvd|Ct|Cir|Pkwy|Trl|Ter"
     r"|Loop|Hwy|Street|Avenue|Road|Drive|Lane|Place|Court|Circle|Parkway|Trail|Terrace)\b\.?")
+
+
+def _own_words(data: dict[str, Any]) -> str:
+    """Where a page names its own listing: the title, the first headings, the identity lines."""
+    return " ".join([data.get("title") or "", *data.get("headings", [])[:3], *(t for _, t in data.get("identity", []))])
 
 
 def other_listing_line(line: str, own: str) -> bool:
@@ -188,8 +197,8 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
                for ln in lines):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
-        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None)
-                  or next(filter(None, map(status_word, _header_segments(free[:40]))), None))
+        cands.add("standard_status", next(filter(None, map(_status_word, free[:120])), None)
+                  or next(filter(None, map(_status_word, _header_segments(free[:40]))), None))
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
         if stated:
@@ -198,6 +207,11 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     cands.at(VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):
         table.pair(cands, label, value)
+
+
+def _status_word(text: str) -> str | None:
+    """`status_word`, with an alert's "Back on the market" read as "back on market"."""
+    return status_word(re.sub(r"\bon the market\b", "on market", text, flags=re.I))
 
 
 _HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+|(?<=!)\s+|:\s+")
@@ -218,7 +232,8 @@ def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
 
 # Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
 _OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|other matches|similar|nearby homes?|comparable|models? (?:is|are)|"
-                          r"(?:is|are) also (?:available|for sale|listed)|also available|"
+                          r"(?:is|are) also (?:available|for sale|listed)|also available|more homes|homes for you|"
+                          r"you may also like|recently sold|also viewed|"
                           r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)
 
 

@@ -1,0 +1,61 @@
+"""Grounding of values that carry their own polarity or vocabulary: an HOA stated or denied, half
+baths stated or not, a bath total as stated, a dwelling kind and a status in the words pages use.
+These decide a rules/LLM disagreement (`merge.settle_conflict`) where a field word alone grounded
+both sides of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from property_pipeline.extraction.grounding import is_grounded
+from property_pipeline.extraction.merge import merge
+from property_pipeline.sources.base import RuleExtraction
+
+TAGS = "3 bedrooms\n2 baths\nPatio Home \u00b7 Community pool \u00b7 $132/mo HOA\nFor sale"
+
+
+@pytest.mark.parametrize("text, exists, grounded", [
+    (TAGS, True, True), (TAGS, False, False),
+    ("No HOA", False, True), ("No HOA", True, False),
+    ("HOA fees: None", False, True), ("HOA: N", False, True), ("HOA: Y $390/Qtr", True, True),
+    ("HOA: Y $390/Qtr", False, False), ("HOA Name: Sunset Ridge", True, False),
+])
+def test_an_association_is_grounded_by_what_the_page_says_of_it(text, exists, grounded):
+    assert is_grounded("association_yn", exists, text) is grounded
+
+
+@pytest.mark.parametrize("text, half, grounded", [
+    ("2 baths", 0, True), ("2 baths", 1, False), ("2.5 bathrooms", 1, True), ("2.5 bathrooms", 0, False),
+    ("Half baths: 0", 0, True), ("Baths: 2 full, 0 half", 0, True), ("Full/Half Baths: 3/1", 1, True),
+])
+def test_half_baths_are_grounded_only_where_a_half_bath_is_stated(text, half, grounded):
+    assert is_grounded("bathrooms_half", half, text) is grounded
+
+
+def test_a_bath_total_is_grounded_as_stated_or_left_to_the_parts():
+    assert is_grounded("bathrooms_total_integer", 2, "2 baths") is True
+    assert is_grounded("bathrooms_total_integer", 3, "2.5 baths") is True
+    assert is_grounded("bathrooms_total_integer", 3, "2 baths") is None
+
+
+def test_a_dwelling_kind_and_a_status_in_the_page_words():
+    assert is_grounded("property_sub_type", "Patio Home", TAGS) is True
+    assert is_grounded("property_sub_type", "Single Family Residence", TAGS) is False
+    assert is_grounded("property_sub_type", "Condominium", "Type: Apartment Style/Flat") is True
+    assert is_grounded("standard_status", "Active", TAGS) is True
+    assert is_grounded("standard_status", "Active Under Contract", TAGS) is False
+    assert is_grounded("standard_status", "Closed", "Stat: C") is True
+
+
+def test_a_phrase_the_page_grounds_beats_a_disagreeing_llm_value():
+    rules = RuleExtraction(
+        values={"property_sub_type": "Patio Home", "association_yn": True, "bathrooms_full": 2, "bathrooms_half": 0,
+                "bathrooms_total_integer": 2, "standard_status": "Active"},
+        evidence={"property_sub_type": "text", "association_yn": "text", "bathrooms_full": "text",
+                  "bathrooms_half": "text", "bathrooms_total_integer": "text", "standard_status": "text"},
+    )
+    llm = {"property_sub_type": "Single Family Residence", "association_yn": False, "bathrooms_full": 2,
+           "bathrooms_half": 1, "bathrooms_total_integer": 3, "standard_status": "Active Under Contract"}
+    merged = merge(rules, llm, TAGS)
+    for name in ("property_sub_type", "association_yn", "bathrooms_half", "bathrooms_total_integer", "standard_status"):
+        assert merged.values[name] == rules.values[name] and merged.sources[name] == "rules", name
