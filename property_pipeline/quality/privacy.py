@@ -36,11 +36,14 @@ def _searchable(value: str) -> str | None:
     cells, so it is left out."""
     normalized = _norm(value)
     words = normalized.split()
-    if sum(c.isdigit() for c in normalized) >= 10 and len(words) <= 4:
+    if sum(map(str.isdigit, normalized)) >= 10 and len(words) <= 4:
         return normalized  # a phone number
-    if len(words) < 2 or not any(re.search(r"[a-z]{2}", w) for w in words) or len(normalized) < 5:
+    if len(words) < 2 or not any(map(_TWO_LETTERS.search, words)) or len(normalized) < 5:
         return None
     return normalized
+
+
+_TWO_LETTERS = re.compile(r"[a-z]{2}")
 
 
 _NOT_SEARCHED = frozenset(ADDRESS_COLUMNS + LINEAGE_COLUMNS)

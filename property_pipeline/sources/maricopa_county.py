@@ -712,12 +712,24 @@ def personal_values(raw: bytes) -> set[str]:
     while stack:
         node, personal, mapped = stack.pop()
         if isinstance(node, dict):
-            stack.extend((v, personal or _personal_key(k), _key(k) in _MAPPED) for k, v in node.items())
+            for k, v in node.items():
+                if isinstance(v, _WALKED):  # numbers, booleans and nulls are never personal values
+                    is_personal, is_mapped = _key_flags(k)
+                    stack.append((v, personal or is_personal, is_mapped))
         elif isinstance(node, list):
-            stack.extend((v, personal, False) for v in node)
+            stack.extend((v, personal, False) for v in node if isinstance(v, _WALKED))
         elif isinstance(node, str) and len(node.strip()) >= 4 and (personal or not mapped and looks_like_person_name(node)):
             found.add(node.strip())
     return found
+
+
+_WALKED = (dict, list, str)
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_flags(key: str) -> tuple[bool, bool]:
+    """(a personal-data key, a mapped fact's key), as `personal_values` reads them."""
+    return _personal_key(key), _key(key) in _MAPPED
 
 
 SOURCE = Source(

@@ -307,3 +307,22 @@ def storable_columns(
                 warnings.setdefault(position, []).append(f"{name}: {warning}")
         out.append(stored)
     return out, warnings
+
+
+def json_texts(values: list[Any], default: Any = None) -> list[str] | None:
+    """`json.dumps(v)` (or `json.dumps(v, default=default)`) of every value, with one C encoder
+    for the whole list instead of one built per call; None when a value is one json.dumps
+    would reject (the caller then takes its own per-value path, which raises as it would)."""
+    from json.encoder import c_make_encoder, encode_basestring_ascii
+
+    if c_make_encoder is None:
+        return None
+    encode = c_make_encoder({}, default or _not_serializable, encode_basestring_ascii, None, ": ", ", ", False, False, True)
+    try:
+        return ["".join(encode(value, 0)) for value in values]
+    except (TypeError, ValueError, OverflowError, RecursionError):
+        return None
+
+
+def _not_serializable(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

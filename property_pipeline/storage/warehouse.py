@@ -35,7 +35,7 @@ from ..contract import BOOL_FIELDS, FLOAT_FIELDS, INT_FIELDS, JSON_COLUMNS
 from ..nulls import is_missing
 from ..settings import StorageSettings, default
 from .bulk import copy_rows
-from .storable import storable_columns, storable_text, warning_column, with_warnings
+from .storable import json_texts, storable_columns, storable_text, warning_column, with_warnings
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +264,11 @@ def _row_dicts(columns: list[str], values: list[list[Any]]) -> list[dict[str, An
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
+def _plain_json(column_type: Any, dialect: Any) -> bool:
+    """A JSON column the dialect binds as `json.dumps(value)` (None as JSON null)."""
+    return isinstance(column_type, sa.JSON) and not column_type.none_as_null and dialect._json_serializer is None
+
+
 def _insert_columns(conn: sa.Connection, table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
     """Insert column-wise values: on SQLite one `executemany` of the values bound exactly as
     SQLAlchemy binds them (the column types' own bind processors), in a savepoint; if the
@@ -274,7 +279,12 @@ def _insert_columns(conn: sa.Connection, table: sa.Table, columns: list[str], va
     if conn.dialect.name == "sqlite":
         bound = []
         for name, column in zip(columns, values):
-            process = table.c[name].type._cached_bind_processor(conn.dialect)
+            column_type = table.c[name].type
+            texts = json_texts(column) if _plain_json(column_type, conn.dialect) else None
+            if texts is not None:  # what the JSON type's processor gives, json.dumps per value
+                bound.append(texts)
+                continue
+            process = column_type._cached_bind_processor(conn.dialect)
             bound.append([process(v) for v in column] if process else column)
         quoted = ", ".join(f'"{c}"' for c in columns)
         sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
