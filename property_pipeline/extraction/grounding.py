@@ -75,7 +75,7 @@ DWELLING_WORDS = {
 }
 # How pages state each status (words, ARMLS codes, a print sheet's one-letter code after its label).
 STATUS_WORDS = {
-    "Active": r"\bactive\b(?!\s+under)|for sale|new listing|just listed|new to market|price (?:reduced|improved|cut)"
+    "Active": r"\bactive\b(?!\s+under)|for sale|new listing|just listed|new to market|price (?:reduced|improved|cut|drop)"
               r"|back on (?:the )?market|\bactiv[oa]\b|en venta|\bstat\w*\W+a\b",
     "Active Under Contract": r"under contract|\bucb\b|\bccbs\b|\bawc\b|contingent|bajo contrato|contingente",
     "Pending": r"\bpending\b|pendiente|\bstat\w*\W+p\b",

@@ -210,8 +210,8 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
 
 
 def _status_word(text: str) -> str | None:
-    """`status_word`, with an alert's "Back on the market" read as "back on market"."""
-    return status_word(re.sub(r"\bon the market\b", "on market", text, flags=re.I))
+    """`status_word`, with an alert's "Back on the market" read as "back on market", "Active listing" as "Active"."""
+    return status_word(re.sub(r"\s+listing\s*$", "", re.sub(r"\bon the market\b", "on market", text, flags=re.I), flags=re.I))
 
 
 _HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+|(?<=!)\s+|:\s+")

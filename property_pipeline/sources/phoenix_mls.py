@@ -90,7 +90,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("baths", r"^(total |# ?(of )?)?bath(room)?s?( total)?$|^ba$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
     ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bd$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
-    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b", r"lot|price|\$|/|per|garage|patio|source|range"),
+    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b", r"lot|price|\$|/|per|garage|patio|source|range|sf-?det"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
     ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
     ("parking", r"^parking( features)?$|^estacionamiento$", None),
@@ -390,6 +390,7 @@ _PROSE = [
                 r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     (re.compile(r"(?<![\d.,$])(\d{1,2})[\s-]*(?:bd|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:beds?|bedrooms?)\b", re.I), "bedrooms_word"),
+    (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:full[\s-]+)?(?:baths?|bathrooms?)\b", re.I), "baths_word"),
     (re.compile(r"(?<![\d.,$])(\d{1,2}(?:\.\d{1,2})?)[\s-]*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)(?![\w-])"
                 r"(?!\s*(?:of\s+)?lot)", re.I), "living_area"),
@@ -476,6 +477,7 @@ def _prose_dwelling(cands: Candidates, match: re.Match) -> None:
 
 
 _PROSE_HANDLERS = {
+    "baths_word": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()]),
     "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
     "hoa_phrase": _prose_hoa,
     "no_hoa": lambda cands, m: cands.add("association_yn", False),

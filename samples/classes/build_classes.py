@@ -553,6 +553,62 @@ P21 = page("7350 N Via Paseo Del Sur #2047, Scottsdale, AZ 85258", f"""
 <article><p>{esc(R21)}</p></article>""")
 
 
+# round 3: more alert, print-sheet and prose layouts
+R22 = "Updated single-level home with a new roof in 2023, a covered patio and a north-facing backyard."
+F22 = fields(listing_id="7550711", standard_status="Active", list_price=399000,
+             **addr("1514", "E Marconi Ave", "Phoenix", "85022"), **SFR, bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1420, year_built=1979, stories=1, public_remarks=R22)
+P22 = page("Price drop: 1514 E Marconi Ave", f"""
+<table class="wrap" width="600"><tr>
+<td width="200"><img src="https://img.example/7550711.jpg" alt="1514 E Marconi Ave"></td>
+<td><p style="font-size:20px"><a href="https://valleyhomes.example/l/7550711">$399,000</a> <s>$415,000</s></p>
+<p>3 Beds, 2 Baths, 1,420 Sq. Ft.</p>
+<p><a href="https://valleyhomes.example/l/7550711">1514 E Marconi Ave Phoenix AZ 85022</a></p>
+<p>Single Family &middot; Built 1979 &middot; MLS 7550711</p>
+<p>{esc(R22)}</p>
+</td></tr></table>
+<p style="font-size:11px">You are receiving price-drop alerts for saved homes. Manage alerts.</p>""")
+
+R23 = "Resort-style backyard with a heated pool and spa, an owned solar system and a three-car garage."
+F23 = fields(listing_id="7550712", standard_status="Active", list_price=629000,
+             **addr("4215", "E Cholla Canyon Dr", "Phoenix", "85044"), bedrooms_total=4, bathrooms_full=2,
+             bathrooms_half=1, living_area=2488, garage_spaces=3, pool_private_yn=True, public_remarks=R23)
+P23 = page("Open house this weekend", f"""
+<div style="white-space:pre-wrap;font-family:monospace">OPEN HOUSE: Sat 11/28, 1-4 PM<br>
+$629,000 | 4 Bd | 2.5 Ba | 2,488 SqFt<br>
+4215 E Cholla Canyon Dr, Phoenix, AZ 85044<br>
+Status: Active<br>MLS: 7550712<br><br>
+{esc(R23)}<br><br>
+Also open this weekend:<br>
+$585,000 | 3 Bd | 2 Ba | 2,010 SqFt | 4102 E Desert Trumpet Rd, Phoenix</div>""")
+
+R24 = "Remodeled in 2021 with a split plan, a den and an RV gate; the backyard backs to a wash."
+F24 = fields(listing_id="7550713", parcel_number="30122047", standard_status="Pending", list_price=489500,
+             **addr("3911", "E Oak St", "Phoenix", "85008"), **SFR, bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1850, **lot_from_sqft(7200), year_built=1978, garage_spaces=2,
+             stories=1, pool_private_yn=False, association_yn=False, public_remarks=R24)
+P24 = page("Client Detail 7550713", f"""
+<table class="cd" border="1">
+<tr><td><b>ML#</b> 7550713</td><td><b>Status</b> P</td><td><b>LP</b> $489,500</td></tr>
+<tr><td colspan="3"><b>Addr</b> 3911 E Oak St, Phoenix, AZ 85008</td></tr>
+<tr><td><b>BR</b> 3</td><td><b>BA</b> 2</td><td><b>Sq Ft</b> 1,850 (Assessor)</td></tr>
+<tr><td><b>Lot Sz</b> 7,200 SF</td><td><b>Yr Blt</b> 1978</td><td><b>Levels</b> 1</td></tr>
+<tr><td><b>Gar</b> 2</td><td><b>Pool</b> None</td><td><b>HOA Y/N</b> N</td></tr>
+<tr><td><b>Dwelling</b> SF-Det</td><td><b>APN</b> 301-22-047</td><td><b>Orig LP</b> $505,000</td></tr>
+</table>
+<p><b>Remarks</b> {esc(R24)}</p>""")
+
+R25 = ("This three-bedroom home at 807 W Rose Ln offers two full baths and approximately 1,615 square feet "
+       "on a quarter-acre lot. It was built in 1958, has a one-car garage and no HOA. The seller is asking "
+       "$455,000. The house two doors down sold last spring for $510,000.")
+F25 = fields(listing_id="7550714", standard_status="Active", list_price=455000,
+             **addr("807", "W Rose Ln", "Phoenix", "85013"), bedrooms_total=3, bathrooms_full=2, bathrooms_half=0,
+             living_area=1615, year_built=1958, garage_spaces=1, association_yn=False, public_remarks=R25)
+P25 = page("807 W Rose Ln, Phoenix, AZ 85013 | MLS 7550714", f"""
+<h1>807 W Rose Ln</h1><p>Phoenix, AZ 85013</p><p>Active listing &middot; MLS 7550714</p>
+<div class="story"><p>{esc(R25)}</p></div>""")
+
+
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
@@ -563,7 +619,9 @@ def main() -> None:
              ("mls_7550701.html", P14, "mobile_app", F14), ("mls_7550702.html", P15, "mobile_app", F15),
              ("mls_7550703.html", P16, "email_alert", F16), ("mls_7550704.html", P17, "email_alert", F17),
              ("mls_7550705.html", P18, "broker_print", F18), ("mls_7550706.html", P19, "broker_print", F19),
-             ("mls_7550707.html", P20, "remarks_only", F20), ("mls_7550708.html", P21, "remarks_only", F21)]
+             ("mls_7550707.html", P20, "remarks_only", F20), ("mls_7550708.html", P21, "remarks_only", F21),
+             ("mls_7550711.html", P22, "email_alert", F22), ("mls_7550712.html", P23, "email_alert", F23),
+             ("mls_7550713.html", P24, "broker_print", F24), ("mls_7550714.html", P25, "remarks_only", F25)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,

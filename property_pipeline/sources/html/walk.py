@@ -431,6 +431,10 @@ def _visit_row(row: El, out: Collector, depth: int) -> bool:
         for cell, _ in filled:
             visit(cell, out, depth + 1)
         return True
+    if len(filled) > 1 and 2 * sum(_lead_label(cell, out) for cell, _ in filled) > len(filled):
+        for cell, _ in filled:  # "<td><b>BR</b> 3</td><td><b>BA</b> 2</td>": each cell a label and its value
+            visit(cell, out, depth + 1)
+        return True
     i, leftovers = 0, []
     while i < len(filled):
         cell, text = filled[i]
@@ -450,14 +454,23 @@ def _visit_row(row: El, out: Collector, depth: int) -> bool:
         if out.vocab.is_remarks(text.rstrip(":")):
             out.pending_remarks = True
         else:
-            leftovers.append(text)
+            leftovers.append((cell, text))
         i += 1
-    if leftovers:
-        if len(leftovers) == 1 and len(row_cells) == 1:
-            visit(row_cells[0], out, depth + 1)
-        else:
-            out.line(" | ".join(leftovers))
+    if len(leftovers) == 1 and (len(row_cells) == 1 or leftovers[0][0].blocky):
+        # One cell of content (a mail's text column beside an image): its own blocks and lines.
+        visit(leftovers[0][0], out, depth + 1)
+    elif leftovers:
+        out.line(" | ".join(text for _, text in leftovers))
     return True
+
+
+def _lead_label(cell: El, out: Collector) -> bool:
+    """A cell opening with a bold label of a field and then its value ("<b>Yr Blt</b> 1978")."""
+    kids = [c for c in cell.children if not (isinstance(c, str) and not c.strip())]
+    if len(kids) < 2 or not isinstance(kids[0], El) or kids[0].tag not in ("b", "strong", "label", "span", "em"):
+        return False
+    label = text_of(kids[0], 60)
+    return bool(label) and labelish(label.rstrip(":")) and out.vocab.label_group(label) is not None
 
 
 def _rows(table: El) -> list[El]:
