@@ -234,10 +234,17 @@ def _load(raw: bytes) -> tuple[Any, list[str]]:
 
 def reportable_key(name: Any) -> str:
     """A key's name as it may appear in a warning: an identifier, never a value planted as a key."""
-    text = str(name)
-    if len(text) > 40 or not re.fullmatch(r"[A-Za-z][\w .\-/]*", text) or looks_like_person_name(text):
+    return _reportable(str(name))
+
+
+@functools.lru_cache(maxsize=8192)
+def _reportable(text: str) -> str:
+    if len(text) > 40 or not _IDENTIFIER.fullmatch(text) or looks_like_person_name(text):
         return "<unnamed key>"
     return text
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z][\w .\-/]*")
 
 
 _FILE_APN = re.compile(r"(?:^|[-_ .])(\d{3}[-. ]?\d{2}[-. ]?\d{3}(?:[-. ]?[A-Za-z])?)(?=$|[-_ .])")
@@ -310,10 +317,20 @@ def _flattened(obj: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Keys flattened with a section prefix (`ResidentialPropertyData_LivableSpace`, `Geo_lat`)."""
     sections: dict[str, dict[str, Any]] = {}
     for key, value in obj.items():
-        head, sep, rest = re.sub(r"[.:]", "_", str(key)).partition("_")
-        if sep and _key(head) in SECTIONS and rest:
-            sections.setdefault(_key(head), {})[rest] = value
+        head, sep, rest = _prefixed(str(key))
+        if sep and head in SECTIONS and rest:
+            sections.setdefault(head, {})[rest] = value
     return sections
+
+
+@functools.lru_cache(maxsize=8192)
+def _prefixed(key: str) -> tuple[str, str, str]:
+    """A key split at its first `_` (`.` and `:` count as one): (the head folded, the separator, the rest)."""
+    head, sep, rest = _FLAT_SEPARATORS.sub("_", key).partition("_")
+    return _key(head), sep, rest
+
+
+_FLAT_SEPARATORS = re.compile(r"[.:]")
 
 
 def _single(items: list[Any], what: str) -> dict[str, Any]:
@@ -441,7 +458,7 @@ def _read(obj: dict[str, Any] | None, bare_list: list[Any] | None, warnings: lis
         elif isinstance(content, dict) and (role in ("parcel", "details") or role == "geo" and _geographic(content)):
             reader.take((role,), content)
     # Flattened keys were read through their sections: not unmapped.
-    flattened = {k for k in obj if _key(re.sub(r"[.:]", "_", str(k)).partition("_")[0]) in SECTIONS}
+    flattened = {k for k in obj if _prefixed(str(k))[0] in SECTIONS}
     reader.unmapped = [k for k in reader.unmapped if k not in flattened]
     return reader
 

@@ -39,6 +39,13 @@ _TOKEN = re.compile(
     r"(?:[eE](?P<exp>[-+]?\d{1,3})(?![A-Za-z\d]))?"
 )
 _SPACE = "[\u00a0\u2009\u202f ]"
+_SPACE_RE = re.compile(_SPACE)
+_DIGITS = re.compile(r"\d+")
+_ANY_DIGIT = re.compile(r"\d")
+_AROUND_NUMBER = re.compile(r"(?:\$|usd)?\s*(?:[a-z%.\s]{0,12})")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+_SPACES = re.compile(r"\s+")
+_ZIP5 = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 _PLACEHOLDERS = {"", "-", "--", "---", "n/a", "na", "none", "null", "unknown", "tbd", "?"}
 
 
@@ -93,7 +100,7 @@ def _token_value(match: re.Match, integral: bool) -> float:
         if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", body):
             raise AmbiguousNumber(match.group())
         value = float(f"{body}e{exponent}")
-    elif re.search(_SPACE, body):
+    elif _SPACE_RE.search(body):
         value = _spaced_value(body)
     else:
         value = _marked_value(body, integral)
@@ -110,9 +117,9 @@ def _tokens(text: str) -> list[re.Match]:
     found, position = [], 0
     while (match := _TOKEN.search(text, position)) is not None:
         body = match.group("body")
-        if re.search(_SPACE, body) and match.group("exp") is None:
-            groups = re.split(_SPACE, body)
-            tail = re.match(r"\d+", groups[-1])
+        if _SPACE_RE.search(body) and match.group("exp") is None:
+            groups = _SPACE_RE.split(body)
+            tail = _DIGITS.match(groups[-1])
             if not (tail and _grouped([*groups[:-1], tail.group()])):
                 # Not a grouping: the digits before the first space are a number of their own.
                 end = match.start("body") + len(groups[0])
@@ -171,7 +178,7 @@ def parse_number_strict(text: Any, *, integral: bool = False) -> float | None:
         raise AmbiguousNumber(text)
     rest = (text[: tokens[0].start()] + " " + text[tokens[0].end():]).strip().lower()
     # Only a currency sign before and a unit after may surround the number.
-    if not re.fullmatch(r"(?:\$|usd)?\s*(?:[a-z%.\s]{0,12})", rest) or re.search(r"\d", rest):
+    if not _AROUND_NUMBER.fullmatch(rest) or _ANY_DIGIT.search(rest):
         raise AmbiguousNumber(text)
     return _token_value(tokens[0], integral)
 
@@ -410,7 +417,7 @@ def state_code(text: Any) -> str | None:
     """"AZ", "az", "Arizona", "TX" -> the two-letter USPS code; None for anything else."""
     if not text:
         return None
-    word = re.sub(r"\s+", " ", str(text)).strip(" .,").lower()
+    word = _SPACES.sub(" ", str(text)).strip(" .,").lower()
     if word.upper() in US_STATES:
         return word.upper()
     return _STATE_BY_NAME.get(word)
@@ -422,7 +429,7 @@ def title_words(text: str) -> str:
     for word in text.split():
         if word.upper() in _DIRECTIONS:
             out.append(word.upper())
-        elif re.fullmatch(r"\d+(st|nd|rd|th)", word, re.I):
+        elif _ORDINAL.fullmatch(word):
             out.append(word.lower())
         elif word.isupper() or word.islower():
             out.append(word.capitalize())
@@ -433,7 +440,7 @@ def title_words(text: str) -> str:
 
 def split_street(street: str) -> dict[str, str | None]:
     """"1234 E Camelback Rd Unit 5" -> street_number, street_name, unit_number."""
-    street = re.sub(r"\s+", " ", street).strip(" ,")
+    street = _SPACES.sub(" ", street).strip(" ,")
     unit = None
     unit_match = _UNIT.search(street)
     if unit_match and unit_match.start() > 0:
@@ -468,7 +475,7 @@ def parse_one_line_address(text: Any, known_cities: tuple[str, ...] = ()) -> dic
     """
     if not text:
         return {}
-    line = re.sub(r"\s+", " ", str(text)).strip()
+    line = _SPACES.sub(" ", str(text)).strip()
     result: dict[str, Any] = {}
     match = _CITY_STATE_ZIP.match(line)
     if match:
@@ -534,14 +541,14 @@ def _split_city_without_comma(line: str, known_cities: tuple[str, ...]) -> tuple
 def normalize_city(text: Any) -> str | None:
     if not text:
         return None
-    city = re.sub(r"\s+", " ", str(text)).strip(" ,")
+    city = _SPACES.sub(" ", str(text)).strip(" ,")
     return title_words(city) if city else None
 
 
 def normalize_zip(text: Any) -> str | None:
     if text is None:
         return None
-    match = re.search(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)", str(text))
+    match = _ZIP5.search(str(text))
     return match.group(1) if match else None
 
 
