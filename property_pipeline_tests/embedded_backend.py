@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from property_pipeline.llm.base import LLMReply
 from property_pipeline.llm.embedded import EmbeddedLLM
 from property_pipeline.llm.factory import build_client
 from property_pipeline.llm.model_file import find_parts
@@ -46,13 +47,14 @@ def embedded_llm() -> EmbeddedLLM:
     return build_client(Settings.from_env().replace(llm_backend="embedded"))
 
 
-def ollama_generate(llm: EmbeddedLLM) -> Callable[[dict], Generation]:
+def ollama_generate(llm: EmbeddedLLM, replies: list[LLMReply] | None = None) -> Callable[[dict], Generation]:
     """A `FakeOllama(generate=...)` hook answering /api/chat requests with the embedded model.
 
     Honors the request's `messages`, `format` (a JSON schema, or "json" for
     any object) and `options.num_predict`; sampling stays the client's own
     (temperature 0, fixed seed). Runs in the server's handler thread, which has
-    no event loop of its own.
+    no event loop of its own. `replies`, when given, receives the embedded
+    client's own reply to each request.
     """
 
     def generate(request: dict) -> Generation:
@@ -60,6 +62,8 @@ def ollama_generate(llm: EmbeddedLLM) -> Callable[[dict], Generation]:
         schema = fmt if isinstance(fmt, dict) else {"type": "object"}
         num_predict = (request.get("options") or {}).get("num_predict")
         reply = asyncio.run(llm.chat_json(request.get("messages") or [], schema, num_predict=num_predict))
+        if replies is not None:
+            replies.append(reply)
         return Generation(
             content=reply.content,
             prompt_eval_count=reply.prompt_tokens,

@@ -102,8 +102,34 @@ def test_health_of_the_default_model(llm):
     assert report.models_available == [llm.model]
 
 
-def test_real_structured_completion(llm):
-    reply = asyncio.run(llm.chat_json(MESSAGES, SCHEMA, num_predict=512))
+@pytest.fixture(scope="module")
+def completion(llm):
+    """One real structured completion, asserted two ways below: the real `ollama` client over
+    HTTP against a loopback Ollama API whose generation comes from the embedded model, and the
+    embedded client's own reply to that very request (`llm.chat_json`, as the server's hook
+    called it). A 512-token completion takes a minute or more on a busy 2-core machine, so the
+    model generates it once per module, not once per test."""
+
+    async def run(client: OllamaClient):
+        try:
+            return await client.chat_json(MESSAGES, SCHEMA, num_predict=512)
+        finally:
+            await client.aclose()
+
+    direct: list = []
+    with FakeOllama(generate=ollama_generate(llm, direct), models=[OLLAMA_TAG], slots=1) as srv:
+        client = OllamaClient(host=srv.url, model=OLLAMA_TAG, timeout_s=600, deadline_s=1200)
+        healthy = client.health().ok
+        reply = asyncio.run(run(client))
+    return {"healthy": healthy, "over_http": reply, "requests": list(srv.requests), "direct": direct}
+
+
+def test_real_structured_completion(llm, completion):
+    [request] = completion["requests"]
+    assert [(m["role"], m["content"]) for m in request["messages"]] == [(m["role"], m["content"]) for m in MESSAGES]
+    assert request["format"] == SCHEMA
+    assert request["options"]["num_predict"] == 512
+    [reply] = completion["direct"]  # what `llm.chat_json(MESSAGES, SCHEMA, num_predict=512)` returned
 
     record = PropertyFields.model_validate_json(reply.content)
     assert record.bedrooms_total == 3
@@ -138,24 +164,16 @@ def test_prompt_longer_than_the_context_is_a_bad_request(llm):
     assert "context window" in str(caught.value)
 
 
-def test_ollama_client_over_http_against_the_embedded_model(llm):
+def test_ollama_client_over_http_against_the_embedded_model(completion):
     """The real `ollama` client, a loopback Ollama API, and the embedded model generating."""
-
-    async def run(client: OllamaClient):
-        try:
-            return await client.chat_json(MESSAGES, SCHEMA, num_predict=512)
-        finally:
-            await client.aclose()
-
-    with FakeOllama(generate=ollama_generate(llm), models=[OLLAMA_TAG], slots=1) as srv:
-        client = OllamaClient(host=srv.url, model=OLLAMA_TAG, timeout_s=600, deadline_s=1200)
-        assert client.health().ok
-        reply = asyncio.run(run(client))
+    assert completion["healthy"]
+    reply = completion["over_http"]
 
     record = PropertyFields.model_validate_json(reply.content)
     assert record.bedrooms_total == 3 and record.city == "Phoenix"
     assert reply.done_reason == "stop"
     assert reply.prompt_tokens > 100 and reply.completion_tokens > 10
-    [request] = srv.requests
+    [request] = completion["requests"]
     assert request["format"] == SCHEMA and request["options"]["num_predict"] == 512
-
+    [direct] = completion["direct"]
+    assert reply.content == direct.content, "the client returns what the model generated"
