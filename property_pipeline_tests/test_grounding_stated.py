@@ -59,3 +59,9 @@ def test_a_phrase_the_page_grounds_beats_a_disagreeing_llm_value():
     merged = merge(rules, llm, TAGS)
     for name in ("property_sub_type", "association_yn", "bathrooms_half", "bathrooms_total_integer", "standard_status"):
         assert merged.values[name] == rules.values[name] and merged.sources[name] == "rules", name
+
+
+def test_a_bath_total_is_the_count_beside_the_bath_word_not_the_bed_count():
+    line = "4 beds | 3 baths | 2,366 sq ft"
+    assert is_grounded("bathrooms_total_integer", 3, line) is True
+    assert is_grounded("bathrooms_total_integer", 4, line) is None

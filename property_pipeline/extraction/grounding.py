@@ -262,10 +262,17 @@ def _bath_total_stated(value: Any, lines: tuple[tuple[frozenset[float], str], ..
         total = float(value)
     except (TypeError, ValueError):
         return False
-    for numbers, line in lines:
-        if _BATH.search(line) and any(n == total or (n % 1 and -(-n // 1) == total) for n in numbers if n < 50):
-            return True
+    for _, line in lines:
+        for match in _BATH_COUNT.finditer(line):
+            n = float(match.group(1) or match.group(2))
+            if n == total or (n % 1 and -(-n // 1) == total):
+                return True
     return None
+
+
+# A count next to its bath word: "3 baths", "2.5 ba", "Baths: 4", "Baños: 2" (not the "4 beds" beside it).
+_BATH_COUNT = re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:total\s+)?(?:ba|baths?|bathrooms?|baños?|banos?)\b"
+                         r"|\b(?:baths?|bathrooms?|baños?|banos?)(?:\s+total)?\s*[:=]?\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d,])")
 
 
 def _address_words(text: str) -> list[str]:
