@@ -65,3 +65,10 @@ def test_a_bath_total_is_the_count_beside_the_bath_word_not_the_bed_count():
     line = "4 beds | 3 baths | 2,366 sq ft"
     assert is_grounded("bathrooms_total_integer", 3, line) is True
     assert is_grounded("bathrooms_total_integer", 4, line) is None
+
+
+def test_a_property_type_is_grounded_by_its_word_or_a_dwelling_kind():
+    assert is_grounded("property_type", "Residential", "Type: SF-Det") is True
+    assert is_grounded("property_type", "Residential", "This 4 bed, 3 bath home has a loft.") is False
+    assert is_grounded("property_type", "Land", "Vacant lot, 2.07 acres") is True
+    assert is_grounded("property_type", "Manufactured In Park", "Manufactured home in an all-ages park") is True

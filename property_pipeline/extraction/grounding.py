@@ -73,6 +73,16 @@ DWELLING_WORDS = {
     "Duplex": r"duplex", "Triplex": r"triplex", "Quadruplex": r"four ?plex|quadruplex",
     "Stock Cooperative": r"co-?op|cooperative",
 }
+# How pages state each property type: a residential type by its word or by a dwelling kind's.
+TYPE_WORDS = {
+    "Residential": r"residential|" + "|".join(DWELLING_WORDS[k] for k in (
+        "Single Family Residence", "Condominium", "Townhouse", "Patio Home", "Manufactured Home", "Stock Cooperative")),
+    "Residential Income": r"duplex|triplex|four ?plex|quadruplex|multi[\s\-]?family|\bincome\b|\d+\s*units\b",
+    "Residential Lease": r"\bfor rent\b|\blease\b|\brental\b",
+    "Manufactured In Park": r"(?:manufactured|mobile)[^.\n]{0,80}\bpark\b|space rent|\bmh park",
+    "Land": r"\bland\b|vacant|\blots?\b|acreage|\bparcel\b|terreno",
+    "Commercial Sale": r"commercial", "Commercial Lease": r"commercial", "Farm": r"\bfarm", "Business Opportunity": r"business",
+}
 # How pages state each status (words, ARMLS codes, a print sheet's one-letter code after its label).
 STATUS_WORDS = {
     "Active": r"\bactive\b(?!\s+under)|for sale|new listing|just listed|new to market|price (?:reduced|improved|cut|drop)"
@@ -83,8 +93,8 @@ STATUS_WORDS = {
     "Coming Soon": r"coming soon", "Canceled": r"cancell?ed", "Expired": r"expired", "Withdrawn": r"withdrawn",
     "Hold": r"\bhold\b|temp(?:orarily)? off market",
 }
-GROUNDABLE = (COPIED_NUMBERS | {"lot_size_acres", "property_sub_type", "standard_status"} | COPIED_CODES | FREE_TEXT
-              | DERIVED)
+GROUNDABLE = (COPIED_NUMBERS | {"lot_size_acres", "property_type", "property_sub_type", "standard_status"} | COPIED_CODES
+              | FREE_TEXT | DERIVED)
 
 _WORDS = {name: re.compile(pattern) for name, pattern in FIELD_WORDS.items()}
 # Derived values whose words must share a line with the thing they qualify: "Year Built" on
@@ -192,6 +202,7 @@ _STATED = {
     "association_yn": lambda value, lines, _lower: _association_stated(bool(value), lines),
     "bathrooms_half": lambda value, lines, _lower: _half_baths_stated(value, lines),
     "bathrooms_total_integer": lambda value, lines, _lower: _bath_total_stated(value, lines),
+    "property_type": _words_for(TYPE_WORDS),
     "property_sub_type": _words_for(DWELLING_WORDS),
     "standard_status": _words_for(STATUS_WORDS),
 }
