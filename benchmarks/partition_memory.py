@@ -4,6 +4,7 @@ is accounted for (the conservation check).
 
     python benchmarks/partition_memory.py [--sizes 10000,100000,1000000] [--databases sqlite,postgresql]
         [--pg-url postgresql://postgres@127.0.0.1:5432/postgres] [--work /work/tmp/partition_memory]
+        [--profile DIR]
 
 Each (size, database) runs `dg.materialize` in a fresh child process; its peak RSS is the
 child's own ru_maxrss (os.wait4), and its CPU time (user + system) is reported beside the wall
@@ -74,11 +75,12 @@ def child(root: str, url: str) -> dict:
     return {"seconds": elapsed, "conserved": checks.get("every_file_accounted_for"), "rows": steps, "success": result.success}
 
 
-def run_child(root: Path, url: str) -> dict:
+def run_child(root: Path, url: str, profile: Path | None = None) -> dict:
     # The partitions start at the landing zone's first day, read when the definitions load.
     env = {**os.environ, "PROPERTY_PIPELINE_PARTITION_START": DAY.isoformat()}
+    profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
     process = subprocess.Popen(
-        [sys.executable, __file__, "--child", str(root), url], stdout=subprocess.PIPE, text=True, cwd=REPO, env=env
+        [sys.executable, *profiler, __file__, "--child", str(root), url], stdout=subprocess.PIPE, text=True, cwd=REPO, env=env
     )
     out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -147,6 +149,10 @@ def main() -> None:
     parser.add_argument("--pg-url", default=os.environ.get("PROPERTY_PIPELINE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--work", type=Path, default=Path("/work/tmp/partition_memory"))
     parser.add_argument("--copy-vs-insert", type=int, metavar="ROWS", help="only compare COPY and INSERT on PostgreSQL")
+    parser.add_argument(
+        "--profile", type=Path, metavar="DIR",
+        help="run each child under cProfile, stats in DIR/<size>_<database>.prof (times are then not comparable)",
+    )
     args = parser.parse_args()
     if args.copy_vs_insert:
         copy_vs_insert(args.pg_url, args.copy_vs_insert)
@@ -167,8 +173,12 @@ def main() -> None:
                     url, drop = f"sqlite:///{work}/warehouse.db", (lambda: None)
                 else:
                     url, drop = pg_database(args.pg_url)
+                profile = None
+                if args.profile:
+                    args.profile.mkdir(parents=True, exist_ok=True)
+                    profile = args.profile / f"{size}_{database}.prof"
                 try:
-                    r = run_child(work / "landing", url)
+                    r = run_child(work / "landing", url, profile)
                 finally:
                     drop()
                 print(
