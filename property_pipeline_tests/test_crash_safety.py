@@ -9,8 +9,10 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from property_pipeline.storage import warehouse
@@ -67,13 +69,32 @@ def wait_for(predicate, timeout: float = 120.0, what: str = "condition") -> None
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_kill_during_extraction_then_rerun_matches_a_clean_run(pg_server_url, pg_url, tmp_path, request):
-    clean_url = request.getfixturevalue("pg_url_2")
-    with FakeOllama(responder=labelled_responder()) as fast:
-        finish(start_run(clean_url, fast.url, tmp_path / "clean"))
-        clean_calls = fast.chat_count
-    clean = snapshot(clean_url)
+@pytest.fixture(scope="module")
+def clean_run(pg_server_url, tmp_path_factory) -> tuple[dict[str, list[tuple]], int]:
+    """A clean run of the samples on its own fresh warehouse: the outcome rows every crashed
+    and rerun warehouse must end with, and how many LLM requests it took. One run serves the
+    module (the same command on the same files in each test)."""
+    admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+    name = f"pp_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    clean_url = sa.make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        with FakeOllama(responder=labelled_responder()) as fast:
+            finish(start_run(clean_url, fast.url, tmp_path_factory.mktemp("clean")))
+            clean_calls = fast.chat_count
+        clean = snapshot(clean_url)
+    finally:
+        warehouse.get_engine.cache_clear()
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
     assert sum(len(rows) for rows in clean.values()) > 30
+    return clean, clean_calls
+
+
+def test_kill_during_extraction_then_rerun_matches_a_clean_run(pg_url, tmp_path, clean_run):
+    clean, clean_calls = clean_run
 
     with FakeOllama(responder=labelled_responder(), latency_s=0.4, slots=1) as slow:
         proc = start_run(pg_url, slow.url, tmp_path / "crash")
@@ -136,14 +157,12 @@ def test_kill_during_warehouse_write_rolls_back_then_rerun_matches(pg_url, tmp_p
     assert snapshot(pg_url) == before
 
 
-def test_database_connections_dropped_mid_run_never_lose_rows_silently(pg_server_url, make_pg_database, tmp_path):
+def test_database_connections_dropped_mid_run_never_lose_rows_silently(pg_server_url, make_pg_database, tmp_path, clean_run):
     """PostgreSQL dropping every connection (as a restart does) during a run, on both the
     warehouse and the Dagster instance storage: the run fails or retries, and either way a
     rerun completes the partitions exactly."""
-    clean_url, url, instance_url = make_pg_database(), make_pg_database(), make_pg_database()
-    with FakeOllama(responder=labelled_responder()) as fast:
-        finish(start_run(clean_url, fast.url, tmp_path / "clean"))
-    clean = snapshot(clean_url)
+    clean, _ = clean_run
+    url, instance_url = make_pg_database(), make_pg_database()
 
     home = tmp_path / "pg_home"
     home.mkdir()
