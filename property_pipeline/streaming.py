@@ -388,10 +388,11 @@ def conservation(url: str, source: str, day: dt.date) -> Conservation:
     with get_engine(url).connect() as conn:
         for kind, query in _CONSERVATION_QUERIES.items():
             sql = _CONSERVATION_CTE + query
-            count = conn.execute(sa.text(f"SELECT count(*) FROM ({sql}) AS q"), partition_of(source, day)).scalar()
-            paths = conn.execute(sa.text(f"{sql} ORDER BY 1 LIMIT {MAX_LISTED_PATHS}"), partition_of(source, day)).scalars()
-            setattr(result, f"{kind}_count", int(count or 0))
-            setattr(result, kind, sorted(paths))
+            count = int(conn.execute(sa.text(f"SELECT count(*) FROM ({sql}) AS q"), partition_of(source, day)).scalar() or 0)
+            setattr(result, f"{kind}_count", count)
+            if count:  # the paths only when there are some (a conserved partition needs three counts)
+                paths = conn.execute(sa.text(f"{sql} ORDER BY 1 LIMIT {MAX_LISTED_PATHS}"), partition_of(source, day))
+                setattr(result, kind, sorted(paths.scalars()))
     return result
 
 
