@@ -4,6 +4,8 @@ the loopback Ollama server."""
 
 from __future__ import annotations
 
+import copy
+import json
 import shutil
 
 import dagster as dg
@@ -48,7 +50,33 @@ UNSEEN_SUBSET = [
 
 
 @pytest.fixture(scope="module")
-def subset_landing(tmp_path_factory):
+def generations():
+    """The model's completions, each generated once per module. Both tests send the model the
+    same requests (one per listing), the first through the embedded resource, the second through
+    the `ollama` client and the loopback server; sampling is fixed (temperature 0, a seed), so a
+    second generation of a request would only cost minutes more on a busy 2-core machine. So
+    llama.cpp's `create_chat_completion` is memoized on its exact arguments: every step of both
+    paths still runs, and every reply either test sees is the model's own output for that
+    request (run alone, either test generates all of its own)."""
+    require_embedded()
+    import llama_cpp
+
+    memo: dict[str, dict] = {}
+    generate = llama_cpp.Llama.create_chat_completion
+
+    def create_chat_completion(self, **kwargs):
+        key = json.dumps([self.model_path, kwargs], sort_keys=True, default=str)
+        if key not in memo:
+            memo[key] = generate(self, **kwargs)
+        return copy.deepcopy(memo[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(llama_cpp.Llama, "create_chat_completion", create_chat_completion)
+        yield memo
+
+
+@pytest.fixture(scope="module")
+def subset_landing(tmp_path_factory, generations):
     require_embedded()
     root = tmp_path_factory.mktemp("subset")
     for landing, paths in ((SAMPLE_LANDING, SUBSET), (UNSEEN / "landing", UNSEEN_SUBSET)):
