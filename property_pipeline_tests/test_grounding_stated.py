@@ -72,3 +72,9 @@ def test_a_property_type_is_grounded_by_its_word_or_a_dwelling_kind():
     assert is_grounded("property_type", "Residential", "This 4 bed, 3 bath home has a loft.") is False
     assert is_grounded("property_type", "Land", "Vacant lot, 2.07 acres") is True
     assert is_grounded("property_type", "Manufactured In Park", "Manufactured home in an all-ages park") is True
+
+
+def test_a_remarks_only_fact_read_from_its_sentence_stands_on_a_tie():
+    rules = RuleExtraction(values={"list_price": 474500.0}, evidence={"list_price": "prose"})
+    merged = merge(rules, {"list_price": 521950.0}, "Offered at $474,500, this 4 bed, 3 bath home has 2,231 sq ft.")
+    assert merged.values["list_price"] == 474500.0 and merged.sources["list_price"] == "rules"

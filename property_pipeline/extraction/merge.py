@@ -56,12 +56,14 @@ RESOLVED_WARNING = "resolved_conflict:"
 ADDRESS_PARTS = ("street_number", "street_name", "unit_number", "city", "postal_code")
 PHRASE_EVIDENCE = frozenset(("text", "remarks", "prose", "alt", "url", "details"))
 # Rule evidence a disagreeing LLM does not overturn on grounding alone: a machine-readable key, a
-# labelled fact, or a stat (a count with its unit as the whole of its segment: "3 bedrooms", "1,540
-# sqft", where the unit names the field as a label does). Anything else (a title, a heading, the URL,
-# a meta tag, a phrase in prose) is weak.
+# labelled fact, a stat (a count with its unit as the whole of its segment: "3 bedrooms", "1,540
+# sqft", where the unit names the field as a label does), or a fact of a remarks-only page read from
+# one sentence by a pattern naming the field ("Offered at $474,500", "HOA fees are $96 a month"; never
+# from a sentence about other homes or addressed to the reader). Anything else (a title, a heading, the
+# URL, a meta tag, a phrase in a free line) is weak.
 STRONG_EVIDENCE = frozenset(
-    ("label", "stat", "json_ld", "microdata", "embedded_json", "assessor_api", "assessor_gis", "assessor_search",
-     "attribute")
+    ("label", "stat", "prose", "json_ld", "microdata", "embedded_json", "assessor_api", "assessor_gis",
+     "assessor_search", "attribute")
 )
 
 
