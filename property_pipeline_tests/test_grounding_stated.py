@@ -78,3 +78,11 @@ def test_a_remarks_only_fact_read_from_its_sentence_stands_on_a_tie():
     rules = RuleExtraction(values={"list_price": 474500.0}, evidence={"list_price": "prose"})
     merged = merge(rules, {"list_price": 521950.0}, "Offered at $474,500, this 4 bed, 3 bath home has 2,231 sq ft.")
     assert merged.values["list_price"] == 474500.0 and merged.sources["list_price"] == "rules"
+
+
+def test_a_pool_on_a_line_of_items_is_judged_item_by_item_and_a_carport_is_no_garage():
+    line = "Single Family \u00b7 Private pool \u00b7 No HOA"
+    assert is_grounded("pool_private_yn", True, line) is True
+    assert is_grounded("pool_private_yn", False, line) is False
+    assert is_grounded("garage_spaces", 2, "2 carport") is False
+    assert is_grounded("garage_spaces", 2, "Garage spaces: 2") is True

@@ -80,7 +80,7 @@ TYPE_WORDS = {
     "Residential Income": r"duplex|triplex|four ?plex|quadruplex|multi[\s\-]?family|\bincome\b|\d+\s*units\b",
     "Residential Lease": r"\bfor rent\b|\blease\b|\brental\b",
     "Manufactured In Park": r"(?:manufactured|mobile)[^.\n]{0,80}\bpark\b|space rent|\bmh park",
-    "Land": r"\bland\b|vacant|\blots?\b|acreage|\bparcel\b|terreno",
+    "Land": r"\bland\b|vacant|acreage|terreno|buildable|build-ready|\blots? for sale",
     "Commercial Sale": r"commercial", "Commercial Lease": r"commercial", "Farm": r"\bfarm", "Business Opportunity": r"business",
 }
 # How pages state each status (words, ARMLS codes, a print sheet's one-letter code after its label).
@@ -221,13 +221,18 @@ _DENIED = re.compile(r"\bno\b|\bnone\b|:\s*n\b|\bn/a\b|\bfalse\b|\bsin\b|ningun|
 def _pool_stated(private: bool, lines: tuple[tuple[frozenset[float], str], ...]) -> bool:
     """A private pool (or its absence) stated on a line about a pool that is not only the community's:
     "Community pool" is no evidence either way; "Pool: Private", "Private pool" ground True; "Pool: None",
-    "Pvt Pool: N", "No private pool" ground False."""
+    "Pvt Pool: N", "No private pool" ground False. A line of items ("Private pool · No HOA") is judged
+    item by item."""
     for _, line in lines:
-        if not _POOL.search(line) or (_COMMUNITY_POOL.search(line) and not _PRIVATE.search(line)):
-            continue
-        if bool(_DENIED.search(line)) != private:
-            return True
+        for part in _ITEM_BREAK.split(line) if _ITEM_BREAK.search(line) else (line,):
+            if not _POOL.search(part) or (_COMMUNITY_POOL.search(part) and not _PRIVATE.search(part)):
+                continue
+            if bool(_DENIED.search(part)) != private:
+                return True
     return False
+
+
+_ITEM_BREAK = re.compile(r"\s+[\u00b7|\u2022]\s+")
 
 
 _HOA = re.compile(r"\bhoa\b|assoc|\bdues\b|cuota")

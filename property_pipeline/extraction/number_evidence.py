@@ -98,8 +98,9 @@ LABELS: dict[str, FieldLabels] = {
         r"tax|remodel|renovat|updat|roof|hvac|fixed|sold|list|assess|since|replac|new |\$|age\b",
     ),
     "garage_spaces": _labels(
-        r"garage|carport|parking|\bcar\b|spaces|\bgar\b|\bspcs?\b|cochera|garaje|estacionamiento|autos",
-        r"sq|\bft\b|lot|price|\$|fee",
+        r"garage|parking|\bcar\b|spaces|\bgar\b|\bspcs?\b|cochera|garaje|estacionamiento|autos",
+        # A carport (or a covered space) is no garage: "2 carport", "Carport Spaces: 1".
+        r"sq|\bft\b|lot|price|\$|fee|carport|covered|techad",
     ),
     "stories": _labels(r"stor(?:y|ies)|\bstry\b|level|floors?\b|niveles?|plantas?\b|pisos\b", r"sq|\bft\b|\$|unit|building has"),
     "association_fee": _labels(
