@@ -286,3 +286,8 @@ def test_stat_evidence_is_not_rechecked_and_not_overturned_on_a_tie():
     assert "bedrooms_total" not in unsure_fields(found) and "bathrooms_full" in unsure_fields(found)
     merged = merge(found, {"bedrooms_total": 4}, "3 bedrooms\n2 baths\nNo HOA")
     assert merged.values["bedrooms_total"] == 3
+
+
+def test_a_struck_through_old_price_is_no_price():
+    doc = MLS.parse(page('<p><a href="/l/1">$399,000</a> <s>$415,000</s></p><p>3 Beds, 2 Baths</p>').encode())
+    assert "415,000" not in doc.text and MLS.extract_rules(doc).values["list_price"] == 399000

@@ -37,10 +37,11 @@ MAX_REMARKS_CHARS = 6_000
 
 _WS = re.compile(r"\s+")
 
+# Struck-through text (`<s>$415,000</s>` beside the new price, `<del>`) is what no longer holds.
 DROP_TAGS = frozenset(
     "script style noscript template svg iframe object embed canvas nav footer select option "
     "button textarea input head title meta link base map area audio video picture source "
-    "track dialog math".split()
+    "track dialog math s strike del".split()
 )
 INLINE_TAGS = frozenset(
     "a abbr b bdi bdo big cite code data dfn em font i img kbd label mark nobr q s samp small "
