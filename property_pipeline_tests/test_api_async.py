@@ -69,17 +69,14 @@ def test_a_dict_with_nan_is_a_dead_letter_not_an_exception():
     assert result.disposition == "dead_letter" and result.reason_code == "invalid_json"
 
 
-STREAM_ITEMS = 400  # every page in every form several times; over five times what can be read ahead
-
-
-def test_the_seed_integration_over_a_collector_like_stream_of_mixed_items():
+def test_the_seed_integration_over_a_collector_like_stream_of_1000_mixed_items():
     """Paths, bytes, str and a few broken items, shuffled, from an async generator: one
     result per item, each the same as that item's own result, and the input read lazily."""
     pipeline = Pipeline(llm=None, concurrency=4)
     singles = {p: comparable(r) for p, r in zip(PAGES, process_batch(PAGES, "phoenix_mls", pipeline=pipeline))}
     rng = random.Random(20)
     plan = []
-    for n in range(STREAM_ITEMS):
+    for n in range(1000):
         path = PAGES[n % len(PAGES)]
         kind = rng.choice(("path", "bytes", "str", "broken"))
         plan.append((kind, path))
@@ -112,7 +109,7 @@ def test_the_seed_integration_over_a_collector_like_stream_of_mixed_items():
         return out
 
     results = asyncio.run(main())
-    assert sorted(r.index for r in results) == list(range(STREAM_ITEMS))
+    assert sorted(r.index for r in results) == list(range(1000))
     for result in results:
         kind, path = plan[result.index]
         if kind == "broken":
