@@ -140,7 +140,9 @@ def test_grounding_drops_invented_numbers_and_invented_text():
     text = "MLS #: 6789012\nList Price: $525K\nCity: Phoenix\nBeds: 3"
     assert is_grounded("list_price", 525000.0, text) is True
     assert is_grounded("list_price", 1.0, text) is False
-    assert is_grounded("standard_status", "Active", text) is None
+    # A status is judged by the words pages use for it: none of them here.
+    assert is_grounded("standard_status", "Active", text) is False
+    assert is_grounded("standard_status", "Active", text + "\nStatus: Active") is True
     merged = merge(RuleExtraction(), {"list_price": 525000.0, "bedrooms_total": 4, "subdivision_name": "Arcadia"})
     ungrounded = ground_llm_values(merged, text)
     assert set(ungrounded) == {"bedrooms_total", "subdivision_name"}

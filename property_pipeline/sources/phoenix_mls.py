@@ -450,6 +450,8 @@ _MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z
 def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> None:
     if group == "living_area" and re.search(r"lot", line[max(0, match.start() - 12): match.start()], re.I):
         return
+    if group == "parcel_number" and re.split(r"[\u00b7|\u2022]", line[: match.start()])[-1].strip():
+        return  # an identifier's name opens its line or item ("Tax ID 134-22-415"), not a sentence's middle
     if group == "bedrooms_word":
         _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
     elif group == "lot_acres":
