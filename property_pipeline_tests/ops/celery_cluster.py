@@ -123,7 +123,7 @@ class Cluster(Stack):
             self.check_alive()
             if all(" ready." in self.logs[w].read_text(errors="replace") for w in self.workers):
                 return
-            time.sleep(1)
+            time.sleep(0.25)
         raise AssertionError(f"Celery workers not ready within {timeout_s}s\n{self.log_tails()}")
 
     def kill(self, name: str) -> None:
@@ -227,7 +227,7 @@ def wait_for_runs(cluster: Cluster, instance, backfill_id: str, expected: int, t
         runs = backfill_runs(instance, backfill_id)
         if len(runs) >= expected and all(r.status.value in TERMINAL for r in runs):
             return runs
-        time.sleep(2)
+        time.sleep(0.5)
     states = sorted((r.tags.get("dagster/partition"), r.status.value) for r in runs)
     raise AssertionError(f"backfill {backfill_id} not finished within {timeout_s}s: {states}\n{cluster.log_tails()}")
 

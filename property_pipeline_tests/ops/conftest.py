@@ -143,5 +143,5 @@ def sensor_runs(stack):
             good = [finished[k] for k in wanted if not k.startswith(BAD_DAY)]
             assert all(r["status"] == "SUCCESS" for r in good), f"good day runs failed: {good}\n{stack.log_tails()}"
             return finished
-        time.sleep(2)
+        time.sleep(0.5)
     raise AssertionError(f"sensor runs did not finish within 240 s; runs: {runs}\n{stack.log_tails()}")

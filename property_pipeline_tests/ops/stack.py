@@ -70,7 +70,7 @@ class Stack:
                     return
             except (urllib.error.URLError, OSError, ValueError):
                 pass
-            time.sleep(1)
+            time.sleep(0.25)
         raise AssertionError(f"dagster-webserver did not answer within {timeout_s}s\n{self.log_tails()}")
 
     def check_alive(self) -> None:

@@ -117,7 +117,7 @@ def _wait_for_sensor_ticks(instance: dg.DagsterInstance, daemon: subprocess.Pope
                 finished = [t for t in ticks if t.status.value != "STARTED"]
                 if len(finished) >= count:
                     return finished
-        time.sleep(2)
+        time.sleep(0.5)
     raise AssertionError("the landing sensor did not tick twice within 240 s\n" + (checkout / "daemon.log").read_text()[-5000:])
 
 
@@ -172,5 +172,5 @@ def _wait_for_instance_info(url: str, dev: subprocess.Popen, checkout: Path) -> 
             with urllib.request.urlopen(request, timeout=10) as response:
                 return json.loads(response.read())["data"]["instance"]["info"]
         except (urllib.error.URLError, OSError, ValueError):
-            time.sleep(2)
+            time.sleep(0.5)
     raise AssertionError("dagster dev did not answer within 240 s\n" + (checkout / "dev.log").read_text()[-5000:])

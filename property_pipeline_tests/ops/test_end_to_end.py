@@ -66,7 +66,7 @@ def test_good_day_succeeds_and_the_bad_day_is_reported_held_back_and_alerted(sta
     # Alerted: the bad partition, its failed checks and why; nothing about the good day.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(BAD in b["text"] for b in stack.alerts.bodies):
-        time.sleep(1)
+        time.sleep(0.25)
     alerts = [b for b in stack.alerts.bodies if BAD in b["text"]]
     assert len(alerts) == 1, stack.alerts.bodies
     detail = str(alerts[0]["blocks"])
@@ -139,7 +139,7 @@ def test_cli_run_is_a_real_job_run_the_ui_can_reexecute_and_the_sensor_does_not_
         status = status["runOrError"]["status"]
         if status in ("SUCCESS", "FAILURE", "CANCELED"):
             break
-        time.sleep(2)
+        time.sleep(0.5)
     assert status == "SUCCESS", stack.log_tails()
 
 
