@@ -17,23 +17,11 @@ from .candidates import VISIBLE, Candidates, Resolved
 from .html.tree import MAX_REMARKS_CHARS
 from .listing_values import city_state_zip_in
 from .normalize import (
-    address_from_line as _address_from_line,
-)
-from .normalize import (
+    address_from_line,
     compose_address,
     plausible_street,
     split_street,
 )
-
-# Unit words the address parser does not know: "9820 E Thompson Peak Pkwy, Residence 802", "Villa 12",
-# "Penthouse 3", "Space 41" (a manufactured-home park), "Unidad 58".
-_UNIT_WORD = re.compile(r",?\s+\b(?:Residence|Villa|Penthouse|PH|Space|Spc\.?|Unidad|Depto\.?|Departamento)\s+#?\s*"
-                        r"([A-Za-z]?\d[A-Za-z0-9\-]{0,5})(?=\s*(?:,|$))", re.I)
-
-
-def address_from_line(text: str) -> dict[str, Any]:
-    """`normalize.address_from_line`, with the unit words it does not know written as "Unit"."""
-    return _address_from_line(_UNIT_WORD.sub(r", Unit \1", text))
 
 
 def resolve_remarks(data: dict[str, Any], out: Resolved) -> None:

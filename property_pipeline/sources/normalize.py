@@ -615,12 +615,18 @@ def plausible_city(city: Any) -> bool:
     return not any(w in _NOT_PLACE_WORDS for w in words) and any(len(w) >= 3 for w in words)
 
 
+# Unit words the address parser does not know: "9820 E Thompson Peak Pkwy, Residence 802", "Villa 12",
+# "Penthouse 3", "Space 41" (a manufactured-home park), "Unidad 58": read as "Unit".
+_UNIT_DESIGNATOR = re.compile(r",?\s+\b(?:Residence|Villa|Penthouse|PH|Space|Spc\.?|Unidad|Depto\.?|Departamento)\s+#?\s*"
+                        r"([A-Za-z]?\d[A-Za-z0-9\-]{0,5})(?=\s*(?:,|$))", re.I)
+
+
 def address_from_line(line: str) -> dict[str, Any]:
     """Street, city, state and ZIP from one line, when the line is an address: a house number and a
     street that is not a unit or label ("1 Ba, Sq Ft" and "5 Days, On Zillow" are not)."""
     if not re.match(r"^\s*\d+[A-Za-z]?(-\w+)?\s+\S", line):
         return {}
-    parsed = parse_one_line_address(line)
+    parsed = parse_one_line_address(_UNIT_DESIGNATOR.sub(r", Unit \1", line))
     city = parsed.get("city")
     if city and not plausible_city(city):
         return {}
