@@ -317,8 +317,10 @@ def json_texts(values: list[Any], default: Any = None) -> list[str] | None:
 
     if c_make_encoder is None:
         return None
-    encode = c_make_encoder({}, default or _not_serializable, encode_basestring_ascii, None, ": ", ", ", False, False, True)
     try:
+        # CPython's C encoder (what json.dumps builds per call), made once: its arguments are
+        # positional and internal, so any change of them falls back to the per-value path.
+        encode = c_make_encoder({}, default or _not_serializable, encode_basestring_ascii, None, ": ", ", ", False, False, True)
         return ["".join(encode(value, 0)) for value in values]
     except (TypeError, ValueError, OverflowError, RecursionError):
         return None
