@@ -10,6 +10,7 @@ model's lock; `max_in_flight` is 1 because a second request would only wait.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import threading
 import time
@@ -38,6 +39,17 @@ class _LoadedModel:
 
 _models: dict[tuple[str, int, int, int], _LoadedModel] = {}
 _models_lock = threading.Lock()
+
+
+@atexit.register
+def _close_models() -> None:
+    """Free the loaded models while llama.cpp's bindings still exist: left to the garbage
+    collector at interpreter shutdown, `Llama.__del__` runs after them and prints a TypeError."""
+    with _models_lock:
+        for loaded in _models.values():
+            with loaded.lock:
+                loaded.llama.close()
+        _models.clear()
 
 
 def import_llama_cpp():
