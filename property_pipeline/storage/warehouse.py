@@ -264,9 +264,10 @@ def _row_dicts(columns: list[str], values: list[list[Any]]) -> list[dict[str, An
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
-def _plain_json(column_type: Any, dialect: Any) -> bool:
-    """A JSON column the dialect binds as `json.dumps(value)` (None as JSON null)."""
-    return isinstance(column_type, sa.JSON) and not column_type.none_as_null and dialect._json_serializer is None
+def _plain_json(column_type: Any) -> bool:
+    """A JSON column bound as `json.dumps(value)` (None as JSON null): the engines of `get_engine`
+    set no `json_serializer` of their own."""
+    return isinstance(column_type, sa.JSON) and not column_type.none_as_null
 
 
 def _insert_columns(conn: sa.Connection, table: sa.Table, columns: list[str], values: list[list[Any]]) -> int:
@@ -280,11 +281,11 @@ def _insert_columns(conn: sa.Connection, table: sa.Table, columns: list[str], va
         bound = []
         for name, column in zip(columns, values):
             column_type = table.c[name].type
-            texts = json_texts(column) if _plain_json(column_type, conn.dialect) else None
+            texts = json_texts(column) if _plain_json(column_type) else None
             if texts is not None:  # what the JSON type's processor gives, json.dumps per value
                 bound.append(texts)
                 continue
-            process = column_type._cached_bind_processor(conn.dialect)
+            process = column_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
             bound.append([process(v) for v in column] if process else column)
         quoted = ", ".join(f'"{c}"' for c in columns)
         sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
