@@ -197,8 +197,8 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
                for ln in lines):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
-        cands.add("standard_status", next(filter(None, map(_status_word, free[:120])), None)
-                  or next(filter(None, map(_status_word, _header_segments(free[:40]))), None))
+        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None)
+                  or next(filter(None, map(status_word, _header_segments(free[:40]))), None))
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
         if stated:
@@ -207,11 +207,6 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     cands.at(VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):
         table.pair(cands, label, value)
-
-
-def _status_word(text: str) -> str | None:
-    """`status_word`, with an alert's "Back on the market" read as "back on market", "Active listing" as "Active"."""
-    return status_word(re.sub(r"\s+listing\s*$", "", re.sub(r"\bon the market\b", "on market", text, flags=re.I), flags=re.I))
 
 
 _HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+|(?<=!)\s+|:\s+")

@@ -297,6 +297,9 @@ def status_word(text: Any) -> str | None:
     if len(raw) > 40 or ":" in raw:
         return None
     word = re.sub(r"\s+", " ", re.sub(r"[^a-z ]+", " ", raw.lower())).strip()
+    word = word.replace("on the market", "on market")  # "Back on the market"
+    if word not in _STATUS:
+        word = re.sub(r" listing$", "", word)  # "Active listing" (but "New listing" is a status itself)
     if len(word) < 3 or word == "new":
         return None
     return _STATUS.get(word)
