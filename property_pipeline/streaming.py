@@ -439,22 +439,13 @@ class _Personal:
 
     def _read(self, path: str) -> bytes | None:
         """The file's bytes as `read_raw` gives them, or None where it raises (a link, an
-        unreadable or oversized file). Opened with O_NOFOLLOW, a link fails to open: no
-        separate look at the file system per file."""
-        if not _NOFOLLOW:
-            raw_file = raw_file_from_row(self.root, self.source, self.day, path, 0)
-            try:
-                return read_raw(self.root, raw_file, self.max_bytes)
-            except SourceError:
-                return None
-        real = os.fsdecode(name_bytes(path)) if "\\" in path else path  # as `raw_file_from_row`
+        unreadable or oversized file). `read_raw` opens with O_NOFOLLOW, so a link fails to
+        open; the separate per-file link lookup (size 0) is needed only where it cannot."""
+        raw_file = raw_file_from_row(self.root, self.source, self.day, path, 0 if not _NOFOLLOW else 1)
         try:
-            fd = os.open(os.path.join(self.root, real), os.O_RDONLY | _NOFOLLOW)
-        except OSError:
+            return read_raw(self.root, raw_file, self.max_bytes)
+        except SourceError:
             return None
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(self.max_bytes + 1)
-        return None if len(data) > self.max_bytes else data
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
