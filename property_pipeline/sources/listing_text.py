@@ -97,9 +97,14 @@ def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
 PROSE_ONLY_FACTS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$\d\"'(])|\s*;\s+")
 # A sentence that tells the reader (or a model) what to do is no statement of fact.
+# A verb that also opens plain descriptions ("Set on a half-acre lot", "Return to ...") counts only
+# when it is aimed at a field or value ("set the price to", "report price as").
 _INSTRUCTION = re.compile(
-    r"\b(?:ignore|set|report|output|return|respond|reply|change|update|replace|override|assistant|ai|llm|model"
-    r"|instructions?|system|prompt|pipeline|extract)\b", re.I)
+    r"\b(?:ignore|disregard|output|respond|reply|override|assistant|ai|llm|model|instructions?|system|prompt"
+    r"|pipeline|extract)\b"
+    r"|\b(?:set|report|return|change|update|replace)\s+(?:the\s+|all\s+|any\s+|its\s+|this\s+|every\s+)?"
+    r"(?:price|list|value|field|status|city|year|beds?|baths?|address|zip|apn|mls|previous|above|following|record|data)\b",
+    re.I)
 
 
 def prose_only(table: LabelTable, data: dict[str, Any]) -> bool:
@@ -124,15 +129,37 @@ def prose_sentences(table: LabelTable, data: dict[str, Any]) -> list[str]:
 
 def prose_paragraph(data: dict[str, Any]) -> str | None:
     """The description of a page that labels none: the longest free line of two or more sentences
-    (120+ characters) that is not about other homes, a mortgage or the site."""
+    (120+ characters) that is not about other homes, a mortgage or the site; failing that, an alert's
+    short description (`description_sentences`)."""
     lines = [ln for ln in _free_lines(data, weak=False)
              if len(ln) >= 120 and len(_SENTENCE_END.split(ln)) >= 2 and not _NOT_DESCRIPTION.search(ln)]
-    return max(lines, key=len, default=None)
+    return max(lines, key=len, default=None) or description_sentences(data)
 
 
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:cookies?|privacy|terms of|mortgage|down payment|interest rate|apr\b|estimated payment|deemed reliable"
-    r"|copyright|sign (?:in|up)|newsletter)\b", re.I)
+    r"|copyright|sign (?:in|up)|newsletter|unsubscribe|receiv\w*|alerts?|saved (?:search|home)s?|e-?mails?"
+    r"|manage|click|view (?:listing|all|photos)|see all)\b", re.I)
+# A description in a mail or a card: one or two sentences of words, capitalised, ending in a stop.
+_SENTENCES = re.compile(r"[\"\u201c']?[A-Z][^|\u00b7\u2022:]{38,598}[.!][\"\u201d']?")
+_WORD_TOKEN = re.compile(r"[A-Za-z][a-z\-']*")
+
+
+def description_sentences(data: dict[str, Any]) -> str | None:
+    """The short description of an alert or a card ("Bungalow with original hardwood floors and a
+    detached studio."), below `prose_paragraph`'s length: the longest free line that is nothing but
+    one or two sentences of at least six words, mostly words (not a stat line), not about other
+    homes, the mail or the site, not a label's line. Surrounding quotes are dropped."""
+    found = []
+    for line in _free_lines(data, weak=False):
+        text = line.strip()
+        if not _SENTENCES.fullmatch(text) or _NOT_DESCRIPTION.search(text) or _OTHER_HOMES.search(text):
+            continue
+        words = _WORD_TOKEN.findall(text)
+        if len(words) < 6 or len(_SENTENCE_END.split(text)) > 2 or len(words) < 0.7 * len(text.split()):
+            continue
+        found.append(text.strip("\"\u201c\u201d'"))
+    return max(found, key=len, default=None)
 
 
 def prose_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:

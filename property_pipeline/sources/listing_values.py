@@ -43,8 +43,8 @@ def read_pool(text: str, private_label: bool) -> bool | None:
     low = text.lower()
     if private_label:
         return parse_bool(low.split(",")[0]) if not re.search(r"\d", low) else None
-    if "private" in low or "privad" in low:
-        return not re.search(r"\bno(t)? private|non-private|\bno privad", low)
+    if re.search(r"private|privad|\bpvt\b|\bpriv\b", low):  # "Pool: Pvt", a print sheet's abbreviation
+        return not re.search(r"\bno(t)? (private|pvt|priv\b)|non-private|\bno privad", low)
     if re.fullmatch(r"\s*(no|none|n|no pool|ninguna|sin piscina|sin alberca)\.?\s*", low):
         return False
     return None

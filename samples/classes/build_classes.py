@@ -609,6 +609,123 @@ P25 = page("807 W Rose Ln, Phoenix, AZ 85013 | MLS 7550714", f"""
 <div class="story"><p>{esc(R25)}</p></div>""")
 
 
+# round 4 (issue 14 loss classes in new wordings): a print sheet in other abbreviations (`LP`, `Bd/Ba`,
+# `Yr`, `Lvls`, `Gar`, `Assoc Fee`, `Subd`, `Prop Typ`, a status legend, agent remarks with a price),
+# a four-column print table (`Ba F/H`, `Liv SF`, `Dwlg Type`, `Pvt Pool` next to `Comm Pool`, private
+# remarks naming another unit), a plain-text "Price Reduced!" alert (`Now $X (was $Y)`), a table alert
+# "Status change: Pending — <address>" with a one-sentence description, prose with number words
+# ("half-acre lot", "two-story", "three-car garage", "built in the late 90s": no year).
+R26 = "Freshly painted inside and out, with a new AC in 2024 and a grassy backyard."
+F26 = fields(listing_id="7550801", parcel_number="20714318", standard_status="Pending", list_price=412500,
+             **addr("2208", "W Windrose Dr", "Phoenix", "85029"), **SFR, bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1742, **lot_from_acres(0.18), year_built=1996, garage_spaces=2,
+             stories=1, pool_private_yn=True, association_yn=True, association_fee=75,
+             association_fee_frequency="Monthly", subdivision_name="Windrose Park", public_remarks=R26)
+P26 = page("Agent 1-Page 7550801", f"""
+<pre>
+AGENT 1-PAGE                                       11/26/2026
+List #: 7550801              Status: P
+LP: $412,500                 SP:
+Addr: 2208 W Windrose Dr, Phoenix, AZ 85029
+Prop Typ: SF-Det             Bd/Ba: 3/2
+SqFt: 1,742                  Lot Ac: .18
+Yr: 1996                     Lvls: 1
+Gar: 2                       Pool: Pvt
+Assoc: Y                     Assoc Fee: $75/Mo
+Subd: Windrose Park          APN: 207-14-318
+Status codes: A=Active P=Pending C=Closed X=Expired
+PUB RMKS: {esc(R26)}
+AGENT RMKS: Offers reviewed Monday; seller will look at $400,000 with a quick close.
+DIR: 19th Ave north to Windrose, west to home.
+</pre>""")
+
+R27 = "End-unit townhome backing to the greenbelt, with a two-car garage and a rooftop deck."
+F27 = fields(listing_id="7550802", parcel_number="30358112", standard_status="Active", list_price=338000,
+             **addr("9120", "E Fairway Blvd", "Mesa", "85208", unit="88"), **TOWN, bedrooms_total=2,
+             bathrooms_full=2, bathrooms_half=1, living_area=1390, **lot_from_sqft(2178), year_built=2004,
+             garage_spaces=2, stories=2, pool_private_yn=False, association_yn=True, association_fee=180,
+             association_fee_frequency="Monthly", public_remarks=R27)
+P27 = page("Client Print 7550802", f"""
+<table class="prt">
+<tr><th>ML#</th><td>7550802</td><th>Status</th><td>A</td></tr>
+<tr><th>LP</th><td>$338,000</td><th>Orig LP</th><td>$349,000</td></tr>
+<tr><th>Addr</th><td>9120 E Fairway Blvd #88</td><th>City/Zip</th><td>Mesa 85208</td></tr>
+<tr><th>Dwlg Type</th><td>Townhouse</td><th>APN</th><td>303-58-112</td></tr>
+<tr><th>Bds</th><td>2</td><th>Ba F/H</th><td>2/1</td></tr>
+<tr><th>Liv SF</th><td>1,390</td><th>Lot SF</th><td>2,178</td></tr>
+<tr><th>Blt</th><td>2004</td><th>Stories</th><td>2</td></tr>
+<tr><th>Gar Spcs</th><td>2</td><th>Cprt Spcs</th><td>0</td></tr>
+<tr><th>Pvt Pool</th><td>N</td><th>Comm Pool</th><td>Y</td></tr>
+<tr><th>HOA</th><td>Y $180/Mo</td><th>Tax/Yr</th><td>$1,644/2025</td></tr>
+</table>
+<p>Status: A = Active, UCB = Under Contract, P = Pending, C = Closed</p>
+<p><b>PUBLIC RMKS:</b> {esc(R27)}</p>
+<p><b>PRIVATE RMKS:</b> Tenant in 9118 E Fairway Blvd #86 until June; that unit lists at $329,000.</p>
+<p><b>DIRECTIONS:</b> Ellsworth Rd south of Main St, east on Fairway Blvd.</p>""")
+
+R28 = "Bungalow with original hardwood floors and a detached studio."
+F28 = fields(listing_id="7550803", standard_status="Active", list_price=372000,
+             **addr("1906", "E Harvard St", "Phoenix", "85006"), bedrooms_total=2, bathrooms_full=1,
+             bathrooms_half=0, living_area=1012, year_built=1948, public_remarks=R28)
+P28 = page("Price Reduced! 1906 E Harvard St", f"""
+<pre>
+Subject: Price Reduced! 1906 E Harvard St, Phoenix, AZ 85006
+
+PRICE REDUCED!
+1906 E Harvard St, Phoenix, AZ 85006
+Now $372,000 (was $389,900)
+2 bd &middot; 1 ba &middot; 1,012 sqft &middot; built 1948
+{esc(R28)}
+
+MLS 7550803
+Manage your alerts | Unsubscribe
+</pre>""")
+
+R29 = "A single-level home with a three-car garage on a quiet cul-de-sac."
+F29 = fields(listing_id="7550804", standard_status="Pending", list_price=465000,
+             **addr("5520", "W Port Au Prince Ln", "Glendale", "85306"), bedrooms_total=4, bathrooms_full=2,
+             bathrooms_half=0, living_area=1930, **lot_from_sqft(8050), garage_spaces=3, stories=1,
+             public_remarks=R29)
+P29 = page("Status change on a saved home", f"""
+<table class="mail" width="600">
+<tr><td><h2>Status change: Pending &mdash; 5520 W Port Au Prince Ln, Glendale, AZ 85306</h2></td></tr>
+<tr><td><table class="facts">
+<tr><td>Price</td><td>$465,000</td></tr>
+<tr><td>Beds</td><td>4</td></tr>
+<tr><td>Baths</td><td>2</td></tr>
+<tr><td>Living area</td><td>1,930 sq ft</td></tr>
+<tr><td>Lot</td><td>8,050 sq ft</td></tr>
+</table></td></tr>
+<tr><td>{esc(R29)}</td></tr>
+<tr><td>MLS #7550804</td></tr>
+<tr><td><h3>You might also like</h3><p>$455,000 &middot; 3 bd &middot; 2 ba &mdash; 5602 W Sweetwater Ave, Glendale</p></td></tr>
+</table>""")
+
+R30 = ("Set on a half-acre lot at the end of a quiet lane, this two-story farmhouse offers four bedrooms, "
+       "three full baths and a three-car garage. Built in the late 90s and updated throughout, it has "
+       "roughly 2,650 square feet of living space. Asking $689,000. There is no HOA.")
+F30 = fields(listing_id="7550805", standard_status="Active", list_price=689000,
+             **addr("3120", "E Mallory Cir", "Mesa", "85213"), bedrooms_total=4, bathrooms_full=3,
+             bathrooms_half=0, living_area=2650, **lot_from_acres(0.5), garage_spaces=3, stories=2,
+             association_yn=False, public_remarks=R30)
+P30 = page("3120 E Mallory Cir, Mesa, AZ 85213", f"""
+<h1>3120 E Mallory Cir, Mesa, AZ 85213</h1>
+<p>For sale &middot; MLS 7550805</p>
+<div class="text"><p>{esc(R30)}</p></div>""")
+
+R31 = ("This one-story home sits on a three-quarter-acre lot with a single-car garage and a workshop. "
+       "It offers three bedrooms and two baths in 1,480 square feet, and was built in 1964. Listed at "
+       "$515,000. Homes on this street have sold for more than $600,000.")
+F31 = fields(listing_id="7550806", standard_status="Active", list_price=515000,
+             **addr("6210", "N 31st Ave", "Phoenix", "85017"), bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1480, **lot_from_acres(0.75), year_built=1964, garage_spaces=1,
+             stories=1, public_remarks=R31)
+P31 = page("6210 N 31st Ave, Phoenix, AZ 85017", f"""
+<h1>6210 N 31st Ave</h1><p>Phoenix, AZ 85017</p>
+<p class="meta">Active &middot; MLS #7550806</p>
+<section><p>{esc(R31)}</p></section>""")
+
+
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
@@ -621,7 +738,10 @@ def main() -> None:
              ("mls_7550705.html", P18, "broker_print", F18), ("mls_7550706.html", P19, "broker_print", F19),
              ("mls_7550707.html", P20, "remarks_only", F20), ("mls_7550708.html", P21, "remarks_only", F21),
              ("mls_7550711.html", P22, "email_alert", F22), ("mls_7550712.html", P23, "email_alert", F23),
-             ("mls_7550713.html", P24, "broker_print", F24), ("mls_7550714.html", P25, "remarks_only", F25)]
+             ("mls_7550713.html", P24, "broker_print", F24), ("mls_7550714.html", P25, "remarks_only", F25),
+             ("mls_7550801.html", P26, "broker_print", F26), ("mls_7550802.html", P27, "broker_print", F27),
+             ("mls_7550803.html", P28, "email_alert", F28), ("mls_7550804.html", P29, "email_alert", F29),
+             ("mls_7550805.html", P30, "remarks_only", F30), ("mls_7550806.html", P31, "remarks_only", F31)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,
