@@ -47,6 +47,9 @@ class LabelTable:
     read sentence by sentence, only on a prose-only page (see `prose_candidates`)."""
     stat_groups: frozenset[str] = frozenset()
     """Phrase groups that are a count and its unit ("3 bd", "1,540 sqft"): the whole of a segment, a stat."""
+    remarks_groups: frozenset[str] = frozenset()
+    """Prose phrase groups read from the description of a page that labels its facts ("a three-car
+    garage", "two-story"): what a label there seldom states and a sentence does."""
     identity_groups: frozenset[str] = frozenset(
         {"listing_id", "status", "street_address", "city", "state", "zip", "city_state_zip", "city_zip", "unit", "remarks"}
     )
@@ -98,10 +101,11 @@ PROSE_ONLY_FACTS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$\d\"'(])|\s*;\s+")
 # A sentence that tells the reader (or a model) what to do is no statement of fact.
 # A verb that also opens plain descriptions ("Set on a half-acre lot", "Return to ...") counts only
-# when it is aimed at a field or value ("set the price to", "report price as").
+# when it is aimed at a field or value ("set the price to", "report price as"); a noun only when it
+# cannot be the home's ("a solar system", "the model home" are no prompt).
 _INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|output|respond|reply|override|assistant|ai|llm|model|instructions?|system|prompt"
-    r"|pipeline|extract)\b"
+    r"\b(?:ignore|disregard|output|respond|reply|override|assistants?|ai|llm|(?:language|ai) models?|instructions?"
+    r"|system (?:prompt|message|note)|prompt|pipelines?|extract(?:ors?|ion)?)\b"
     r"|\b(?:set|report|return|change|update|replace)\s+(?:the\s+|all\s+|any\s+|its\s+|this\s+|every\s+)?"
     r"(?:price|list|value|field|status|city|year|beds?|baths?|address|zip|apn|mls|previous|above|following|record|data)\b",
     re.I)
@@ -166,13 +170,23 @@ def prose_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any])
     """On a prose-only page, facts read sentence by sentence (evidence "prose", the weakest tier: a
     labelled or machine-readable value always wins). Each value stands in one sentence, which is
     what the LLM's check of it is grounded in."""
-    if not table.prose_phrases or not prose_only(table, data):
+    if not table.prose_phrases:
         return
-    cands.at(WEAK, "prose")
-    for sentence in prose_sentences(table, data):
+    if prose_only(table, data):
+        cands.at(WEAK, "prose")
+        sentences, groups = prose_sentences(table, data), None
+    else:
+        # A labelled page: its description may still state what no label does ("a three-car garage").
+        # Weakest tier, evidence "remarks": any labelled value wins, and the LLM checks the value.
+        cands.at(WEAK, "remarks")
+        description = data.get("remarks") or description_sentences(data) or ""
+        sentences = [s for s in _SENTENCE_END.split(description) if not _OTHER_HOMES.search(s) and not _INSTRUCTION.search(s)]
+        groups = table.remarks_groups
+    for sentence in sentences:
         for pattern, group in table.prose_phrases:
-            for match in pattern.finditer(sentence):
-                table.add_phrase(cands, group, match, sentence)
+            if groups is None or group in groups:
+                for match in pattern.finditer(sentence):
+                    table.add_phrase(cands, group, match, sentence)
 
 
 def _free_lines(data: dict[str, Any], weak: bool) -> list[str]:
@@ -224,8 +238,10 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
                for ln in lines):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
+        # Failing that, an alert's headline in the title ("Price drop: 1514 E Marconi Ave").
         cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None)
-                  or next(filter(None, map(status_word, _header_segments(free[:40]))), None))
+                  or next(filter(None, map(status_word, _header_segments(free[:40]))), None)
+                  or next(filter(None, map(status_word, _header_segments([data.get("title") or ""]))), None))
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
         if stated:

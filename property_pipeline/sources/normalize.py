@@ -265,7 +265,13 @@ _STATUS = {
     "cerrada": "Closed",
     # Alert e-mails' headlines
     "price reduced": "Active",
+    "price drop": "Active",
+    "price cut": "Active",
+    "price improved": "Active",
+    "new price": "Active",
     "new listing": "Active",
+    "just listed": "Active",
+    "new to market": "Active",
     "back on market": "Active",
 }
 

@@ -345,7 +345,13 @@ _PAIR_HANDLERS = {
 
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                  "eight": "8", "nine": "9", "ten": "10"}
+                  "eight": "8", "nine": "9", "ten": "10", "single": "1"}
+# A lot's size in words: "a half-acre lot", "a three-quarter-acre lot", "two-acre parcel", "half an acre".
+_ACRE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 0.3333, "three-quarter": 0.75, "three-quarters": 0.75,
+               "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
+_ACRE_PHRASE = re.compile(
+    r"\b(half|quarter|third|three[\s-]quarters?|one|two|three|four|five|ten)[\s-]+acres?[\s-]+(?:lot|parcel|homesite|site)\b"
+    r"|\b(half|(?<=a )quarter|(?<=a )third|three[\s-]quarters)\s+(?:of\s+)?an\s+acre\b", re.I)
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
@@ -356,7 +362,7 @@ _STAT = [
                r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})(?:\.\d+)?\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]f(?:ee|oo)t)[\s\-]+lot\b", re.I), "lot"),
     (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
-    (re.compile(r"\b(\d{1,2})[\s\-]?car\s+(?:(?:attached|detached|tandem|oversized|extended|side[\s\-]entry)\s+)?garage\b|(?<![\d.,])\b(\d{1,2})\s+garage\s+(?:spaces?|stalls?)\b", re.I), "garage"),
+    (re.compile(r"\b(\d{1,2}|single|one|two|three|four|five|six)[\s\-]?car\s+(?:(?:attached|detached|tandem|oversized|extended|side[\s\-]entry)\s+)?garage\b|(?<![\d.,])\b(\d{1,2})\s+garage\s+(?:spaces?|stalls?)\b", re.I), "garage"),
     # "1 story", "2 levels": the home's levels stated as a stat (not a building's: "8-story tower").
     (re.compile(r"(?<![\d.,])\b([1-4])[\s\-]*(?:story|stories|levels?)\b"
                 r"(?![\s\-]*(?:building|tower|complex|structure|garage|ceiling|entry|foyer|great|living))", re.I), "stories"),
@@ -397,7 +403,13 @@ _PROSE = [
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)[\s-]+lot\b", re.I), "lot"),
     (_STAT[3][0], "lot_acres"),
     (re.compile(r"\b(?:built|constructed)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
-    (re.compile(rf"\b(\d{{1,2}}|{_WORD_NUMBER})[\s-]*car\s+garage\b", re.I), "garage_word"),
+    (_ACRE_PHRASE, "lot_acres_word"),
+    # The home's own levels, the count right before the home ("a single-level home", "two-story plan"),
+    # as a description on a labelled page states them (not "a five-story Greek Revival townhouse").
+    (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|level)\s+(?:home|house|plan|floor\s?plan|layout|residence|ranch)\b",
+                re.I), "stories_home"),
+    (re.compile(rf"\b(\d{{1,2}}|single|{_WORD_NUMBER})[\s-]*car\s+(?:(?:attached|detached|tandem|oversized)\s+)?garage\b", re.I),
+     "garage_word"),
     (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|stories|level)\b"
                 r"(?![\s-]*(?:building|tower|complex|structure|condo|garage|ceiling|entry|foyer|great))", re.I), "stories"),
     (re.compile(r"\b(?:hoa|association|community)\s+(?:dues|fees?)\s+(?:are|is|of|run|:)?\s*(?:just\s+|only\s+)?"
@@ -452,7 +464,10 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         return
     if group == "parcel_number" and re.split(r"[\u00b7|\u2022]", line[: match.start()])[-1].strip():
         return  # an identifier's name opens its line or item ("Tax ID 134-22-415"), not a sentence's middle
-    if group == "bedrooms_word":
+    if group == "garage":  # "a single-car garage", "3-car garage"
+        count = next(g for g in match.groups() if g)
+        cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(count.lower(), count)))
+    elif group == "bedrooms_word":
         _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
     elif group == "lot_acres":
         _add_pair(cands, "lot", "lot", f"{match.group(1) or match.group(2)} acres")
@@ -481,6 +496,9 @@ def _prose_dwelling(cands: Candidates, match: re.Match) -> None:
 _PROSE_HANDLERS = {
     "baths_word": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()]),
     "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
+    "stories_home": lambda cands, m: _add_pair(cands, "stories", "stories", m.group(1)),
+    "lot_acres_word": lambda cands, m: _add_pair(
+        cands, "lot", "lot acres", str(_ACRE_WORDS[re.sub(r"[\s-]+", "-", (m.group(1) or m.group(2)).lower())])),
     "hoa_phrase": _prose_hoa,
     "no_hoa": lambda cands, m: cands.add("association_yn", False),
     "no_pool": lambda cands, m: cands.add("pool_private_yn", False),
@@ -499,6 +517,7 @@ _TABLE = LabelTable(
     prose_phrases=_PROSE,
     stat_groups=frozenset(("bedrooms", "bedrooms_word", "full_baths", "half_baths", "living_area", "lot",
                            "lot_acres", "year_built", "garage", "stories")),
+    remarks_groups=frozenset(("garage_word", "stories_home", "lot_acres", "lot_acres_word")),
 )
 
 

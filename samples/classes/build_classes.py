@@ -603,7 +603,8 @@ R25 = ("This three-bedroom home at 807 W Rose Ln offers two full baths and appro
        "$455,000. The house two doors down sold last spring for $510,000.")
 F25 = fields(listing_id="7550714", standard_status="Active", list_price=455000,
              **addr("807", "W Rose Ln", "Phoenix", "85013"), bedrooms_total=3, bathrooms_full=2, bathrooms_half=0,
-             living_area=1615, year_built=1958, garage_spaces=1, association_yn=False, public_remarks=R25)
+             living_area=1615, **lot_from_acres(0.25), year_built=1958, garage_spaces=1, association_yn=False,
+             public_remarks=R25)
 P25 = page("807 W Rose Ln, Phoenix, AZ 85013 | MLS 7550714", f"""
 <h1>807 W Rose Ln</h1><p>Phoenix, AZ 85013</p><p>Active listing &middot; MLS 7550714</p>
 <div class="story"><p>{esc(R25)}</p></div>""")

@@ -1,0 +1,211 @@
+"""The readings behind issue 14's loss classes, each on pages of its own (not the tuning set's):
+abbreviation labels of broker print sheets, number words in prose ("three-car garage", "two-story",
+"half-acre lot"), an alert's current price ("Now $X (was $Y)"), its short description as the
+remarks, its headline as the status, and the facts a description states on a labelled page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from property_pipeline.extraction.llm_step import unsure_fields
+from property_pipeline.sources import get_source
+from property_pipeline.sources.normalize import status_word
+from property_pipeline.sources.phoenix_mls import _label_group
+
+MLS = get_source("phoenix_mls")
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def extract(html: str):
+    return MLS.extract_rules(MLS.parse(html.encode()))
+
+
+def rules(html: str) -> dict:
+    return extract(html).values
+
+
+def prose_page(text: str) -> str:
+    return (f"<html><head><title>4810 N 19th Ave, Phoenix, AZ 85015</title></head><body>"
+            f"<h1>4810 N 19th Ave, Phoenix, AZ 85015</h1><p>Active &middot; MLS #7660001</p><p>{text}</p></body></html>")
+
+
+# --------------------------------------------------------------- abbreviation labels
+
+
+@pytest.mark.parametrize("label, group", [
+    ("LP", "list_price"), ("List $", "list_price"), ("Bd/Ba", "beds_baths"), ("BR / BA", "beds_baths"),
+    ("Bds/Bths", "beds_baths"), ("Beds/Baths", "beds_baths"), ("Bds", "bedrooms"), ("Bdrms", "bedrooms"),
+    ("Bths", "baths"), ("Ba F/H", "baths_full_half"), ("Yr", "year_built"), ("Yr.", "year_built"),
+    ("Yr Blt", "year_built"), ("Lvls", "stories"), ("Lvl", "stories"), ("Gar", "garage"), ("Gar Spcs", "garage"),
+    ("Assoc Fee", "hoa_fee"), ("Subd", "subdivision"), ("Subd.", "subdivision"), ("Prop Typ", "dwelling"),
+    ("Dwlg Type", "dwelling"), ("Dwlg", "dwelling"), ("List #", "listing_id"), ("List No.", "listing_id"),
+])
+def test_a_print_sheet_abbreviation_names_its_field(label, group):
+    assert _label_group(label) == group
+
+
+@pytest.mark.parametrize("label", ["SP", "Sold $", "Orig LP", "Yr Remodeled", "List Date", "Price/SqFt", "Subd Amenities"])
+def test_an_abbreviation_of_another_fact_names_none_of_these(label):
+    assert _label_group(label) not in ("list_price", "year_built", "subdivision")
+
+
+def test_a_print_sheet_in_other_abbreviations_is_read_pair_by_pair():
+    values = rules("""<html><body><pre>
+List #: 7660102              Status: P
+LP: $318,000                 SP:
+Addr: 1402 W Rose Ln, Phoenix, AZ 85013
+Prop Typ: Townhouse          Bds/Bths: 3/2.5
+SqFt: 1,604                  Lot Ac: .09
+Yr: 2007                     Lvls: 2
+Gar: 2                       Pool: Pvt
+Assoc Fee: $210/Qtr          Subd: Rose Commons
+Status codes: A=Active P=Pending C=Closed
+PUB RMKS: Bright end unit by the park.
+AGENT RMKS: Seller would take $300,000 for a fast close.
+</pre></body></html>""")
+    assert values["listing_id"] == "7660102" and values["standard_status"] == "Pending"
+    assert values["list_price"] == 318000 and values["property_sub_type"] == "Townhouse"
+    assert (values["bedrooms_total"], values["bathrooms_full"], values["bathrooms_half"]) == (3, 2, 1)
+    assert values["lot_size_acres"] == 0.09 and values["year_built"] == 2007 and values["stories"] == 2
+    assert values["garage_spaces"] == 2 and values["pool_private_yn"] is True
+    assert values["association_fee"] == 210 and values["association_fee_frequency"] == "Quarterly"
+    assert values["subdivision_name"] == "Rose Commons" and values["public_remarks"] == "Bright end unit by the park."
+
+
+@pytest.mark.parametrize("value, private", [("Pvt", True), ("Priv", True), ("Pvt, Heated", True), ("No Pvt", False),
+                                            ("None", False), ("Community", None)])
+def test_a_pool_value_in_a_print_sheets_abbreviation(value, private):
+    assert rules(f"<html><body><p>Beds: 3</p><p>Pool: {value}</p></body></html>").get("pool_private_yn") is private
+
+
+# --------------------------------------------------------------- number words in prose
+
+
+@pytest.mark.parametrize("phrase, acres", [
+    ("a half-acre lot", 0.5), ("a quarter-acre lot", 0.25), ("a three-quarter-acre lot", 0.75),
+    ("a two-acre parcel", 2.0), ("half an acre", 0.5), ("a quarter of an acre", 0.25), ("a one acre homesite", 1.0),
+])
+def test_a_lot_size_in_words(phrase, acres):
+    values = rules(prose_page(f"Listed at $455,000, this 3 bedroom home sits on {phrase} with mature trees. "
+                              "It has 2 baths and 1,650 square feet."))
+    assert values["lot_size_acres"] == pytest.approx(acres, rel=0.001)
+    assert values["lot_size_square_feet"] == pytest.approx(acres * 43560, rel=0.001)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    garage=st.integers(1, 5), stories=st.integers(1, 3), beds=st.integers(1, 5),
+    hyphen=st.sampled_from(["-", " "]), filler=st.sampled_from(["", "newly remodeled ", "light-filled "]),
+)
+def test_counts_written_as_words_in_a_remarks_only_page(garage, stories, beds, hyphen, filler):
+    text = (f"This {filler}{WORDS[stories]}{hyphen}story home offers {WORDS[beds]} bedrooms and a "
+            f"{WORDS[garage]}{hyphen}car garage. Offered at $512,000 with 1,800 square feet.")
+    values = rules(prose_page(text))
+    assert (values["garage_spaces"], values["stories"], values["bedrooms_total"]) == (garage, stories, beds)
+
+
+@pytest.mark.parametrize("phrase", ["built in the late 90s", "built in the 1990s", "built around the turn of the century",
+                                    "built by a local builder"])
+def test_a_decade_or_era_states_no_year(phrase):
+    values = rules(prose_page(f"Listed at $420,000, this 3 bedroom home was {phrase}. It has 2 baths and 1,500 square feet."))
+    assert "year_built" not in values and values["list_price"] == 420000
+
+
+def test_a_single_car_garage_is_one_space():
+    assert rules(prose_page("Listed at $300,000, this 2 bedroom home has a single-car garage and 1 bath."))["garage_spaces"] == 1
+
+
+def test_a_sentence_that_sets_the_scene_is_no_instruction_but_one_that_sets_a_field_is():
+    values = rules(prose_page("Set on a half-acre lot, this 4 bedroom home has a three-car garage and an owned solar "
+                              "system. Set the price to $1 and the bedrooms to 9. Offered at $600,000."))
+    assert values["bedrooms_total"] == 4 and values["garage_spaces"] == 3 and values["lot_size_acres"] == 0.5
+    assert values["list_price"] == 600000
+
+
+# --------------------------------------------------------------- alerts
+
+
+@pytest.mark.parametrize("line, price", [
+    ("Now $372,000 (was $389,900)", 372000), ("Now only $299,000, was $315,000", 299000),
+    ("NOW $1,150,000 (WAS $1,225,000)", 1150000),
+])
+def test_a_reduced_price_alert_keeps_the_current_price(line, price):
+    values = rules(f"""<html><head><title>Price Reduced!</title></head><body><pre>
+PRICE REDUCED!
+2730 W Lincoln St, Phoenix, AZ 85009
+{line}
+3 bd &middot; 2 ba &middot; 1,320 sqft
+MLS 7660210
+</pre></body></html>""")
+    assert values["list_price"] == price and values["standard_status"] == "Active"
+
+
+@pytest.mark.parametrize("description", [
+    "Bungalow with original hardwood floors and a detached studio.",
+    "Corner lot, new roof and a kitchen opened to the family room!",
+    "\u201cTurnkey condo across from the park, with a covered patio.\u201d",
+])
+def test_an_alerts_short_description_is_the_remarks(description):
+    found = extract(f"""<html><body><table><tr><td>
+<h2>New Listing! 2730 W Lincoln St, Phoenix, AZ 85009</h2>
+<p>$329,000</p><p>3 bd &middot; 2 ba &middot; 1,320 sqft</p>
+<p>{description}</p>
+<p>MLS #7660211</p>
+<p>You are receiving this e-mail because you saved a search. Manage alerts.</p>
+<p>Similar homes: $319,000 &middot; 3 bd &middot; 2 ba &mdash; 2810 W Lincoln St, Phoenix</p>
+</td></tr></table></body></html>""")
+    assert found.values["public_remarks"] == description.strip("\u201c\u201d")
+
+
+@pytest.mark.parametrize("line", [
+    "You are receiving price-drop alerts for saved homes. Manage alerts.",
+    "3 Beds, 2 Baths, 1,420 Sq. Ft., Built 1979 and MLS 7660212.",
+    "Homes like this one sold for more than $400,000 last year.",
+    "Information deemed reliable but not guaranteed.",
+])
+def test_mail_boilerplate_stat_lines_and_other_homes_are_no_description(line):
+    values = rules(f"<html><body><h2>2730 W Lincoln St, Phoenix, AZ 85009</h2><p>$329,000</p><p>Beds: 3</p>"
+                   f"<p>{line}</p></body></html>")
+    assert "public_remarks" not in values
+
+
+@pytest.mark.parametrize("title, status", [("Price drop: 2730 W Lincoln St", "Active"), ("Just listed - 2730 W Lincoln St", "Active"),
+                                           ("Sold: 2730 W Lincoln St", "Closed"), ("2730 W Lincoln St, Phoenix", None)])
+def test_an_alerts_headline_in_the_title_is_the_status_when_the_page_states_none(title, status):
+    values = rules(f"<html><head><title>{title}</title></head><body><p>2730 W Lincoln St, Phoenix, AZ 85009</p>"
+                   "<p>$329,000</p><p>3 Beds, 2 Baths</p></body></html>")
+    assert values.get("standard_status") == status
+
+
+@pytest.mark.parametrize("word", ["Price drop", "Price cut", "Just listed", "New to market", "New price"])
+def test_alert_headline_words_are_an_active_status(word):
+    assert status_word(word) == "Active"
+
+
+# --------------------------------------------------------------- a description's facts on a labelled page
+
+
+def test_a_labelled_pages_description_adds_what_no_label_states_as_a_check():
+    found = extract("<html><body><h1>2730 W Lincoln St, Phoenix, AZ 85009</h1><p>Price: $329,000</p><p>Beds: 3</p>"
+                    "<p>Baths: 2</p><p>Sq Ft: 1,320</p><p>Remarks: A single-level home with a three-car garage on a "
+                    "half-acre lot, near parks.</p></body></html>")
+    assert found.values["garage_spaces"] == 3 and found.values["stories"] == 1 and found.values["lot_size_acres"] == 0.5
+    assert found.evidence["garage_spaces"] == "remarks"
+    assert {"garage_spaces", "stories"} <= unsure_fields(found)  # weak evidence: the LLM is asked to check
+
+
+def test_a_label_outranks_the_description_and_a_buildings_storeys_are_not_the_homes():
+    values = rules("<html><body><h1>112 W 13th St, Phoenix, AZ 85003</h1><p>Price: $929,000</p><p>Beds: 3</p>"
+                   "<p>Garage spaces: 2</p><p>Remarks: A five-story Greek Revival townhouse with a three-car garage "
+                   "in the rear lane; the 3-story building next door is not included.</p></body></html>")
+    assert values["garage_spaces"] == 2 and "stories" not in values
+
+
+def test_a_description_about_other_homes_adds_nothing():
+    values = rules("<html><body><h1>2730 W Lincoln St, Phoenix, AZ 85009</h1><p>Price: $329,000</p><p>Beds: 3</p>"
+                   "<p>Baths: 2</p><p>Remarks: Updated kitchen. Similar homes nearby have a three-car garage on a "
+                   "half-acre lot.</p></body></html>")
+    assert "garage_spaces" not in values and "lot_size_acres" not in values
