@@ -87,7 +87,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),
     ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", None),
     ("threeq_baths", r"(3/4|three.quarter) bath", None),
-    ("baths", r"^(total |# ?(of )?)?bath(room)?s?( total)?$|^ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
+    ("baths", r"^(total |tot\.? |# ?(of )?)?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
     ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
     ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b", r"lot|price|\$|/|per|garage|patio|source|range|sf-?det"),
@@ -108,6 +108,11 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("city", r"^city$|^city ?/ ?town$|^town$|^municipality$|^ciudad$", None),
     ("state", r"^state$|^state ?/ ?prov|^province$", None),
     ("zip", r"zip|postal|codigo postal", None),
+    # The address in its parts, as an MLS input form or print sheet writes it ("St #", "Dir", "St Name", "Sfx").
+    ("street_number", r"^(st|street|house|addr|address) ?(#|no\.?|num|number)$", None),
+    ("street_dir", r"^(st |street )?(dir|direction|pre ?dir|prefix)\.?$", None),
+    ("street_name", r"^(st|street) ?name$", None),
+    ("street_suffix", r"^(st |street )?(sfx|suffix|type)\.?$", r"^type$"),
     ("unit", r"^unit( ?#| no\.?| number)?$|^apt|^suite$|^unidad$|^depto", r"count|type|level|floor"),
     ("latitude", r"^lat(itude)?$", None),
     ("longitude", r"^(lng|lon|long|longitude)$", None),
@@ -188,6 +193,10 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "stories": ("stories", read_stories),
     "zip": ("postal_code", normalize_zip),
     "street_address": ("address", lambda v: v),
+    "street_number": ("street_number_part", lambda v: v.strip() if re.fullmatch(r"\s*\d{1,6}[A-Za-z]?\s*", v) else None),
+    "street_dir": ("street_dir_part", lambda v: v.strip() if re.fullmatch(r"\s*[NSEWnsew]{1,2}\.?\s*|\s*(north|south|east|west)\s*", v, re.I) else None),
+    "street_name": ("street_name_part", lambda v: collapse(v) if len(v) <= 40 else None),
+    "street_suffix": ("street_suffix_part", lambda v: collapse(v) if re.fullmatch(r"\s*[A-Za-z]{2,10}\.?\s*", v) else None),
     "latitude": ("latitude", parse_number),
     "longitude": ("longitude", parse_number),
 }
@@ -439,6 +448,7 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         out.values["lot_size_square_feet"], out.values["lot_size_acres"] = lot
         for name in ("lot_size_square_feet", "lot_size_acres"):
             out.follow(name, "lot")
+    _address_from_parts(cands)
     resolve_address(cands, data, out)
     if out.values.get("association_fee") and out.values.get("association_yn") is None and out.values["association_fee"] > 0:
         out.values["association_yn"] = True
@@ -451,6 +461,20 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
             out.values["public_remarks"] = paragraph
             out.evidence["public_remarks"] = "prose"
     return out.extraction()
+
+
+def _address_from_parts(cands: Candidates) -> None:
+    """A page that labels the address in its parts ("St #: 7401", "Dir: W", "St Name: Arrowhead
+    Clubhouse", "Sfx: Dr") and nowhere whole: the parts, in order, are its labelled street address."""
+    if "address" in cands.found:
+        return
+    parts = {name: cands.found[name][0] for name in ("street_number_part", "street_name_part") if name in cands.found}
+    if len(parts) < 2:
+        return
+    words = [cands.found[name][0].value for name in ("street_number_part", "street_dir_part", "street_name_part",
+                                                      "street_suffix_part") if name in cands.found]
+    first = parts["street_number_part"]
+    cands.at(first.tier, first.evidence).add("address", " ".join(words))
 
 
 # "Source: REBNY #RLS20051674", "MLS# 6543210" inside a longer line.

@@ -209,3 +209,32 @@ def test_a_description_about_other_homes_adds_nothing():
                    "<p>Baths: 2</p><p>Remarks: Updated kitchen. Similar homes nearby have a three-car garage on a "
                    "half-acre lot.</p></body></html>")
     assert "garage_spaces" not in values and "lot_size_acres" not in values
+
+
+# --------------------------------------------------------------- an address labelled in its parts
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    number=st.integers(10, 99999), direction=st.sampled_from(["N", "S", "E", "W"]),
+    name=st.sampled_from(["Arrowhead Clubhouse", "Camelback", "Via Linda", "Old Stage", "Lone Mountain"]),
+    suffix=st.sampled_from(["Dr", "Rd", "Ave", "Ln", "Pkwy"]),
+    number_label=st.sampled_from(["St #", "Street No.", "House #", "Street Number"]),
+    name_label=st.sampled_from(["St Name", "Street Name"]),
+)
+def test_an_address_labelled_in_its_parts_is_the_street_address(number, direction, name, suffix, number_label, name_label):
+    values = rules(f"""<html><body><table>
+<tr><td>ML #</td><td>7660301</td><td>LP</td><td>$264,900</td></tr>
+<tr><td>{number_label}</td><td>{number}</td><td>Dir</td><td>{direction}</td><td>{name_label}</td><td>{name}</td></tr>
+<tr><td>Sfx</td><td>{suffix}</td><td>City</td><td>Glendale</td><td>Zip</td><td>85308</td></tr>
+<tr><td>Bd</td><td>2</td><td>Tot Ba</td><td>2</td></tr>
+</table><p>DIRECTIONS: 75th Ave north of Bell Rd, west to the gate.</p></body></html>""")
+    assert values["street_number"] == str(number) and values["street_name"] == f"{direction} {name} {suffix}"
+    assert values["unparsed_address"] == f"{number} {direction} {name} {suffix}, Glendale, AZ 85308"
+    assert values["bathrooms_full"] == 2
+
+
+def test_a_whole_labelled_address_wins_over_parts_and_directions_are_no_direction():
+    values = rules("<html><body><p>Address: 4510 E Cactus Wren Rd, Paradise Valley, AZ 85253</p><p>St #: 9999</p>"
+                   "<p>St Name: Other</p><p>Dir: Tatum south to Cactus Wren</p><p>Beds: 3</p></body></html>")
+    assert values["street_number"] == "4510" and values["street_name"] == "E Cactus Wren Rd"

@@ -727,6 +727,29 @@ P31 = page("6210 N 31st Ave, Phoenix, AZ 85017", f"""
 <section><p>{esc(R31)}</p></section>""")
 
 
+# A print sheet that writes the address in its parts (`St #`, `Dir`, `St Name`, `Sfx`, `Unit #`), as
+# MLS input forms do, and the ZIP beside the county; directions name two other streets.
+R32 = "Second-floor corner unit with a new kitchen, a wood-burning fireplace and a covered balcony."
+F32 = fields(listing_id="7550807", standard_status="Closed", list_price=264900,
+             **addr("7401", "W Arrowhead Clubhouse Dr", "Glendale", "85308", unit="2071"), **CONDO,
+             bedrooms_total=2, bathrooms_full=2, bathrooms_half=0, living_area=1137, year_built=2000,
+             stories=1, pool_private_yn=False, association_yn=True, association_fee=295,
+             association_fee_frequency="Monthly", public_remarks=R32)
+P32 = page("Agent Detail 7550807", f"""
+<table class="det">
+<tr><td>ML #</td><td>7550807</td><td>Stat</td><td>C</td><td>LP</td><td>$264,900</td></tr>
+<tr><td>St #</td><td>7401</td><td>Dir</td><td>W</td><td>St Name</td><td>Arrowhead Clubhouse</td></tr>
+<tr><td>Sfx</td><td>Dr</td><td>Unit #</td><td>2071</td><td>City</td><td>Glendale</td></tr>
+<tr><td>County</td><td>Maricopa</td><td>Zip</td><td>85308</td><td>SP</td><td>$259,000</td></tr>
+<tr><td>Dwell Type</td><td>Apartment Style/Flat</td><td>Bd</td><td>2</td><td>Tot Ba</td><td>2</td></tr>
+<tr><td>Apx SqFt</td><td>1,137</td><td>Yr Blt</td><td>2000</td><td>Lvls</td><td>1</td></tr>
+<tr><td>Pvt Pool</td><td>N</td><td>Comm Pool</td><td>Y</td><td>HOA</td><td>Y $295/Mo</td></tr>
+</table>
+<p>Stat: A = Active, UCB = Under Contract, P = Pending, C = Closed</p>
+<p>PUBLIC RMKS: {esc(R32)}</p>
+<p>DIRECTIONS: 75th Ave north of Bell Rd to Arrowhead Clubhouse Dr, west to building 7.</p>""")
+
+
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
@@ -742,7 +765,8 @@ def main() -> None:
              ("mls_7550713.html", P24, "broker_print", F24), ("mls_7550714.html", P25, "remarks_only", F25),
              ("mls_7550801.html", P26, "broker_print", F26), ("mls_7550802.html", P27, "broker_print", F27),
              ("mls_7550803.html", P28, "email_alert", F28), ("mls_7550804.html", P29, "email_alert", F29),
-             ("mls_7550805.html", P30, "remarks_only", F30), ("mls_7550806.html", P31, "remarks_only", F31)]
+             ("mls_7550805.html", P30, "remarks_only", F30), ("mls_7550806.html", P31, "remarks_only", F31),
+             ("mls_7550807.html", P32, "broker_print", F32)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,
