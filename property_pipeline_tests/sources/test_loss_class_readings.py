@@ -238,3 +238,16 @@ def test_a_whole_labelled_address_wins_over_parts_and_directions_are_no_directio
     values = rules("<html><body><p>Address: 4510 E Cactus Wren Rd, Paradise Valley, AZ 85253</p><p>St #: 9999</p>"
                    "<p>St Name: Other</p><p>Dir: Tatum south to Cactus Wren</p><p>Beds: 3</p></body></html>")
     assert values["street_number"] == "4510" and values["street_name"] == "E Cactus Wren Rd"
+
+
+@pytest.mark.parametrize("line", [
+    "PRIVATE RMKS (agent only): Seller prefers a close at $1,490,000 and a tenant at 9118 E Fairway Blvd.",
+    "Confidential Remarks: Lockbox code 4411, offers at $300,000 reviewed Monday.",
+    "DIRECTIONS: Tatum south to Cactus Wren, east 3 blocks to home.",
+    "Showing Instructions: Call 24 hours ahead.",
+])
+def test_agent_only_remarks_and_directions_stay_out_of_the_prompt_text(line):
+    doc = MLS.parse(f"<html><body><pre>Addr: 4510 E Cactus Wren Rd, Paradise Valley, AZ 85253\nDir: E\nBeds: 4\n"
+                    f"PUBLIC RMKS: Gated ranch with mountain views.\n{line}\n</pre></body></html>".encode())
+    assert line.split(":")[1].strip()[:20] not in doc.text
+    assert "Dir: E" in doc.text and "Gated ranch with mountain views." in doc.text

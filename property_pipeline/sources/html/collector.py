@@ -41,6 +41,13 @@ _CONTACT_LABEL = re.compile(
     r"^(presented|listed(?! (?:at|for)\b)|courtesy|listing agent|agent|office|broker|contact|phone|email|cell|fax)", re.I
 )
 
+# What a print sheet writes for agents only (private remarks, showing instructions) and the driving
+# directions: never facts of the home, and they name other streets and prices ("seller prefers a
+# close at $1,490,000", "Tatum south to Cactus Wren") a model would take for the listing's.
+_AGENT_ONLY_LABEL = re.compile(
+    r"^(?:private|confidential|priv\.?)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:)",
+    re.I,
+)
 
 # Lines about people (owner, seller, tenant, occupant, a contact person): personal data, never
 # facts and never prompt text. Their values are remembered only for the no-personal-data check.
@@ -140,7 +147,8 @@ class Collector:
 
     def _left_out(self, text: str) -> bool:
         return (self._personal_line(text) or (len(text) > 60 and _BOILERPLATE.search(text) is not None)
-                or _CONTACT.search(text) is not None or _CONTACT_LABEL.match(text) is not None)
+                or _CONTACT.search(text) is not None or _CONTACT_LABEL.match(text) is not None
+                or _AGENT_ONLY_LABEL.match(text) is not None)
 
     def _personal_line(self, text: str) -> bool:
         match = _PERSONAL_LINE.match(text)
