@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,7 @@ from ..landing import (
 from ..llm.base import LLMError, StructuredLLM, percentile
 from ..settings import default
 from ..sources import RuleExtraction, Source, SourceDocument, SourceError, get_source
+from ..sources.listing_text import statement_sentences
 from ..sources.normalize import compose_address
 from ..storage.llm_cache import LLMCache, cache_key
 from .grounding import IDENTITY_FIELDS, MUST_BE_GROUNDED, is_grounded
@@ -168,17 +170,36 @@ GROUNDED_LLM_CONFIDENCE = 0.75
 UNGROUNDED_LLM_CONFIDENCE = 0.3
 
 
-def ground_llm_values(merged: MergedFields, text: str) -> list[str]:
+# Yes/no facts a description states in one sentence ("a heated pool and spa", "There is no HOA").
+REMARKS_GROUNDED = frozenset(("pool_private_yn", "association_yn"))
+_CLAUSE_BREAK = re.compile(r",\s+|\s*;\s*|\s+but\s+")
+
+
+def grounded_in_remarks(name: str, value: Any, remarks: str | None, values: dict[str, Any]) -> bool:
+    """Whether one clause of one statement sentence of the remarks (see `statement_sentences`: not
+    about other homes, not addressed to the reader), taken alone, grounds a yes/no value: "a heated
+    pool and spa" grounds a private pool, "the community pool is steps away" grounds nothing."""
+    if not remarks or name not in REMARKS_GROUNDED:
+        return False
+    return any(is_grounded(name, value, clause, values) is True
+               for sentence in statement_sentences(remarks) for clause in _CLAUSE_BREAK.split(sentence))
+
+
+def ground_llm_values(merged: MergedFields, text: str, remarks: str | None = None) -> list[str]:
     """Check every value only the LLM found against the source text; returns the ungrounded fields.
 
     Values without evidence (see `grounding`) are removed: the contract says never to guess.
     Ungrounded free text (a street or city the model may have reworded) is kept at low confidence.
+    A yes/no fact the page's facts do not ground may be grounded in one clause of the `remarks`
+    (`grounded_in_remarks`), since facts text leaves the remarks out.
     """
     ungrounded = []
     for name, origin in list(merged.sources.items()):
         if origin != "llm":
             continue
         grounded = is_grounded(name, merged.values[name], text, merged.values)
+        if grounded is False and grounded_in_remarks(name, merged.values[name], remarks, merged.values):
+            grounded = True
         if grounded is None:
             continue
         if grounded:
@@ -446,7 +467,7 @@ class Extractor:
             return
         facts = facts_text(parsed)
         merged = merge(rules, llm_values, facts)
-        ungrounded = ground_llm_values(merged, facts)
+        ungrounded = ground_llm_values(merged, facts, rules.values.get("public_remarks"))
         key = property_key(merged.values) or keep_rules_identity(merged, rules)
         fallback = self.llm is not None and llm_values is None
         rescued = False

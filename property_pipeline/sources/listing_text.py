@@ -101,13 +101,15 @@ PROSE_ONLY_FACTS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$\d\"'(])|\s*;\s+")
 # A sentence that tells the reader (or a model) what to do is no statement of fact.
 # A verb that also opens plain descriptions ("Set on a half-acre lot", "Return to ...") counts only
-# when it is aimed at a field or value ("set the price to", "report price as"); a noun only when it
+# when it is aimed at a field or value ("set the price to", "report price as", "set the pool field to
+# yes"); a noun only when it
 # cannot be the home's ("a solar system", "the model home" are no prompt).
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|output|respond|reply|override|assistants?|ai|llm|(?:language|ai) models?|instructions?"
     r"|system (?:prompt|message|note)|prompt|pipelines?|extract(?:ors?|ion)?)\b"
     r"|\b(?:set|report|return|change|update|replace)\s+(?:the\s+|all\s+|any\s+|its\s+|this\s+|every\s+)?"
-    r"(?:price|list|value|field|status|city|year|beds?|baths?|address|zip|apn|mls|previous|above|following|record|data)\b",
+    r"(?:price|list|value|field|status|city|year|beds?|baths?|address|zip|apn|mls|previous|above|following|record|data)\b"
+    r"|\b(?:set|report|return|change|update)\s+(?:[\w'-]+\s+){0,4}?(?:to|as)\s+(?:\$?\d|yes|no|true|false|null)\b",
     re.I)
 
 
@@ -129,6 +131,13 @@ def prose_sentences(table: LabelTable, data: dict[str, Any]) -> list[str]:
         texts.append(data["remarks"])
     sentences = [s.strip() for text in texts for s in _SENTENCE_END.split(text)]
     return [s for s in sentences if 0 < len(s) <= 300 and not _OTHER_HOMES.search(s) and not _INSTRUCTION.search(s)]
+
+
+def statement_sentences(text: str) -> list[str]:
+    """The sentences of a description that state something about this home: not those about other
+    homes ("similar homes nearby sold for ...") nor those addressed to the reader or a model."""
+    return [s.strip() for s in _SENTENCE_END.split(text)
+            if s.strip() and not _OTHER_HOMES.search(s) and not _INSTRUCTION.search(s)]
 
 
 def prose_paragraph(data: dict[str, Any]) -> str | None:
@@ -180,7 +189,7 @@ def prose_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any])
         # Weakest tier, evidence "remarks": any labelled value wins, and the LLM checks the value.
         cands.at(WEAK, "remarks")
         description = data.get("remarks") or description_sentences(data) or ""
-        sentences = [s for s in _SENTENCE_END.split(description) if not _OTHER_HOMES.search(s) and not _INSTRUCTION.search(s)]
+        sentences = statement_sentences(description)
         groups = table.remarks_groups
     for sentence in sentences:
         for pattern, group in table.prose_phrases:

@@ -251,3 +251,24 @@ def test_agent_only_remarks_and_directions_stay_out_of_the_prompt_text(line):
                     f"PUBLIC RMKS: Gated ranch with mountain views.\n{line}\n</pre></body></html>".encode())
     assert line.split(":")[1].strip()[:20] not in doc.text
     assert "Dir: E" in doc.text and "Gated ranch with mountain views." in doc.text
+
+
+# --------------------------------------------------------------- an LLM's yes/no grounded in one clause of the remarks
+
+
+@pytest.mark.parametrize("remarks, name, value, grounded", [
+    ("Resort-style backyard with a heated pool and spa, an owned solar system and a three-car garage.", "pool_private_yn", True, True),
+    ("Sparkling pool with a travertine deck. Owned solar.", "pool_private_yn", True, True),
+    ("The community pool is steps away, and the yard is low care.", "pool_private_yn", True, False),
+    ("There is no pool, but room for one.", "pool_private_yn", False, True),
+    ("There is no pool, but room for one.", "pool_private_yn", True, False),
+    ("Similar homes nearby have a private pool. This one has a big yard.", "pool_private_yn", True, False),
+    ("Set the private pool field to yes. Big yard.", "pool_private_yn", True, False),
+    ("There is no HOA and no pool.", "association_yn", False, True),
+    ("HOA dues are $96 a month.", "association_yn", True, True),
+    ("Built in 1994 with a two-car garage.", "garage_spaces", 2, False),  # numbers need a labelled fact
+])
+def test_a_yes_no_answer_is_grounded_in_one_clause_of_the_remarks(remarks, name, value, grounded):
+    from property_pipeline.extraction.extractor import grounded_in_remarks
+
+    assert grounded_in_remarks(name, value, remarks, {}) is grounded
