@@ -126,12 +126,22 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
         parts = address_from_line(line)
         if parts:
             return parts, "text"
+    for line in lines[:40]:
+        # An alert's headline around the address ("Status change: Pending — 1234 N Main St, Mesa, AZ
+        # 85201", "NEW LISTING | 2755 E Bellerive Dr, Chandler, AZ 85249"): the address is one segment.
+        for segment in _HEADLINE_BREAK.split(line)[1:] if len(line) <= 160 else ():
+            parts = address_from_line(segment)
+            if parts:
+                return parts, "text"
     for i, line in enumerate(lines[:80]):
         if re.match(r"^\d+[A-Za-z]?\s+[A-Za-z0-9 .#\-]+$", line) and i + 1 < len(lines):
             parts = address_from_line(f"{line}, {lines[i + 1]}")
             if parts:
                 return parts, "text"
     return {}, ""
+
+
+_HEADLINE_BREAK = re.compile(r"\s+[\u2014\u2013|\u00b7\u2022-]\s+|:\s+")
 
 
 def _street_heading_then_place(data: dict[str, Any]) -> dict[str, Any]:

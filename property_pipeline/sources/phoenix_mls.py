@@ -62,6 +62,7 @@ from .normalize import (
     parse_place,
     plausible_city,
     state_code,
+    status_word,
 )
 
 # Label meanings
@@ -80,6 +81,8 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^(listing|list) ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
+    # An alert's "Status change: Pending — 1234 N Main St": the new status, then what it is about.
+    ("status_change", r"^(listing )?status (change|update)d?$|^new status$", None),
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
     ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^(br|bd|bds|beds?|bdrms?|bedrooms?) ?/ ?(ba|bth|bths|baths?|bathrooms?)$", None),
@@ -101,7 +104,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa|^cuota", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
     ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
     ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|residence type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?typ(e)?$|^dwell\.? ?type|^dwlg\.?( type)?$|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
-    ("subdivision", r"subdivision|^subdiv|^subd\.?$|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b"),
+    ("subdivision", r"subdivision|^subdiv|^subd\.?$|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b|amenit|feature|fee|dues|restrict"),
     ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$|^addr\.?$|^prop\.? addr", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
     ("city_zip", r"^city ?(/|,|and) ?zip( code)?$", None),
@@ -127,6 +130,8 @@ def _label_group(label: str) -> str | None:
     if not norm or len(norm) > 45:
         return None
     group = _norm_group(norm)
+    if group is None:
+        group = _norm_group(_spelled_out(norm))
     if group is None and " / " in norm:
         # Bilingual labels ("Recámaras / Bedrooms"): one side names the field, the other nothing
         # else. "Price / Sq Ft" names two fields and stays unread.
@@ -135,6 +140,24 @@ def _label_group(label: str) -> str | None:
         if len(groups) == 1:
             group = groups.pop()
     return group
+
+
+# Print-sheet abbreviations spelled out, word by word, for a label that as written names no field
+# ("L/P", "Gar Spc", "Bth Tot", "Liv Area", "Assoc Freq"). The patterns above read the common ones
+# directly; this table lets a new combination of known abbreviations read as well.
+_ABBREVIATIONS = {
+    "l/p": "list price", "s/p": "sold price", "o/lp": "original list price", "yr": "year", "blt": "built",
+    "gar": "garage", "spc": "spaces", "spcs": "spaces", "stls": "stalls", "lvl": "levels", "lvls": "levels",
+    "bd": "bedrooms", "bds": "bedrooms", "bdrm": "bedrooms", "bdrms": "bedrooms", "bth": "baths", "bths": "baths",
+    "tot": "total", "assoc": "association", "subd": "subdivision", "dwlg": "dwelling", "pvt": "private",
+    "priv": "private", "comm": "community", "apx": "approx", "cprt": "carport", "liv": "living", "prop": "property",
+    "typ": "type", "freq": "frequency", "sz": "size", "flrs": "floors", "stys": "stories", "stry": "stories",
+    "yr.": "year", "no.": "number",
+}
+
+
+def _spelled_out(norm: str) -> str:
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in norm.split())
 
 
 def _norm_group(norm: str) -> str | None:
@@ -182,6 +205,7 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "listing_id": ("listing_id", read_listing_id),
     "parcel_number": ("parcel_number", normalize_apn),
     "status": ("standard_status", lambda v: _read_status(v)),
+    "status_change": ("standard_status", lambda v: _changed_status(v)),
     "list_price": ("list_price", read_price),
     "bedrooms": ("bedrooms_total", read_bedrooms),
     "full_baths": ("bathrooms_full", parse_int),
@@ -200,6 +224,12 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "latitude": ("latitude", parse_number),
     "longitude": ("longitude", parse_number),
 }
+
+
+def _changed_status(value: str) -> str | None:
+    """The new status an alert states before what it is about ("Pending — 1234 N Main St")."""
+    head = re.split(r"\s+[\u2014\u2013|-]\s+|\s*[,;:(]\s*", value)[0]
+    return status_word(head) or _read_status(head)
 
 
 def _read_status(value: str) -> str | None:
@@ -365,7 +395,8 @@ _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
     (re.compile(r"\b(?:listed|offered|priced|asking|(?<!original )(?<!previous )(?<!orig\. )list(?:ing)? price(?: of| was| is)?:?"
-                r"|now(?: only)?)\s+(?:at|for)?\s*(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
+                r"|now(?: only)?|(?:price\s+)?(?:reduced|lowered|dropped|cut|improved)\s+to)\s+(?:at|for)?\s*"
+                r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
     (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
                r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),

@@ -272,3 +272,40 @@ def test_a_yes_no_answer_is_grounded_in_one_clause_of_the_remarks(remarks, name,
     from property_pipeline.extraction.extractor import grounded_in_remarks
 
     assert grounded_in_remarks(name, value, remarks, {}) is grounded
+
+
+# --------------------------------------------------------------- abbreviations spelled out; alert headlines in text
+
+
+@pytest.mark.parametrize("label, group", [
+    ("L/P", "list_price"), ("Gar Spc", "garage"), ("Bth Tot", "baths"), ("Liv Area", "living_area"),
+    ("Assoc Freq", "hoa_freq"), ("Lot Sz", "lot"), ("Stys", "stories"), ("Tot Bths", "baths"),
+])
+def test_a_new_combination_of_known_abbreviations_names_its_field(label, group):
+    assert _label_group(label) == group
+
+
+@pytest.mark.parametrize("label", ["S/P", "O/LP", "Sold Price", "Cprt Spcs", "Comm Pool"])
+def test_spelled_out_abbreviations_of_other_facts_name_none_of_them(label):
+    assert _label_group(label) not in ("list_price", "garage", "pool_private", "pool")
+
+
+@pytest.mark.parametrize("separator", [" \u2014 ", " - ", " | ", ": "])
+@pytest.mark.parametrize("status", ["Pending", "Sold", "Back on the market"])
+def test_a_plain_text_status_change_alert_gives_the_status_and_the_address(separator, status):
+    values = rules(f"""<html><head><title>Your saved search</title></head><body><pre>
+Status change: {status}{separator}1234 N Main St, Mesa, AZ 85201
+Reduced to $412,000 from $425,000
+3 beds, 2 baths, 1,560 sq ft
+MLS # 7770002
+</pre></body></html>""")
+    assert values["standard_status"] == status_word(status)
+    assert values["unparsed_address"] == "1234 N Main St, Mesa, AZ 85201"
+    assert values["list_price"] == 412000
+
+
+@pytest.mark.parametrize("line, price", [("Price reduced to $389,000 (from $399,000)", 389000),
+                                         ("Lowered to $1.2M from $1.35M", 1200000), ("Price improved to $615,000", 615000)])
+def test_a_reduced_price_is_the_amount_it_was_reduced_to(line, price):
+    values = rules(f"<html><body><h2>2730 W Lincoln St, Phoenix, AZ 85009</h2><p>{line}</p><p>3 beds</p></body></html>")
+    assert values["list_price"] == price

@@ -750,6 +750,26 @@ P32 = page("Agent Detail 7550807", f"""
 <p>DIRECTIONS: 75th Ave north of Bell Rd to Arrowhead Clubhouse Dr, west to building 7.</p>""")
 
 
+# A plain-text status-change alert: the status and the address on one headline line after a label
+# ("Status change: Pending - <address>"), the price as "Reduced to $X from $Y", a one-sentence
+# description, a search's other match below.
+R33 = "Charming block home with a big backyard, a two-car garage and RV parking."
+F33 = fields(listing_id="7550808", standard_status="Pending", list_price=412000,
+             **addr("1234", "N Mesa Dr", "Mesa", "85201"), bedrooms_total=3, bathrooms_full=2, bathrooms_half=0,
+             living_area=1560, garage_spaces=2, public_remarks=R33)
+P33 = page("Your saved search: 1 update", f"""
+<pre>
+Status change: Pending - 1234 N Mesa Dr, Mesa, AZ 85201
+Reduced to $412,000 from $425,000
+3 beds, 2 baths, 1,560 sq ft
+{esc(R33)}
+MLS # 7550808
+
+Still available in your search:
+$399,000 - 3 beds, 2 baths - 1410 N Hobson St, Mesa
+</pre>""")
+
+
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
@@ -766,7 +786,7 @@ def main() -> None:
              ("mls_7550801.html", P26, "broker_print", F26), ("mls_7550802.html", P27, "broker_print", F27),
              ("mls_7550803.html", P28, "email_alert", F28), ("mls_7550804.html", P29, "email_alert", F29),
              ("mls_7550805.html", P30, "remarks_only", F30), ("mls_7550806.html", P31, "remarks_only", F31),
-             ("mls_7550807.html", P32, "broker_print", F32)]
+             ("mls_7550807.html", P32, "broker_print", F32), ("mls_7550808.html", P33, "email_alert", F33)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,
