@@ -342,8 +342,8 @@ _FREQUENCY = [
     (r"semi|twice a year|bi-?annual|semestral", "Semi-Annually"),
     (r"quarter|trimestr|\bqtr\b|/\s*q\b", "Quarterly"),
     (r"bi-?month|every other month|bimestr", "Bi-Monthly"),
-    (r"month|/mo\b|mo\.|mensual|al mes", "Monthly"),
-    (r"annual|year|/yr\b|anual|al a[ñn]o", "Annually"),
+    (r"month|/mo\b|mo\.|^\s*mo\s*$|\bper mo\b|mensual|al mes", "Monthly"),  # "HOA Pd: Mo", a print sheet's cell
+    (r"annual|year|/yr\b|^\s*yr\s*$|anual|al a[ñn]o", "Annually"),
     (r"week", "Weekly"),
     (r"one ?time", "One Time"),
 ]

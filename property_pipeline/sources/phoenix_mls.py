@@ -152,7 +152,7 @@ _ABBREVIATIONS = {
     "tot": "total", "assoc": "association", "subd": "subdivision", "dwlg": "dwelling", "pvt": "private",
     "priv": "private", "comm": "community", "apx": "approx", "cprt": "carport", "liv": "living", "prop": "property",
     "typ": "type", "freq": "frequency", "sz": "size", "flrs": "floors", "stys": "stories", "stry": "stories",
-    "yr.": "year", "no.": "number",
+    "yr.": "year", "no.": "number", "pr": "price", "ba": "baths", "assn": "association", "pd": "paid",
 }
 
 
@@ -437,6 +437,8 @@ _PROSE = [
     (re.compile(r"(?<![\d.,$])(\d{1,2})[\s-]*(?:bd|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:beds?|bedrooms?)\b", re.I), "bedrooms_word"),
     (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:full[\s-]+)?(?:baths?|bathrooms?)\b", re.I), "baths_word"),
+    # "three and a half baths": the full baths in words and one half bath.
+    (re.compile(rf"\b({_WORD_NUMBER})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:baths?|bathrooms?)\b", re.I), "baths_word_half"),
     (re.compile(r"(?<![\d.,$])(\d{1,2}(?:\.\d{1,2})?)[\s-]*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)(?![\w-])"
                 r"(?!\s*(?:of\s+)?lot)", re.I), "living_area"),
@@ -550,6 +552,7 @@ def _prose_dwelling(cands: Candidates, match: re.Match) -> None:
 
 _PROSE_HANDLERS = {
     "baths_word": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()]),
+    "baths_word_half": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()] + ".5"),
     "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
     "stories_home": lambda cands, m: _add_pair(cands, "stories", "stories", m.group(1)),
     "lot_acres_word": lambda cands, m: _add_pair(

@@ -309,3 +309,32 @@ MLS # 7770002
 def test_a_reduced_price_is_the_amount_it_was_reduced_to(line, price):
     values = rules(f"<html><body><h2>2730 W Lincoln St, Phoenix, AZ 85009</h2><p>{line}</p><p>3 beds</p></body></html>")
     assert values["list_price"] == price
+
+
+def test_a_print_sheet_without_colons_in_its_own_abbreviations():
+    values = rules("""<html><body><pre>
+MLS #       7770011           STAT    A (Active)
+LP          $412,500          SP
+ADDR        2208 W Windrose Dr, Phoenix, AZ 85029
+BEDS        3 + Den           BATHS   2.5
+SQFT        1,800 (Public Records)
+LOT         .23 Ac
+STORIES     1 Level           GARAGE  2 Car Attached
+HOA Y/N     Y                 HOA $   95     HOA PD  Mo
+</pre></body></html>""")
+    assert (values["list_price"], values["bedrooms_total"], values["bathrooms_half"]) == (412500, 3, 1)
+    assert (values["living_area"], values["lot_size_acres"], values["stories"], values["garage_spaces"]) == (1800, 0.23, 1, 2)
+    assert (values["association_fee"], values["association_fee_frequency"]) == (95, "Monthly")
+
+
+def test_a_definition_list_in_abbreviations():
+    values = rules("""<html><body><dl><dt>List Pr</dt><dd>$338,000</dd><dt>Full Ba</dt><dd>2</dd><dt>Half Ba</dt><dd>1</dd>
+<dt>Addr</dt><dd>9120 E Fairway Blvd #88, Mesa, AZ 85208</dd><dt>Assn Fee</dt><dd>$180 / Month</dd></dl></body></html>""")
+    assert (values["list_price"], values["bathrooms_full"], values["bathrooms_half"]) == (338000, 2, 1)
+    assert (values["association_fee"], values["association_fee_frequency"]) == (180, "Monthly")
+
+
+@pytest.mark.parametrize("words, full", [("two and a half baths", 2), ("three-and-a-half bathrooms", 3), ("four and a half baths", 4)])
+def test_baths_and_a_half_in_words(words, full):
+    values = rules(prose_page(f"Offered at $700,000, this home has four bedrooms and {words} in 2,900 square feet."))
+    assert (values["bathrooms_full"], values["bathrooms_half"]) == (full, 1)
