@@ -70,9 +70,15 @@ def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
     return cands
 
 
-_HEADLINE_PRICE = re.compile(r"(?P<head>[A-Za-z][A-Za-z !\-]{0,29}?)?[\s:!\-]*\$\s?(?P<amount>\d{1,3}(?:,\d{3}){1,2})")
+# The current price, after an old one and an arrow ("$465,000 → $449,900"), or before what it was
+# ("$449,900 (reduced $15,100)", "$449,900, down from $465,000"): the old amount is never the price.
+_HEADLINE_PRICE = re.compile(
+    r"(?P<head>[A-Za-z][A-Za-z !\-]{0,29}?)?[\s:!\-]*(?:\$\s?\d{1,3}(?:,\d{3}){1,2}\s*(?:\u2192|->|=>)\s*)?"
+    r"\$\s?(?P<amount>\d{1,3}(?:,\d{3}){1,2})"
+    r"(?:\s*,?\s*\(?(?:was|down from|from|previously|orig(?:inal(?:ly)?)?\.?|reduced(?: by)?|cut(?: by)?|down|drop(?:ped)?)"
+    r"\s+\$\s?\d[\d,]*\)?)?", re.I)
 _HEADLINE_WORDS = re.compile(r"(?:new|just) listing|just listed|new to market|(?:price )?reduced|back on (?:the )?market"
-                             r"|for sale|now|price|asking|open house", re.I)
+                             r"|for sale|now|price|asking|open house|price (?:cut|drop|improved|change)|new price", re.I)
 
 
 def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:

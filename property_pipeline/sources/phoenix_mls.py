@@ -84,7 +84,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     # An alert's "Status change: Pending — 1234 N Main St": the new status, then what it is about.
     ("status_change", r"^(listing )?status (change|update)d?$|^new status$", None),
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
-    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
+    ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^new (list )?price$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^(br|bd|bds|beds?|bdrms?|bedrooms?) ?/ ?(ba|bth|bths|baths?|bathrooms?)$", None),
     ("baths_full_half", r"bath.{0,4}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$|^(ba|bths?|baths?) ?f ?/ ?h$", None),
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),

@@ -338,3 +338,20 @@ def test_a_definition_list_in_abbreviations():
 def test_baths_and_a_half_in_words(words, full):
     values = rules(prose_page(f"Offered at $700,000, this home has four bedrooms and {words} in 2,900 square feet."))
     assert (values["bathrooms_full"], values["bathrooms_half"]) == (full, 1)
+
+
+@pytest.mark.parametrize("line", [
+    "Was $465,000 &rarr; Now $449,900", "$449,900 (reduced $15,100)", "New price: $449,900 | Previously $465,000",
+    "Price cut! $449,900, down from $465,000", "$465,000 &rarr; $449,900", "$449,900 (was $465,000)",
+])
+def test_a_price_alert_keeps_the_current_price_however_it_writes_the_old_one(line):
+    values = rules(f"<html><head><title>Price update</title></head><body><table><tr><td>"
+                   f"<h2>2231 N 74th Pl, Scottsdale, AZ 85257</h2><p>{line}</p><p>3 bd &middot; 2 ba &middot; 1,688 sqft</p>"
+                   "<p>MLS #7770021</p></td></tr></table></body></html>")
+    assert values["list_price"] == 449900
+
+
+def test_a_price_and_the_old_one_in_a_sentence_is_no_headline_price():
+    values = rules("<html><body><h2>2231 N 74th Pl, Scottsdale, AZ 85257</h2><p>Sold for $449,900 (was $465,000)</p>"
+                   "<p>3 bd &middot; 2 ba</p></body></html>")
+    assert "list_price" not in values
