@@ -18,8 +18,13 @@ specific lives here:
 - `extract_rules`: the candidates resolved per field (`candidates.Resolved`,
   `listing_resolve` for baths, address and remarks).
 
-Public Remarks are kept as one opaque value: agent-written text is never mined
-for facts. docs/extending.md maps every contract field to the code that reads it.
+Public Remarks are kept whole as the remarks. Facts are read from their sentences
+only where no label states them, at the weakest tier (a labelled value always
+wins) and as checks the LLM is asked to confirm: every fact of a remarks-only page
+(`_PROSE`), and on a labelled page only `remarks_groups` (a garage, the home's
+levels, the lot in acres: "a three-car garage", "a single-level home", "a half-acre
+lot"). Sentences about other homes or addressed to the reader are never read.
+docs/extending.md maps every contract field to the code that reads it.
 """
 
 from __future__ import annotations
@@ -465,7 +470,8 @@ _PROSE = [
 
 
 def extract_rules(doc: SourceDocument) -> RuleExtraction:
-    """Contract fields from the page's labelled facts and structured data, never from remarks."""
+    """Contract fields from the page's labelled facts and structured data; from the sentences of its
+    description only what no label states, at the weakest tier (see the module docstring)."""
     data = doc.data
     cands = page_candidates(_TABLE, data)
     out = Resolved()
