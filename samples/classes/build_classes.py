@@ -51,7 +51,7 @@ def page(title: str, body: str, lang: str = "en") -> bytes:
             '<style>.sr{position:absolute;left:-9999px}</style></head><body>'
             '<header><a href="/">Valley Homes</a></header>'
             f'<main>{body}</main><footer><p>Information deemed reliable but not guaranteed.</p></footer>'
-            '</body></html>').encode("utf-8")
+            '</body></html>').encode()
 
 
 # ------------------------------------------------------------------ class 1: aria_attr
