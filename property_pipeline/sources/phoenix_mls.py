@@ -463,6 +463,9 @@ _PROSE = [
                 r"(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:per|a|an|/|each)\s*(month|mo|quarter|year|yr|annum)\b", re.I), "hoa_phrase"),
     (re.compile(r"\bno\s+hoa\b|\bno\s+(?:homeowners'?\s+)?association\b", re.I), "no_hoa"),
     (_STAT[5][0], "pool_phrase"),
+    # A pool of the home's own, by a word only an owner's pool takes ("a heated pool", "a diving pool").
+    (re.compile(r"\b(?:heated|sparkling|diving|play|pebble[\s-]?tec|salt[\s-]?water|resort[\s-]style|in[\s-]?ground"
+                r"|resurfaced|remodeled|fenced)\s+(?:swimming\s+)?pool\b(?![\s-]*(?:table|house|access))", re.I), "pool_kind"),
     (re.compile(r"\bno pool\b", re.I), "no_pool"),
     (re.compile(r"\bsingle[\s-]family (?:home|house|residence)\b|\btown ?(?:home|house)\b|\bcondo(?:minium)?\b"
                 r"|\bpatio home\b|\b(?:manufactured|mobile) home\b", re.I), "dwelling_phrase"),
@@ -534,6 +537,9 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
     elif group == "lot_acres":
         _add_pair(cands, "lot", "lot", f"{match.group(1) or match.group(2)} acres")
+    elif group == "pool_kind":
+        if not re.search(r"communit|shared|association|clubhouse|\bhoa\b|neighbou?rhood|complex|amenit", line, re.I):
+            cands.add("pool_private_yn", True)
     elif group == "pool_phrase":
         if not re.search(r"communit|shared|heated spa", line, re.I):
             cands.add("pool_private_yn", not match.group(1))
@@ -581,7 +587,7 @@ _TABLE = LabelTable(
     prose_phrases=_PROSE,
     stat_groups=frozenset(("bedrooms", "bedrooms_word", "full_baths", "half_baths", "living_area", "lot",
                            "lot_acres", "year_built", "garage", "stories")),
-    remarks_groups=frozenset(("garage_word", "stories_home", "lot_acres", "lot_acres_word")),
+    remarks_groups=frozenset(("garage_word", "stories_home", "lot_acres", "lot_acres_word", "pool_kind")),
 )
 
 

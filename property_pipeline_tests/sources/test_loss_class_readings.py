@@ -355,3 +355,16 @@ def test_a_price_and_the_old_one_in_a_sentence_is_no_headline_price():
     values = rules("<html><body><h2>2231 N 74th Pl, Scottsdale, AZ 85257</h2><p>Sold for $449,900 (was $465,000)</p>"
                    "<p>3 bd &middot; 2 ba</p></body></html>")
     assert "list_price" not in values
+
+
+@pytest.mark.parametrize("sentence, private", [
+    ("Resort-style backyard with a heated pool and spa and a built-in grill.", True),
+    ("The yard has a sparkling pebble-tec pool and turf.", True),
+    ("Residents enjoy the community's heated pool and a clubhouse.", None),
+    ("The HOA maintains a heated pool two blocks away.", None),
+    ("The backyard has room for a pool.", None),
+])
+def test_a_descriptions_own_pool_is_a_private_pool_but_a_communitys_is_not(sentence, private):
+    values = rules("<html><body><h1>2730 W Lincoln St, Phoenix, AZ 85009</h1><p>Price: $329,000</p><p>Beds: 3</p>"
+                   f"<p>Baths: 2</p><p>Remarks: Updated kitchen. {sentence}</p></body></html>")
+    assert values.get("pool_private_yn") is private
