@@ -178,6 +178,9 @@ VOCABULARY = Vocabulary(
     identity_groups=frozenset({"street_address", "list_price"}),
     # Text values a card layout may caption with their label underneath.
     captioned_text_groups=frozenset({"dwelling", "status", "subdivision"}),
+    # Words that open a label and never end a name, for pairs packed with single spaces ("Approx SF").
+    label_words=frozenset(_ABBREVIATIONS) | frozenset(
+        "approx total list sold orig original full half hoa lot year living private community assessor tax".split()),
     hint_fields=(
         ("price", "List Price", re.compile(r"sold|clos|was|orig|per|sqft|reduc|history|range|cut|drop|change")),
         ("status", "Status", re.compile(r"date|change")),

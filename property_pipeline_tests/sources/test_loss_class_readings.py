@@ -368,3 +368,30 @@ def test_a_descriptions_own_pool_is_a_private_pool_but_a_communitys_is_not(sente
     values = rules("<html><body><h1>2730 W Lincoln St, Phoenix, AZ 85009</h1><p>Price: $329,000</p><p>Beds: 3</p>"
                    f"<p>Baths: 2</p><p>Remarks: Updated kitchen. {sentence}</p></body></html>")
     assert values.get("pool_private_yn") is private
+
+
+# --------------------------------------------------------------- pairs packed with single spaces
+
+_PACKED = [("BR/BA", "3/2", {"bedrooms_total": 3, "bathrooms_full": 2}), ("Approx SF", "1,744", {"living_area": 1744}),
+           ("Lot SF", "7,841", {"lot_size_square_feet": 7841}), ("Yr Blt", "1952", {"year_built": 1952}),
+           ("Stry", "1", {"stories": 1}), ("Gar Spcs", "2", {"garage_spaces": 2}), ("Pvt Pool", "N", {"pool_private_yn": False}),
+           ("Subdiv", "Pinchot Place", {"subdivision_name": "Pinchot Place"}), ("Type", "SF-Det", {"property_sub_type": "Single Family Residence"})]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.permutations(range(len(_PACKED))), per_line=st.integers(2, 4))
+def test_pairs_packed_on_a_line_with_single_spaces_are_read_each_with_its_label(order, per_line):
+    pairs = [f"{_PACKED[i][0]}: {_PACKED[i][1]}" for i in order]
+    lines = "\n".join(" ".join(pairs[k:k + per_line]) for k in range(0, len(pairs), per_line))
+    values = rules(f"<html><body><pre>\nML#: 7770031 Stat: A List $: 499,000\nAddr: 3310 E Pinchot Ave, Phoenix, AZ 85018\n"
+                   f"{lines}\n</pre></body></html>")
+    for i in order:
+        for name, want in _PACKED[i][2].items():
+            assert values.get(name) == want, (name, lines)
+    assert (values["listing_id"], values["standard_status"], values["list_price"]) == ("7770031", "Active", 499000)
+
+
+def test_a_colon_inside_remarks_splits_nothing():
+    values = rules("<html><body><pre>\nAddr: 3310 E Pinchot Ave, Phoenix, AZ 85018\nBeds: 3\n"
+                   "PUBLIC RMKS: Classic ranch. Pool: none, but room for one. Year Built: 1901 per the seller.\n</pre></body></html>")
+    assert values["public_remarks"].startswith("Classic ranch.") and "year_built" not in values

@@ -770,6 +770,25 @@ $399,000 - 3 beds, 2 baths - 1410 N Hobson St, Mesa
 </pre>""")
 
 
+# A print sheet whose pairs are packed on each line with single spaces (no column gaps, no pipes),
+# a label's own words before it ("Approx SF", "Yr Blt") after a name ("Pinchot Place"), remarks with
+# a colon and commas inside them, and agent-only remarks naming another address.
+R34 = "Classic ranch on a tree-lined street. Pool: none, but the yard has room for one."
+F34 = fields(listing_id="7550809", standard_status="Active", list_price=499000,
+             **addr("3310", "E Pinchot Ave", "Phoenix", "85018"), **SFR, bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1744, **lot_from_sqft(7841), year_built=1952, garage_spaces=1, stories=1,
+             pool_private_yn=False, association_yn=False, subdivision_name="Pinchot Place", public_remarks=R34)
+P34 = page("Client Print 7550809", f"""
+<pre>
+ML#: 7550809 Stat: A List $: 499,000 Sold $:
+Addr: 3310 E Pinchot Ave, Phoenix, AZ 85018
+Type: SF-Det BR/BA: 3/2 Subdiv: Pinchot Place Approx SF: 1,744 Lot SF: 7,841
+Yr Blt: 1952 Stry: 1 Gar Spcs: 1 Pvt Pool: N HOA: N
+PUBLIC RMKS: {esc(R34)}
+PRIVATE RMKS: Go direct; lockbox at 3318 E Pinchot Ave.
+</pre>""")
+
+
 def main() -> None:
     pages = [("mls_7550101.html", P1, "aria_attr", F1), ("mls_7550117.html", P2, "aria_attr", F2),
              ("mls_7550203.html", P3, "stat_rows", F3), ("mls_7550219.html", P4, "stat_rows", F4),
@@ -786,7 +805,8 @@ def main() -> None:
              ("mls_7550801.html", P26, "broker_print", F26), ("mls_7550802.html", P27, "broker_print", F27),
              ("mls_7550803.html", P28, "email_alert", F28), ("mls_7550804.html", P29, "email_alert", F29),
              ("mls_7550805.html", P30, "remarks_only", F30), ("mls_7550806.html", P31, "remarks_only", F31),
-             ("mls_7550807.html", P32, "broker_print", F32), ("mls_7550808.html", P33, "email_alert", F33)]
+             ("mls_7550807.html", P32, "broker_print", F32), ("mls_7550808.html", P33, "email_alert", F33),
+             ("mls_7550809.html", P34, "dense_print", F34)]
     for name, data, layout, f in pages:
         write("phoenix_mls", name, data, layout, f)
     write("maricopa_county", "parcel_30411822.json", json.dumps(A1, indent=1).encode(), "api_envelope_camel", FA1,

@@ -52,12 +52,15 @@ class Vocabulary:
         ("Single-family" over "Property Type"); numeric values may be captioned for any group.
     hint_fields: (class-name word, label, exclusion) for values named only by their element's
         class (`<span class="price">$615K</span>` -> ("List Price", "$615K")).
+    label_words: lowercased words that only ever open a label ("approx", "yr", "pvt"): where pairs
+        are packed on a line with single spaces, such a word before a label belongs to it.
     """
 
     label_group: Callable[[str], str | None]
     identity_groups: frozenset[str] = frozenset()
     captioned_text_groups: frozenset[str] = frozenset()
     hint_fields: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
+    label_words: frozenset[str] = frozenset()
 
     def is_remarks(self, label: str) -> bool:
         return self.label_group(label) == REMARKS

@@ -51,6 +51,56 @@ _DELIMS = re.compile(r"\s+[|\u2022\u00b7]\s+|\s{2,}[-\u2013]\s{1,}")
 _PAIR_BREAK = re.compile(r"[,;]\s+(?=[A-Za-z#][\w #/().\-]{0,30}:\s)")
 
 
+_LABEL_COLON = re.compile(r":\s")
+# Label groups whose value is a name, whose last words a following label must not take.
+_NAMED_VALUE_GROUPS = frozenset({"street_address", "subdivision", "dwelling", "status", "city", "remarks", None})
+
+
+def _pair_not_remarks(part: str, out: Collector) -> bool:
+    match = COLON_PAIR.match(part)
+    return match is not None and not out.vocab.is_remarks(match.group(1))
+
+
+def _split_packed(part: str, out: Collector) -> list[str]:
+    """Pairs packed with single spaces ("Type: SF-Det BR/BA: 3/2 Approx SF: 1,744"): split before each
+    later label the vocabulary knows. Never inside remarks. See `_packed_label` for where it starts."""
+    first = COLON_PAIR.match(part)
+    if first is None:
+        return [part]
+    cuts, previous, group = [], first.end(1), out.vocab.label_group(first.group(1))
+    for colon in _LABEL_COLON.finditer(part, first.end(1) + 1):
+        words = part[previous:colon.start()].strip(" :").split(" ")
+        label = _packed_label(words, group, out)
+        if label:
+            cuts.append(colon.start() - len(label))
+            group = out.vocab.label_group(label)
+        previous = colon.start()
+    if not cuts:
+        return [part]
+    bounds = [0, *cuts, len(part)]
+    return [part[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+
+
+def _packed_label(words: list[str], before: str | None, out: Collector) -> str | None:
+    """The label at the end of `words` (what stands between two colons): the shortest suffix of up to
+    three number-free words the vocabulary knows, leaving a value before it; a longer one when it
+    means another field ("SF" -> "Lot SF"), or the same field when the value before is a count, not a
+    name, or the word it adds is a label itself ("3/2 | Approx SF", "Pinchot Place | Yr Blt", never
+    "Pinchot Place | Lot SF")."""
+    found = None
+    for n in (1, 2, 3):
+        label = " ".join(words[-n:])
+        if len(words) <= n or re.search(r"\d", label):
+            break
+        group = out.vocab.label_group(label)
+        if group is None:
+            continue
+        if found is None or group != found[1] or before not in _NAMED_VALUE_GROUPS \
+                or words[-n].lower().rstrip(".") in out.vocab.label_words or out.vocab.label_group(words[-n]) is not None:
+            found = (label, group)
+    return found[0] if found else None
+
+
 def _hint_facts(leaf: El, out: Collector) -> None:
     """Values named only by their class (`<span class="price-big">$615K</span>`), kept apart from labels."""
     stack, seen = [leaf], 0
@@ -122,7 +172,9 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             out.line(text, is_pair=True)
             return
     parts = _DELIMS.split(text) if len(text) <= 600 else [text]
-    parts = [q for p in parts for q in (_PAIR_BREAK.split(p) if COLON_PAIR.match(p) else [p])]
+    # A remarks value keeps its commas and colons ("PUBLIC RMKS: Classic ranch. Pool: none, but ...").
+    parts = [q for p in parts for q in (_split_packed(p, out) if _pair_not_remarks(p, out) else [p])]
+    parts = [q for p in parts for q in (_PAIR_BREAK.split(p) if _pair_not_remarks(p, out) else [p])]
     matches = [COLON_PAIR.match(p) for p in parts]
     matches = [m if m and labelish(m.group(1)) and not m.group(2).startswith("//") else None for m in matches]
     if not any(matches):
