@@ -285,6 +285,7 @@ def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
 
 # Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").
 _OTHER_HOMES = re.compile(r"\b(?:homes? like|other homes?|other matches|similar|nearby homes?|comparable|models? (?:is|are)|"
+                          r"model (?:homes?|units?)|"
                           r"(?:is|are) also (?:available|for sale|listed)|also available|more homes|homes for you|"
                           r"you may also like|recently sold|also viewed|"
                           r"(?:a|the) \d+[\s-]?(?:bed|br|bd)\w* model|in the area sold|neighbou?rs?)\b", re.I)

@@ -395,3 +395,9 @@ def test_a_colon_inside_remarks_splits_nothing():
     values = rules("<html><body><pre>\nAddr: 3310 E Pinchot Ave, Phoenix, AZ 85018\nBeds: 3\n"
                    "PUBLIC RMKS: Classic ranch. Pool: none, but room for one. Year Built: 1901 per the seller.\n</pre></body></html>")
     assert values["public_remarks"].startswith("Classic ranch.") and "year_built" not in values
+
+
+def test_a_sentence_about_the_builders_model_home_adds_nothing():
+    values = rules(prose_page("Offered at $455,000, this 3 bedroom home has 2 baths and 1,650 square feet. "
+                              "Tour the model home with its three-car garage on a half-acre lot at 100 W Main St."))
+    assert "garage_spaces" not in values and "lot_size_acres" not in values and values["bedrooms_total"] == 3
