@@ -398,7 +398,20 @@ _ACRE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 0.3333, "three-quarter": 0
                "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
 _ACRE_PHRASE = re.compile(
     r"\b(half|quarter|third|three[\s-]quarters?|one|two|three|four|five|ten)[\s-]+acres?[\s-]+(?:lot|parcel|homesite|site)\b"
-    r"|\b(half|(?<=a )quarter|(?<=a )third|three[\s-]quarters)\s+(?:of\s+)?an\s+acre\b", re.I)
+    r"|\b(half|(?<=a )quarter|(?<=a )third|three[\s-]quarters)\s+(?:of\s+)?an\s+acre\b"
+    # "a 1/4 acre lot", "on 1/2 acre": a fraction of an acre in digits.
+    r"|(?<![\d.,/])\b([1-9])\s*/\s*([1-9])[\s-]*acres?\b(?![\s-]*(?:of\s+)?(?:park|community|preserve|open|common|green))",
+    re.I)
+
+
+def _acres_in_words(match: re.Match) -> float | None:
+    """The acres an `_ACRE_PHRASE` states: a word ("half", "three-quarter") or a fraction ("1/4")."""
+    if match.group(3):
+        numerator, denominator = int(match.group(3)), int(match.group(4))
+        return round(numerator / denominator, 4) if numerator < denominator else None
+    return _ACRE_WORDS[re.sub(r"[\s-]+", "-", (match.group(1) or match.group(2)).lower())]
+
+
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
@@ -407,7 +420,7 @@ _STAT = [
                 r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
     (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
-               r"|(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
+               r"|(?<![\d.,/])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})(?:\.\d+)?\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]f(?:ee|oo)t)[\s\-]+lot\b", re.I), "lot"),
     (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
     (re.compile(r"\b(\d{1,2}|single|one|two|three|four|five|six)[\s\-]?car\s+(?:(?:attached|detached|tandem|oversized|extended|side[\s\-]entry)\s+)?garage\b|(?<![\d.,])\b(\d{1,2})\s+garage\s+(?:spaces?|stalls?)\b", re.I), "garage"),
@@ -570,8 +583,7 @@ _PROSE_HANDLERS = {
     "baths_word_half": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()] + ".5"),
     "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
     "stories_home": lambda cands, m: _add_pair(cands, "stories", "stories", m.group(1)),
-    "lot_acres_word": lambda cands, m: _add_pair(
-        cands, "lot", "lot acres", str(_ACRE_WORDS[re.sub(r"[\s-]+", "-", (m.group(1) or m.group(2)).lower())])),
+    "lot_acres_word": lambda cands, m: _add_pair(cands, "lot", "lot acres", str(_acres_in_words(m))),
     "hoa_phrase": _prose_hoa,
     "no_hoa": lambda cands, m: cands.add("association_yn", False),
     "no_pool": lambda cands, m: cands.add("pool_private_yn", False),

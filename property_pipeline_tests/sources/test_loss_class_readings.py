@@ -401,3 +401,10 @@ def test_a_sentence_about_the_builders_model_home_adds_nothing():
     values = rules(prose_page("Offered at $455,000, this 3 bedroom home has 2 baths and 1,650 square feet. "
                               "Tour the model home with its three-car garage on a half-acre lot at 100 W Main St."))
     assert "garage_spaces" not in values and "lot_size_acres" not in values and values["bedrooms_total"] == 3
+
+
+@pytest.mark.parametrize("phrase, acres", [("a 1/4 acre lot", 0.25), ("1/2 acre", 0.5), ("a 3/4-acre lot", 0.75),
+                                           ("a one-third acre lot", 0.3333), ("a 5/8 acre park nearby", None)])
+def test_a_fraction_of_an_acre_in_digits_is_that_fraction_never_its_denominator(phrase, acres):
+    values = rules(prose_page(f"Listed at $455,000, this 3 bedroom home sits on {phrase} with 2 baths and 1,650 square feet."))
+    assert values.get("lot_size_acres") == (pytest.approx(acres, rel=0.001) if acres else None)
