@@ -473,6 +473,8 @@ _PROSE = [
                 re.I), "stories_home"),
     (re.compile(rf"\b(\d{{1,2}}|single|{_WORD_NUMBER})[\s-]*car\s+(?:(?:attached|detached|tandem|oversized)\s+)?garage\b", re.I),
      "garage_word"),
+    (re.compile(rf"\bgarage\s+(?:for|that (?:fits|holds)|with room for)\s+(\d|{_WORD_NUMBER})\s+(?:cars?|vehicles?)\b", re.I),
+     "garage_word"),
     (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|stories|level)\b"
                 r"(?![\s-]*(?:building|tower|complex|structure|condo|garage|ceiling|entry|foyer|great))", re.I), "stories"),
     (re.compile(r"\b(?:hoa|association|community)\s+(?:dues|fees?)\s+(?:are|is|of|run|:)?\s*(?:just\s+|only\s+)?"

@@ -408,3 +408,10 @@ def test_a_sentence_about_the_builders_model_home_adds_nothing():
 def test_a_fraction_of_an_acre_in_digits_is_that_fraction_never_its_denominator(phrase, acres):
     values = rules(prose_page(f"Listed at $455,000, this 3 bedroom home sits on {phrase} with 2 baths and 1,650 square feet."))
     assert values.get("lot_size_acres") == (pytest.approx(acres, rel=0.001) if acres else None)
+
+
+@pytest.mark.parametrize("phrase, spaces", [("a garage for two cars", 2), ("a garage that fits 3 cars", 3),
+                                            ("a two-car carport", None), ("parking for four cars", None)])
+def test_a_garage_stated_by_the_cars_it_holds(phrase, spaces):
+    values = rules(prose_page(f"Listed at $455,000, this 3 bedroom home has {phrase}, 2 baths and 1,650 square feet."))
+    assert values.get("garage_spaces") == spaces
