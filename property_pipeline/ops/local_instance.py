@@ -27,6 +27,11 @@ HOME_NAME = ".dagster_home"
 LOCAL_INSTANCE_YAML = """\
 # The local instance of this checkout (written by property-pipeline; edit freely, it is not
 # rewritten). Storage: SQLite files in this directory. Production: the repository's dagster.yaml.
+run_launcher:
+  # Run workers forked from a warm process that imported the code once (ops/warm_launcher.py).
+  module: property_pipeline.ops.warm_launcher
+  class: WarmForkRunLauncher
+
 run_coordinator:
   module: dagster.core.run_coordinator
   class: QueuedRunCoordinator

@@ -207,10 +207,14 @@ def test_backfill_on_two_workers_survives_a_killed_worker(cluster, landing, refe
     # Steps ran to the end on both workers, and the step w2 died in was run again, to the end, by w1.
     executions = step_executions(instance, [r.run_id for r in runs])
     assert {e.worker.split("@")[0] for e in executions if e.finished} == {"w1", "w2"}
-    again = [e for e in executions if (e.run_id, e.step_key) == (killed_run, killed_step) and e.worker.startswith("w1@")]
-    assert again and again[-1].finished, [e for e in executions if e.run_id == killed_run]
+    of_killed = [e for e in executions if (e.run_id, e.step_key) == (killed_run, killed_step)]
+    again = [e for e in of_killed if e.worker.startswith("w1@")]
+    # The kill lands up to a poll after the step was seen in flight: a step that reached its end
+    # on w2 in that window needs no second run; one that did not must be run again by w1.
+    if not any(e.finished and e.worker.startswith("w2@") for e in of_killed):
+        assert again and again[-1].finished, [e for e in executions if e.run_id == killed_run]
     print(f"step executions per worker: {dict(Counter(e.worker for e in executions))}; w2 SIGKILLed inside "
-          f"{killed_step} of run {killed_run[:8]}, which {again[-1].worker} then ran to the end")  # fmt: skip
+          f"{killed_step} of run {killed_run[:8]}, which {again[-1].worker if again else 'w2 (before the kill)'} ran to the end")  # fmt: skip
     # Every step of every run finished on some worker.
     for run in runs:
         started = {e.step_key for e in executions if e.run_id == run.run_id}
