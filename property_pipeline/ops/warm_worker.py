@@ -15,6 +15,13 @@ Dagster-started run worker (the child runs that command's own code), and answers
 on stdout: `{"run_id": ..., "pid": <child pid>}`. A child starts with everything imported, so a
 run costs its own work and no interpreter start-up.
 
+A run imports more than the code location's module does at import time (the executor, the
+plotting library of the report, the storage's migration tool, pandera's checks: about 560
+modules here). Each child writes the names of the modules it imported into the worker's
+scratch folder as it ends, and the worker imports them while it waits for the next request:
+after the first run, children start with those imported too. A module that fails to import
+in the worker is left to the children, and never tried again.
+
 The worker answers `{"run_id": ..., "stale": true}` and exits instead of forking when a source
 file it imported from the working directory changed since it started (the launcher starts a
 fresh worker, which imports the new code): runs never execute code older than the files.
@@ -27,9 +34,15 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import select
+import shutil
 import signal
 import sys
+import tempfile
+import threading
 from pathlib import Path
+
+IDLE_S = 0.5  # how often an idle worker looks for modules its children imported
 
 
 def project_files(working_directory: str) -> dict[str, int]:
@@ -78,11 +91,54 @@ def _run_child(execute_run_args: str) -> int:
         return 1
 
 
-def _fork_run(execute_run_args: str) -> int:
+class ImportLearner:
+    """Modules the children imported, imported in the worker between runs (see module doc)."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="property-pipeline-warm-")
+        self.failed: set[str] = set()
+
+    def record_child_imports(self, before: set[str]) -> None:
+        """In a child as it ends: the modules it imported that the worker had not."""
+        names = sorted(set(sys.modules) - before)
+        if not names:
+            return
+        path = os.path.join(self.folder, f"{os.getpid()}.txt")
+        with open(path + ".tmp", "w", encoding="utf-8") as out:
+            out.write("\n".join(names))
+        os.replace(path + ".tmp", path)
+
+    def import_learned(self) -> int:
+        """In the worker: import what the ended children recorded; the number imported."""
+        names: set[str] = set()
+        for entry in os.scandir(self.folder):
+            if entry.name.endswith(".txt"):
+                with open(entry.path, encoding="utf-8") as f:
+                    names.update(f.read().split())
+                os.unlink(entry.path)
+        done = 0
+        for name in sorted(names - self.failed, key=lambda n: n.count(".")):  # packages first
+            if name in sys.modules or name.startswith("__"):
+                continue
+            try:
+                importlib.import_module(name)
+                done += 1
+            except BaseException:  # noqa: BLE001 - left to the children, never retried
+                self.failed.add(name)
+        if threading.active_count() > 1:  # forking with threads would copy their locks, not them
+            print(f"warm worker: an imported module started a thread: {threading.enumerate()}", file=sys.stderr, flush=True)
+        return done
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _fork_run(execute_run_args: str, learner: ImportLearner) -> int:
     """Fork one child for one run; return its pid (in the parent)."""
     pid = os.fork()
     if pid:
         return pid
+    before = set(sys.modules)
     # Child: give back the parent's protocol pipe (stdin EOF must reach the parent alone; the
     # child's prints go to stderr, never into the answers), restore default child reaping.
     code = 1
@@ -96,6 +152,7 @@ def _fork_run(execute_run_args: str) -> int:
         os.dup2(2, 1)
         sys.stdin = open(os.devnull)  # noqa: SIM115 - the child's stdin for its whole life
         code = _run_child(execute_run_args)
+        learner.record_child_imports(before)
     finally:
         try:
             sys.stdout.flush()
@@ -114,23 +171,46 @@ def serve(module: str, working_directory: str) -> int:
     imported = project_files(working_directory) if working_directory else {}
     # Children are reaped by the kernel: the worker never waits on them.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
-    answers = sys.stdout
-    answers.write(json.dumps({"ready": True, "pid": os.getpid(), "files": len(imported)}) + "\n")
-    answers.flush()
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        request = json.loads(line)
-        run_id = request["run_id"]
-        stale = changed_files(imported)
-        if stale:
-            answers.write(json.dumps({"run_id": run_id, "stale": True, "changed": stale[:5]}) + "\n")
-            answers.flush()
-            return 0
-        pid = _fork_run(request["execute_run_args"])
-        answers.write(json.dumps({"run_id": run_id, "pid": pid}) + "\n")
-        answers.flush()
+    learner = ImportLearner()
+    try:
+        answer({"ready": True, "pid": os.getpid(), "files": len(imported)})
+        for request in _requests(idle=learner.import_learned):
+            run_id = request["run_id"]
+            stale = changed_files(imported)
+            if stale:
+                answer({"run_id": run_id, "stale": True, "changed": stale[:5]})
+                return 0
+            answer({"run_id": run_id, "pid": _fork_run(request["execute_run_args"], learner)})
+            # Modules learned since start may come from the working directory: watch them too.
+            imported = {**project_files(working_directory), **imported} if working_directory else imported
+    except KeyboardInterrupt:  # Ctrl-C on `dagster dev` reaches the whole process group
+        return 0
+    finally:
+        learner.close()
     return 0
+
+
+def answer(message: dict) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def _requests(idle):
+    """The JSON requests on stdin, one per line, until it closes; `idle()` while none comes."""
+    pending = b""
+    while True:
+        readable, _, _ = select.select([0], [], [], IDLE_S)
+        if not readable:
+            idle()
+            continue
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return
+        pending += chunk
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            if line.strip():
+                yield json.loads(line)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -179,3 +179,25 @@ def test_only_locations_the_workspace_loads_itself_from_a_module_are_launched_wa
     assert _warm_target(_run_from(served, module_pointer)) is None
     # A location loaded from a file has no module to import ahead.
     assert _warm_target(_run_from(managed, SimpleNamespace(python_file="defs.py", working_directory=str(tmp_path)))) is None
+
+
+def test_modules_a_run_imported_are_imported_by_the_worker_for_the_next_runs(tmp_path, monkeypatch):
+    from property_pipeline.ops.warm_worker import ImportLearner
+
+    (tmp_path / "learned_probe_module.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    learner = ImportLearner()
+    try:
+        before = set(sys.modules)
+        import learned_probe_module  # noqa: F401 - what a run would import
+        sys.modules["no_such_module_anywhere"] = sys  # a name that will not import again
+        learner.record_child_imports(before)
+        del sys.modules["learned_probe_module"], sys.modules["no_such_module_anywhere"]
+        assert learner.import_learned() == 1
+        assert "learned_probe_module" in sys.modules and "no_such_module_anywhere" not in sys.modules
+        assert learner.failed == {"no_such_module_anywhere"}
+        assert learner.import_learned() == 0, "the record is consumed once"
+    finally:
+        sys.modules.pop("learned_probe_module", None)
+        learner.close()
+    assert not Path(learner.folder).exists()
