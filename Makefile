@@ -7,10 +7,14 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 .PHONY: install demo test ui benchmarks clean
 
 # [embedded] builds llama-cpp-python from source (about 6 minutes on 2 cores, once).
+# Portable x86-64 kernels (AVX2/FMA/F16C), not -march=native: the native build on a VM whose
+# CPU reports AVX-512 crashed in libggml-cpu (general protection fault) on the first prompt
+# batch. Override for a GPU or another CPU: `make install LLAMA_CMAKE_ARGS="-DGGML_CUDA=on"`.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,embedded,celery]"
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip install --quiet --no-cache-dir -e ".[dev,embedded,celery]"
 	touch $@
 
 install: $(VENV)/.installed

@@ -15,27 +15,27 @@ one-file partitions landed at the same moment. For each: landing -> run created 
 -> run started (queue), -> validated_properties materialized (run), and the total.
 `--max-concurrent-runs N` replaces dagster.yaml's run queue size (to compare queue sizes).
 
-Figures (shared 2-core VM, other sessions' tests running, load average 4-9; `python
-benchmarks/sensor_to_materialized.py`, before = `--code` on a pristine copy of 7689b71):
+`--launcher default` drops the checkout's run launcher (Dagster's DefaultRunLauncher: the
+code server spawns a fresh interpreter per run) to compare with the warm launcher.
 
-| dagster.yaml | lone (median of 3) | four at once (median) | four / lone | 4 runs created within |
-| --- | --- | --- | --- | --- |
-| before: a tick's runs submitted one after the other | 19.5 s / 22.8 s | 70.2 s / 81.7 s | 3.59x / 3.58x | 10.0 s / 9.4 s |
-| sensors.num_submit_workers 4 (now) | 18.0 s / 40.5 s | 57.0 s / 61.4 s | 3.17x / 1.52x | 0.1 s / 0.0 s |
-| now with max_concurrent_runs 2 (cores) | 23.6 s | 74.2 s | 3.14x | 0.1 s |
+Figures (idle 2-core VM, load average 1-2, same code, `python benchmarks/sensor_to_materialized.py
+[--launcher default]`):
 
-The one deterministic gain is the sensor's submission: the four runs are created at the
-same moment instead of ~3 s apart (each submission asks the code server for an execution
-plan). The rest is each run's own process (`spawn`ed by the code server, no fork option in
-Dagster 1.13): about 3.5 CPU-seconds of imports (dagster, pandas, sqlalchemy, pandera;
-`import property_pipeline.definitions` costs no more than importing those libraries, so
-lazy imports in the Dagster-facing modules save nothing), four of them on two busy cores.
-A queue of 2 (one run per core) made the last two runs wait for the first two and was not
-better. Putting several partitions in one run (BackfillPolicy.single_run; Dagster 1.13 does
-take a range such as `2026-04-01|phoenix_mls`..`2026-04-03|phoenix_mls` as one source's days)
-would share the imports, but every asset and check body would have to handle a range, and
-per-partition truth is lost: a ranged step writes one output (one metadata set) for the
-whole range, and a check result in it cannot name the partition it judged.
+| run launcher | lone (median of 3) | four at once (median / slowest) | four / lone |
+| --- | --- | --- | --- |
+| DefaultRunLauncher (spawned run worker) | 5.2 s | 9.2 s / 9.5 s | 1.76x / 1.82x |
+| WarmForkRunLauncher, before it learned the runs' imports | 4.8 s | 7.4 s / 7.6 s | 1.54x / 1.57x |
+| WarmForkRunLauncher (dagster.yaml now) | 4.9 s | 7.1 s / 7.3 s | 1.43x / 1.47x |
+
+Earlier, on a loaded machine (load average 4-9): a tick's runs submitted one after the other
+3.6x; `sensors.num_submit_workers: 4` (the four runs created at the same moment) 3.2x; with
+`max_concurrent_runs 2` 3.1x. A spawned run worker costs about 3.5 CPU-seconds of imports
+(dagster, pandas, sqlalchemy, pandera; Dagster 1.13 hard-codes `spawn`), four of them on two
+cores; lazy imports in the Dagster-facing modules saved nothing, and runs spanning several
+partitions would lose per-partition truth (a ranged step writes one metadata set for the range,
+and a check result in it cannot name the partition it judged). The warm launcher
+(`property_pipeline/ops/warm_launcher.py`) removes the start-up instead: runs are forked from a
+worker that imported the code location, and then the modules earlier runs imported.
 """
 
 from __future__ import annotations

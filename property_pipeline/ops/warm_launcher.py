@@ -33,9 +33,10 @@ Configure it in the instance's `dagster.yaml` (the repository's and the local in
       module: property_pipeline.ops.warm_launcher
       class: WarmForkRunLauncher
 
-Private Dagster API, on purpose and only here (like `defs/launch.py`): a custom run launcher
-subclasses `dagster._core.launcher.RunLauncher` (Dagster has no public base class; every
-launcher library does this), and `ExecuteRunArgs` is the payload of `dagster api execute_run`.
+Private Dagster API, on purpose and only here and in the worker (like `defs/launch.py`):
+`dagster._grpc.types.ExecuteRunArgs`, the payload of `dagster api execute_run`, and that
+command itself (`dagster._cli.api.execute_run_command`, run in the forked child). The launcher
+subclasses the public `DefaultRunLauncher`, which it falls back to.
 `test_warm_launcher.py` runs the real daemon on it, so a Dagster upgrade that moves them fails
 there, not in production.
 """
@@ -188,8 +189,8 @@ class WarmForkRunLauncher(DefaultRunLauncher):
             self._pools_ready.add(pool)
 
     def launch_run(self, context) -> None:
+        from dagster import serialize_value
         from dagster._grpc.types import ExecuteRunArgs
-        from dagster._serdes import serialize_value
 
         run = context.dagster_run
         key = _warm_target(run)
