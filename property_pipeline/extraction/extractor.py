@@ -425,7 +425,11 @@ class Extractor:
         values, columns, failure = await self._request(parsed, targeted_request(fields), usage)
         if values is None:
             return None, {**columns, "code": failure or "llm_unavailable"}
-        text = facts_text(parsed)
+        # The page's facts and, one per line, its description's own statement sentences: an
+        # address written only in the description is what this request is for (the facts text
+        # leaves the remarks out), never one in a sentence about another home.
+        remarks = merged.values.get("public_remarks")
+        text = "\n".join((facts_text(parsed), *statement_sentences(remarks if isinstance(remarks, str) else "")))
         grounded = {k: v for k, v in values.items() if is_grounded(k, v, text, values) is True}
         # An address the model read whole replaces partial rule parts (a unit read as the street);
         # otherwise its parts only fill what the rules left empty.
