@@ -817,6 +817,20 @@ def main() -> None:
           pii=["Priya R Oyelaran"])
     write("maricopa_county", "parcel_21740119.json", json.dumps(A2, indent=1).encode(), "api_result_spaced", FA2,
           pii=["Oscar P Villanueva", "PO Box 77120, Tucson AZ"])
+    build_extra_classes()
+
+
+def build_extra_classes() -> None:
+    """Run every `samples/classes/extra_*.py` module's `build()`: one module per later group of classes.
+
+    Each module imports `write`, `page`, `esc` from here and writes its own pages and labels (names
+    must not collide with the ones above), so groups of classes can be added without editing this file.
+    """
+    import importlib
+
+    sys.path.insert(0, str(ROOT))
+    for module_path in sorted(ROOT.glob("extra_*.py")):
+        importlib.import_module(module_path.stem).build()
 
 
 if __name__ == "__main__":
