@@ -68,6 +68,8 @@ def schema_candidates(cands: Candidates, facts: dict[str, Any]) -> None:
     add = cands.add
     add("listing_id", read_listing_id(str(facts["identifier"])) if "identifier" in facts else None)
     add("list_price", read_price(str(facts["price"])) if "price" in facts else None)
+    # An offer "in stock" is a listing on the market; other availabilities say too little to map.
+    add("standard_status", "Active" if str(facts.get("availability", "")).lower() == "instock" else None)
     if "numberOfBedrooms" in facts or "numberOfRooms" in facts:
         add("bedrooms_total", read_bedrooms(str(facts.get("numberOfBedrooms", facts.get("numberOfRooms")))))
     if "numberOfFullBathrooms" in facts or "numberOfPartialBathrooms" in facts:
@@ -79,6 +81,7 @@ def schema_candidates(cands: Candidates, facts: dict[str, Any]) -> None:
             add("baths", (full, half))
     add("year_built", read_year(str(facts["yearBuilt"])) if "yearBuilt" in facts else None)
     add("living_area", read_living_area(str(facts["floorSize"])) if "floorSize" in facts else None)
+    add("lot", _schema_lot(str(facts["lotSize"])) if "lotSize" in facts else None)
     for axis in ("latitude", "longitude"):
         add(axis, parse_number(facts.get(axis)))
     for key in ("streetAddress", "address"):
@@ -88,6 +91,16 @@ def schema_candidates(cands: Candidates, facts: dict[str, Any]) -> None:
     add("city", city if plausible_city(city) else None)
     add("state_or_province", state_code(facts.get("addressRegion")))
     add("postal_code", normalize_zip(facts.get("postalCode")))
+
+
+def _schema_lot(text: str) -> tuple[float, float] | None:
+    """A schema.org `lotSize` ("0.26 acres", "8712 sq ft"; see `html.structured._area_text`). A bare
+    number is read only when it can only be square feet (1,000 or more): "0.26" alone states no unit."""
+    if re.fullmatch(r"[\d.,]+", text.strip()):
+        bare = parse_number(text)
+        return lot_from_number(bare, False) if bare is not None and bare >= 1000 else None
+    sqft, acres = parse_lot_size(text)
+    return (float(sqft), float(acres)) if sqft else None
 
 
 def embedded_candidates(cands: Candidates, facts: dict[str, Any]) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .candidates import MACHINE, VISIBLE, WEAK, Candidates
-from .html import COLON_PAIR, collapse
+from .html import COLON_PAIR, collapse, schema_pairs
 from .listing_structured import structured_candidates
 from .normalize import normalize_dwelling_type, status_word
 
@@ -344,10 +344,12 @@ def _heading_dwelling(cands: Candidates, headings: list[str]) -> None:
 
 
 def _machine_candidates(table: LabelTable, cands: Candidates, data: dict[str, Any]) -> None:
-    """`data-*` attributes through the label table, then JSON-LD, microdata and embedded state."""
-    cands.at(MACHINE, "attribute")
-    for label, value in data.get("attr_pairs", []):
-        group = table.label_group(label)
-        if group and group not in table.groups_not_from_attributes:
-            table.add_pair(cands, group, label, value)
+    """`data-*` attributes and JSON-LD's named values (`additionalProperty`, named identifiers)
+    through the label table, then JSON-LD, microdata and embedded state."""
+    for evidence, pairs in (("attribute", data.get("attr_pairs", [])), ("json_ld", schema_pairs(data.get("jsonld", [])))):
+        cands.at(MACHINE, evidence)
+        for label, value in pairs:
+            group = table.label_group(label)
+            if group and (evidence != "attribute" or group not in table.groups_not_from_attributes):
+                table.add_pair(cands, group, label, value)
     structured_candidates(cands, data)

@@ -43,6 +43,7 @@ from .structured import (
     meta_geo,
     microdata,
     schema_facts,
+    schema_pairs,
 )
 from .tree import MAX_ELEMENTS, El, TreeBuilder, collapse, text_of
 from .vocabulary import COLON_PAIR, REMARKS, Vocabulary, labelish
@@ -74,6 +75,7 @@ __all__ = [
     "page_markup",
     "read_page",
     "schema_facts",
+    "schema_pairs",
     "strip_comments",
     "text_of",
     "visit",

@@ -162,11 +162,47 @@ def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
+# UN/CEFACT unit codes and the unit texts schema.org QuantitativeValues use for areas, as
+# (factor to square feet, factor to acres): a lot in acres stays in acres.
+_AREA_UNITS = {
+    "ftk": (1.0, None), "sqft": (1.0, None), "sq ft": (1.0, None), "sf": (1.0, None), "ft2": (1.0, None),
+    "ft²": (1.0, None), "square feet": (1.0, None), "square foot": (1.0, None),
+    "mtk": (10.7639, None), "m2": (10.7639, None), "m²": (10.7639, None), "sqm": (10.7639, None),
+    "sq m": (10.7639, None), "square meters": (10.7639, None), "square metres": (10.7639, None),
+    "acr": (None, 1.0), "acre": (None, 1.0), "acres": (None, 1.0), "ac": (None, 1.0),
+    "har": (None, 2.47105), "ha": (None, 2.47105), "hectares": (None, 2.47105), "hectare": (None, 2.47105),
+}
+
+
+def _area_text(quantity: dict) -> str | None:
+    """A QuantitativeValue area as a text the area readers take: square metres converted to square
+    feet ("132 m²" -> "1421 sq ft"), hectares to acres; a unit it does not know leaves it unread."""
+    value = parse_number(quantity.get("value", quantity.get("@value")))
+    if value is None or value <= 0:
+        return None
+    unit = str(quantity.get("unitCode") or quantity.get("unitText") or "").strip().lower().rstrip(".")
+    if not unit:
+        return f"{value:g}"
+    to_sqft, to_acres = _AREA_UNITS.get(unit, (None, None))
+    if to_sqft:
+        return f"{round(value * to_sqft):d} sq ft"
+    if to_acres:
+        return f"{round(value * to_acres, 4):g} acres"
+    return None
+
+
 class _Facts(dict):
-    """Flat facts, the first value of each key kept; quantitative values unwrapped."""
+    """Flat facts, the first value of each key kept; quantitative values unwrapped (areas with their
+    unit); `pairs` holds the (name, value) facts schema.org has no property for (see `schema_pairs`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[tuple[str, str]] = []
 
     def put(self, key: str, value: Any) -> None:
-        if isinstance(value, dict):
+        if isinstance(value, dict) and key in ("floorSize", "lotSize"):
+            value = _area_text(value)
+        elif isinstance(value, dict):
             value = value.get("value") if "value" in value else value.get("@value")
         if isinstance(value, list) and value:
             value = value[0]
@@ -181,6 +217,9 @@ class _Facts(dict):
         for offer in _as_list(node.get("offers")):
             if isinstance(offer, dict):
                 self.put("price", offer.get("price"))
+                spec = offer.get("priceSpecification")
+                if isinstance(spec, dict):
+                    self.put("price", spec.get("price"))
                 availability = offer.get("availability")
                 if isinstance(availability, str):
                     self.put("availability", availability.rsplit("/", 1)[-1])
@@ -188,11 +227,46 @@ class _Facts(dict):
             self.put("price", node.get("price"))
         for key in _PLAIN_KEYS:
             self.put(key, node.get(key))
-        identifier = node.get("identifier")
-        if isinstance(identifier, (str, int)):
-            self.put("identifier", identifier)
-        elif isinstance(identifier, dict):
-            self.put("identifier", identifier.get("value"))
+        self._identifiers(node.get("identifier"))
+        self._named_values(node)
+
+    def _identifiers(self, identifier: Any) -> None:
+        """`identifier` as a number, a string ("MLS# 7551227"), a PropertyValue or a list of them: one
+        without a `propertyID` (or named MLS / listing) is the listing number; each named one is also a pair."""
+        for item in _as_list(identifier)[:10]:
+            if isinstance(item, (str, int)) and not isinstance(item, bool):
+                named = _NAMED_IDENTIFIER.match(str(item).strip())
+                if named:
+                    self.pairs.append((named["name"], named["value"]))
+                    if _LISTING_ID_NAME.search(named["name"]):
+                        self.put("identifier", named["value"])
+                else:
+                    self.put("identifier", item)
+            elif isinstance(item, dict):
+                name, value = item.get("propertyID") or item.get("name"), item.get("value")
+                if isinstance(value, (str, int)) and not isinstance(value, bool):
+                    if not isinstance(name, str) or _LISTING_ID_NAME.search(name):
+                        self.put("identifier", value)
+                    if isinstance(name, str):
+                        self.pairs.append((name, str(value)))
+
+    def _named_values(self, node: dict) -> None:
+        """`additionalProperty` / `amenityFeature` entries ({"name": "Garage spaces", "value": 3}) as
+        label/value pairs, a unit written beside the value kept; booleans as Yes / No."""
+        for key in ("additionalProperty", "amenityFeature"):
+            for item in _as_list(node.get(key))[:60]:
+                if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                    continue
+                value = item.get("value")
+                if isinstance(value, bool):
+                    text = "Yes" if value else "No"
+                elif isinstance(value, (str, int, float)):
+                    text = " ".join(str(x) for x in (value, item.get("unitText")) if x not in (None, ""))
+                elif value is None and key == "amenityFeature":
+                    text = "Yes"
+                else:
+                    continue
+                self.pairs.append((collapse(item["name"])[:80], collapse(text)[:200]))
 
     def _place(self, node: dict) -> None:
         address = node.get("address")
@@ -209,9 +283,25 @@ class _Facts(dict):
         self.put("longitude", node.get("longitude"))
 
 
+# "MLS# 7551227", "APN: 162-44-087", "Parcel 16244087": an identifier string that names itself.
+_NAMED_IDENTIFIER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .]{0,30}?)\s*(?:#|no\.?|number)?\s*[:#]?\s*(?P<value>\d[\w.\- ]{2,20})$", re.I)
+_LISTING_ID_NAME = re.compile(r"\b(?:mls|listing|list)\b", re.I)
+
+
+def schema_pairs(nodes: Iterable[dict]) -> list[tuple[str, str]]:
+    """The (name, value) facts of the home's schema.org nodes that have no schema.org property:
+    `additionalProperty` and `amenityFeature` entries, named identifiers ("APN" -> "304-12-118").
+    A source reads them through its label table, by the meaning of the name."""
+    return _walk(nodes).pairs
+
+
 def schema_facts(nodes: Iterable[dict]) -> dict[str, Any]:
     """Flat facts from schema.org nodes (residence, offer, listing, product), breadth first through
     `mainEntity` / `itemOffered` / `about` / `containsPlace`, the first value of each key winning."""
+    return dict(_walk(nodes))
+
+
+def _walk(nodes: Iterable[dict]) -> _Facts:
     facts = _Facts()
     queue = [n for n in nodes if isinstance(n, dict)]
     seen = 0
@@ -224,4 +314,4 @@ def schema_facts(nodes: Iterable[dict]) -> dict[str, Any]:
         facts.read_node(node, kinds)
         for key in _NESTED_KEYS:
             queue.extend(item for item in _as_list(node.get(key)) if isinstance(item, dict))
-    return dict(facts)
+    return facts
