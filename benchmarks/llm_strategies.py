@@ -1,10 +1,12 @@
-"""Three ways to use the same model on the labeled samples, side by side:
+"""Ways to use the same model on a labeled landing zone, side by side:
 
+- rules:    no LLM at all (the floor every LLM strategy is measured against);
 - naive:    one call per file asking for every contract field (full schema), no rules;
 - hybrid:   the same full-schema call, merged with the rules (the first LLM design);
 - targeted: only the fields the rules could not read, plus cross-checks, short-key schema.
 
     python benchmarks/llm_strategies.py [--backend embedded|ollama] [--limit N]
+        [--strategies rules,naive,targeted] [--landing DIR --labels DIR]
 
 Prints field accuracy, accuracy over stated fields, hallucination rate, output and
 prompt tokens per record, seconds per listing page and per record, LLM calls per
@@ -32,6 +34,7 @@ from property_pipeline.quality.validate import validate_records  # noqa: E402
 from property_pipeline.settings import Settings  # noqa: E402
 
 STRATEGIES = {
+    "rules": {"use_rules": True, "strategy": "targeted"},
     "naive": {"use_rules": False, "strategy": "full"},
     "hybrid": {"use_rules": True, "strategy": "full"},
     "targeted": {"use_rules": True, "strategy": "targeted"},
@@ -47,7 +50,7 @@ def run(name: str, llm, landing: Path, labels: dict, limit: int | None) -> dict:
             batch = batch[:limit]
         if not batch:
             continue
-        extractor = Extractor(source, root=landing, llm=llm, **STRATEGIES[name])
+        extractor = Extractor(source, root=landing, llm=None if name == "rules" else llm, **STRATEGIES[name])
         started = time.perf_counter()
         result = asyncio.run(extractor.run(batch))
         elapsed = time.perf_counter() - started
@@ -81,10 +84,12 @@ def main() -> None:
     parser.add_argument("--backend", default="embedded", choices=("embedded", "ollama"))
     parser.add_argument("--limit", type=int, default=None, help="files per partition (default: all)")
     parser.add_argument("--strategies", default="naive,hybrid,targeted")
+    parser.add_argument("--landing", type=Path, default=SAMPLES / "landing", help="labeled landing root")
+    parser.add_argument("--labels", type=Path, default=None, help="labels root (default: <landing>/../expected)")
     args = parser.parse_args()
     settings = Settings.from_env().replace(llm_backend=args.backend)
     llm = llm_backend(settings).get_client()
-    landing, labels = SAMPLES / "landing", load_labels(SAMPLES / "expected")
+    landing, labels = args.landing, load_labels(args.labels or args.landing.parent / "expected")
     rows = [run(name, llm, landing, labels, args.limit) for name in args.strategies.split(",")]
     header = ("strategy", "accuracy", "stated", "halluc", "out_tok", "prompt_tok", "s_listing", "s_record", "calls", "files")
     print(f"model: {llm.model}")
