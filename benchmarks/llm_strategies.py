@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _corpus import SAMPLES  # noqa: E402
 
 from property_pipeline.definitions import llm_backend  # noqa: E402
-from property_pipeline.evaluation import load_labels, score_records  # noqa: E402
+from property_pipeline.evaluation import calibrate, format_scores, load_labels, score_records  # noqa: E402
 from property_pipeline.extraction.extractor import Extractor  # noqa: E402
 from property_pipeline.landing import iter_partitions, scan_partition  # noqa: E402
 from property_pipeline.nulls import frame_records  # noqa: E402
@@ -66,6 +66,8 @@ def run(name: str, llm, landing: Path, labels: dict, limit: int | None) -> dict:
     score = score_records(records, {path: label for path, label in labels.items() if any(r["source_file"] == path for r in records)})
     overall = score.get(("all", "all"))
     return {
+        "scores": score,
+        "high_conf_ok": calibrate(records, labels).high_precision,
         "strategy": name,
         "accuracy": overall.accuracy,
         "stated": overall.stated_accuracy,
@@ -84,6 +86,7 @@ def main() -> None:
     parser.add_argument("--backend", default="embedded", choices=("embedded", "ollama"))
     parser.add_argument("--limit", type=int, default=None, help="files per partition (default: all)")
     parser.add_argument("--strategies", default="naive,hybrid,targeted")
+    parser.add_argument("--by-layout", action="store_true", help="also print each strategy's per-layout table")
     parser.add_argument("--landing", type=Path, default=SAMPLES / "landing", help="labeled landing root")
     parser.add_argument("--labels", type=Path, default=None, help="labels root (default: <landing>/../expected)")
     args = parser.parse_args()
@@ -91,11 +94,13 @@ def main() -> None:
     llm = llm_backend(settings).get_client()
     landing, labels = args.landing, load_labels(args.labels or args.landing.parent / "expected")
     rows = [run(name, llm, landing, labels, args.limit) for name in args.strategies.split(",")]
-    header = ("strategy", "accuracy", "stated", "halluc", "out_tok", "prompt_tok", "s_listing", "s_record", "calls", "files")
+    header = ("strategy", "accuracy", "stated", "halluc", "high_conf_ok", "out_tok", "prompt_tok", "s_listing", "s_record", "calls", "files")
     print(f"model: {llm.model}")
     print(" ".join(f"{h:>10}" for h in header))
     for row in rows:
         print(" ".join(f"{row[h]:>10.3f}" if isinstance(row[h], float) else f"{row[h]:>10}" for h in header))
+    for row in rows if args.by_layout else ():
+        print(f"\n== {row['strategy']} ==\n{format_scores(row['scores'])}")
 
 
 if __name__ == "__main__":
