@@ -144,15 +144,25 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
 _HEADLINE_BREAK = re.compile(r"\s+[\u2014\u2013|\u00b7\u2022-]\s+|:\s+")
 
 
+# A heading's words before the street it names ("Welcome home to 15410 W Roanoke Ave", "Introducing ...").
+_STREET_AFTER_WORDS = re.compile(r"^(?:[A-Za-z'\u2019!,.\-]+\s+){1,6}?(?=\d+[A-Za-z]?\s+\S+)")
+
+
 def _street_heading_then_place(data: dict[str, Any]) -> dict[str, Any]:
-    """A heading holding only the street, with the city/state/ZIP on a line just below it."""
+    """A heading holding only the street (or a few words and then the street: "Welcome to 15410 W
+    Roanoke Ave"), with the city/state/ZIP on a line just below it."""
     lines = data.get("lines", [])
     if not data.get("headings"):
         return {}
-    street = data["headings"][0]
+    heading = street = data["headings"][0]
+    lead = _STREET_AFTER_WORDS.match(street)
+    if lead:
+        street = street[lead.end():]
     if not (re.match(r"^\d+[A-Za-z]?\s+\S+", street) and len(street) < 60):
         return {}
-    idx = next((i for i, ln in enumerate(lines) if ln == street), None)
+    if lead and not plausible_street(split_street(street).get("street_name")):
+        return {}
+    idx = next((i for i, ln in enumerate(lines) if ln == heading), None)
     follow = lines[idx + 1] if idx is not None and idx + 1 < len(lines) else ""
     parts = address_from_line(f"{street}, {follow}")
     if parts or idx is None:

@@ -48,6 +48,11 @@ class LabelTable:
     stat_groups: frozenset[str] = frozenset()
     """Phrase groups that are a count and its unit ("3 bd", "1,540 sqft"): the whole of a segment, a stat."""
     remarks_groups: frozenset[str] = frozenset()
+    flat_groups: frozenset[str] = frozenset()
+    """Label groups read from a definition list flattened into one line with a space ("Bedrooms 4",
+    "Square feet 1,900"): counts and amounts whose value is a figure."""
+    flat_unit_groups: frozenset[str] = frozenset()
+    """Of `flat_groups`, those read only with a unit after the figure ("Lot size 0.19 acres", never "Lot 12")."""
     """Prose phrase groups read from the description of a page that labels its facts ("a three-car
     garage", "two-story"): what a label there seldom states and a sentence does."""
     identity_groups: frozenset[str] = frozenset(
@@ -125,7 +130,7 @@ def prose_only(table: LabelTable, data: dict[str, Any]) -> bool:
     if data.get("jsonld") or data.get("embedded") or data.get("microdata"):
         return False
     groups = {table.label_group(label) for label, _ in data.get("pairs", [])}
-    groups |= {table.label_group(m.group(1)) for m in map(COLON_PAIR.match, data.get("lines", [])) if m}
+    groups |= {table.label_group(pair[0]) for pair in (line_pair(table, ln) for ln in data.get("lines", [])) if pair}
     return len({g for g in groups if g and g not in table.identity_groups}) < PROSE_ONLY_FACTS
 
 
@@ -250,8 +255,7 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     free = _pairs_lines_phrases(table, cands, data, weak=False)
     _heading_dwelling(cands, data.get("headings", []))
     lines = data.get("lines", [])
-    if not any(COLON_PAIR.match(ln) and table.label_group(COLON_PAIR.match(ln).group(1)) == table.status_group
-               for ln in lines):
+    if not any(table.label_group(pair[0]) == table.status_group for pair in map(lambda ln: line_pair(table, ln), lines) if pair):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
         # Failing that, an alert's headline in the title ("Price drop: 1514 E Marconi Ave").
         cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None)
@@ -276,11 +280,45 @@ def _header_segments(lines: list[str]) -> list[str]:
     return [part for line in lines if len(line) <= 160 for part in _HEADER_BREAK.split(line)]
 
 
+# Between a label and its value on a text view's line, where no colon is: "status - Active",
+# "Price — $372,500", "Beds = 3", "built … 1984", "Interior .......... 1,684 sq. ft.", "Price » $455,000".
+VALUE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014=~\u00bb\u2192]+\s+|\s*\u2026+\s*|\s*(?:\.\s?){3,}\s*")
+# A label, a space and a figure with at most a few words of unit: "Bedrooms 4", "Lot size 0.19 acres".
+_FLAT_PAIR = re.compile(r"^(?P<label>[A-Za-z\u00c0-\u024f][\w .#/'()\u00b7-]{0,38}?)\s+"
+                        r"(?P<value>\$?\s?\d[\d,.]*(?:\s*[A-Za-z\u00b2/$][\w\u00b2.]*){0,3})$")
+
+
+def line_pair(table: LabelTable, line: str) -> tuple[str, str] | None:
+    """A line's label and value: "Label: value", or, failing a colon, a label the table knows, a
+    separator (`VALUE_SEPARATOR`) and a short value ("year built - 1962"), or a label of
+    `table.flat_groups`, a space and a figure ("Bedrooms 4", a definition list flattened into text).
+    A line whose first part names no field ("2907 N 52nd Pl - sold $455,000") is no pair."""
+    match = COLON_PAIR.match(line)
+    if match:
+        return match.group(1), match.group(2)
+    line = line.strip()
+    parts = VALUE_SEPARATOR.split(line, maxsplit=1)
+    if len(parts) == 2 and 0 < len(parts[0]) <= 40 and 0 < len(parts[1]) <= 80 and table.label_group(parts[0]):
+        return parts[0], parts[1]
+    flat = _FLAT_PAIR.match(line) if table.flat_groups and len(line) <= 80 else None
+    if flat:
+        group = table.label_group(flat.group("label"))
+        if group in table.flat_groups and (group not in table.flat_unit_groups or re.search(r"\d\s*[A-Za-z\u00b2]", flat.group("value"))):
+            return flat.group("label"), flat.group("value")
+    words = line.split()
+    if 2 <= len(words) <= 5:  # "Status Active", "Listing status Under contract"
+        for i in range(1, len(words)):
+            label, value = " ".join(words[:i]), " ".join(words[i:])
+            if status_word(value) and table.label_group(label) == table.status_group:
+                return label, value
+    return None
+
+
 def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
     for line in lines:
-        match = COLON_PAIR.match(line)
-        if match:
-            table.pair(cands, match.group(1), match.group(2))
+        pair = line_pair(table, line)
+        if pair:
+            table.pair(cands, *pair)
 
 
 # Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").

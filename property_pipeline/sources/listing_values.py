@@ -13,8 +13,10 @@ import re
 from typing import Any
 
 from .normalize import (
+    IMPERIAL_AREA,
     MARICOPA_CITIES,
     SQFT_PER_ACRE,
+    metric_area_square_feet,
     normalize_dwelling_type,
     parse_bool,
     parse_int,
@@ -63,8 +65,42 @@ def read_year(text: str) -> int | None:
 
 
 def read_living_area(text: str) -> float | None:
-    number = parse_number(text)
+    """Square feet: the figure stated in square feet, else a metric area converted ("168 m²" ->
+    1808), else the first number. A figure in square metres is never read as square feet."""
+    number = area_square_feet(text)
     return number if number is not None and 100 <= number <= 100_000 else None
+
+
+def area_square_feet(text: Any) -> float | None:
+    """The area `text` states, in square feet: a figure in square feet (or a bare number) wins over
+    one in square metres beside it ("168 m² (1,808 sq ft)" -> 1808); "142 m2" alone -> 1528 (whole
+    square feet, as a lot's are)."""
+    if isinstance(text, (int, float)) or text is None:
+        return parse_number(text)
+    imperial = IMPERIAL_AREA.search(str(text))
+    if imperial is None:
+        metric = metric_area_square_feet(text)
+        if metric is not None:
+            return float(round(metric))
+    return parse_number(imperial.group(1) if imperial else text)
+
+
+def read_lot_metric(text: str) -> tuple[float, float] | None:
+    """A lot stated only in square metres or hectares ("743 m²", "0.08 ha"), as (sq ft, acres)
+    rounded as `parse_lot_size` rounds; None when the text states square feet or acres itself."""
+    if IMPERIAL_AREA.search(str(text)):
+        return None
+    sqft = metric_area_square_feet(text)
+    return (float(round(sqft)), round(sqft / SQFT_PER_ACRE, 4)) if sqft else None
+
+
+# A count with a decimal comma ("2,5" baths, "3,5 baños"): one or two digits after the comma.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?![\d.,])")
+
+
+def decimal_point(text: str) -> str:
+    """Decimal commas of small counts written as points ("2,5" -> "2.5"); "1,808" is left alone."""
+    return _DECIMAL_COMMA.sub(r"\1.\2", str(text))
 
 
 def read_bedrooms(text: str) -> int | None:

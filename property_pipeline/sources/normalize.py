@@ -373,6 +373,38 @@ def parse_lot_size(text: Any) -> tuple[float | None, float | None]:
     return round(value), round(value / SQFT_PER_ACRE, 4)
 
 
+SQFT_PER_SQUARE_METRE = 10.7639104
+SQFT_PER_HECTARE = 107_639.104
+# An area in metric units: "168 m²", "142 m2", "205 mts²", "90 sq m", "650,5 metros cuadrados", "0.08 ha".
+_METRIC_AREA = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s*"
+    r"(?:(?P<sqm>m\s?[²2](?!\d)|mts?\.?\s?[²2]?(?![a-z])|mt[²2]|sq\.?\s?m(?:trs?|etres?|eters?)?\b|sqm\b|square\s+met(?:re|er)s?\b"
+    r"|metros?\s+cuadrados\b|m\.?\s?c\.(?![a-z]))|(?P<ha>ha\b|hect(?:are|[áa]rea)s?\b))",
+    re.I)
+# An area in square feet or acres beside it ("168 m² (1,808 sq ft)"): that figure is the one to read.
+IMPERIAL_AREA = re.compile(r"(?<![\d.,])(\d[\d,.]*)\s*(?:sq\.?\s?f(?:ee|oo)?t\.?|sqft|square\s+f(?:ee|oo)t|ft\s?[²2]|sf\b|pies|acres?\b|ac\b)", re.I)
+
+
+def metric_area_square_feet(text: Any) -> float | None:
+    """Square feet of the first area `text` states in square metres or hectares ("168 m²" ->
+    1808.3, "0,08 ha" -> 8611.1); a decimal comma before one or two digits is a decimal point
+    ("650,5 m²"). None when no metric area is stated."""
+    if text is None:
+        return None
+    match = _METRIC_AREA.search(str(text))
+    if not match:
+        return None
+    body = match.group(1).replace("\u00a0", " ").replace("\u202f", " ")
+    decimal = re.fullmatch(r"(\d+)[.,](\d{1,2})", body)
+    if decimal:  # "650,5", "0.08": one or two digits after the mark are a fraction
+        value = float(f"{decimal.group(1)}.{decimal.group(2)}")
+    else:
+        value = parse_number(body)
+    if value is None or value <= 0:
+        return None
+    return value * (SQFT_PER_HECTARE if match.group("ha") else SQFT_PER_SQUARE_METRE)
+
+
 def parse_baths(text: Any) -> tuple[int | None, int | None]:
     """Bath text to (full, half): "2.5" -> (2, 1); "2 full, 1 half" -> (2, 1); "3" -> (3, 0)."""
     if text is None:

@@ -35,17 +35,19 @@ from typing import Any
 
 from ..contract import PROPERTY_FIELDS
 from .base import RuleExtraction, Source, SourceDocument, SourceError
-from .candidates import Candidates, Resolved
-from .html import Vocabulary, collapse, read_page
+from .candidates import VISIBLE, Candidates, Resolved
+from .html import COLON_PAIR, MAX_TEXT_CHARS, Vocabulary, collapse, page_markup, read_page
 from .listing_resolve import resolve_address, resolve_baths, resolve_remarks
 from .listing_structured import schema_type_fallback
-from .listing_text import LabelTable, page_candidates, prose_paragraph
+from .listing_text import VALUE_SEPARATOR, LabelTable, page_candidates, prose_paragraph
 from .listing_values import (
+    decimal_point,
     read_bedrooms,
     read_dwelling,
     read_garage,
     read_listing_id,
     read_living_area,
+    read_lot_metric,
     read_pool,
     read_price,
     read_stories,
@@ -95,10 +97,10 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),
     ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", None),
     ("threeq_baths", r"(3/4|three.quarter) bath", None),
-    ("baths", r"^(total |tot\.? |# ?(of )?)?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
-    ("bedrooms", r"^(total |# ?(of )?)?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
+    ("baths", r"^(total |tot\.? |# ?(of )?|no\.? of |number of )?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
+    ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
-    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b", r"lot|price|\$|/|per|garage|patio|source|range|sf-?det"),
+    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^yr\.?$|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
     ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
     ("parking", r"^parking( features)?$|^estacionamiento$", None),
@@ -126,6 +128,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("longitude", r"^(lng|lon|long|longitude)$", None),
 ]
 _LABEL_RES = [(group, re.compile(p), re.compile(x) if x else None) for group, p, x in _LABELS]
+_LABEL_EXCLUSIONS = {group: exclude for group, _, exclude in _LABEL_RES if exclude is not None}
 
 
 def _label_group(label: str) -> str | None:
@@ -137,14 +140,59 @@ def _label_group(label: str) -> str | None:
     group = _norm_group(norm)
     if group is None:
         group = _norm_group(_spelled_out(norm))
-    if group is None and " / " in norm:
-        # Bilingual labels ("Recámaras / Bedrooms"): one side names the field, the other nothing
-        # else. "Price / Sq Ft" names two fields and stays unread.
-        groups = {_norm_group(side.strip()) for side in norm.split(" / ") if side.strip()}
-        groups.discard(None)
-        if len(groups) == 1:
-            group = groups.pop()
+    if group is None:
+        group = _bilingual_group(label)
+    if group is not None and _label_then_value(label, group):
+        return None
     return group
+
+
+# The two sides of a bilingual label: "Recámaras / Bedrooms", "Baños · Baths", "Bedrooms (Recámaras)".
+_LABEL_SIDES = re.compile(r"\s+/\s+|\s*[\u00b7|\u2022]\s*|\s*[()]\s*")
+# Where one side names a field and the other a narrower one ("HOA / Cuota HOA": a fee), the narrower.
+_NARROWER = {frozenset({"hoa_yn", "hoa_fee"}): "hoa_fee", frozenset({"pool", "pool_private"}): "pool_private"}
+
+
+def _bilingual_group(label: str) -> str | None:
+    """A label written in two languages side by side: one side names the field, the other nothing
+    else (or a narrower field of the same fact). "Price / Sq Ft" names two fields and stays unread."""
+    sides = [_norm_label(side) for side in _LABEL_SIDES.split(label) if side.strip()]
+    if len(sides) < 2:
+        return None
+    groups = {_norm_group(side) or _norm_group(_spelled_out(side)) for side in sides if side}
+    groups.discard(None)
+    group = _NARROWER.get(frozenset(groups)) if len(groups) == 2 else groups.pop() if len(groups) == 1 else None
+    # The words of both sides still pass the group's exclusion ("SqFt (Source)" is no living area).
+    exclude = _LABEL_EXCLUSIONS.get(group)
+    return None if exclude is not None and exclude.search(" ".join(sides)) else group
+
+
+# Words after a separator that qualify a label rather than state its value ("Lot Size - Acres").
+_QUALIFIERS = re.compile(r"^(?:total|full|half|private|community|source|freq(?:uency)?|type|amount|range|y/?n|yes/no|"
+                         r"#|number|id|paid|approx\.?|sq\.? ?ft|sqft|acres?|county|assessor|list|sold|orig\w*)$")
+
+
+# Label words, then a figure with a unit ("Lot size 0.19 acres"), not "1/2 Baths" or "Address line 1".
+_LABEL_THEN_FIGURE = re.compile(r"^([^\d$]*[A-Za-z][^\d$]*?)\s+\$?\d[\d,.]*(?:\s*[A-Za-z\u00b2]+\.?){0,3}$")
+
+
+def _label_then_value(label: str, group: str) -> bool:
+    """"status - Active", "lot size - 0.19 acres": a label, a separator and its value in one text,
+    named by the label before the separator alone. Not a label (the engine must not take the next
+    line as its value); `listing_text` reads it as a pair. "Pool - Private" (a narrower label) and
+    "Lot Size - Acres" (a qualifier) stay labels."""
+    figure = _LABEL_THEN_FIGURE.match(label.strip().rstrip(":"))
+    if figure and _norm_group(_norm_label(figure.group(1))) == group:
+        return True  # "Lot size 0.19 acres": the next line is no value of it
+    words = label.split()
+    if group == "status" and any(_norm_group(_norm_label(" ".join(words[:i]))) == group and status_word(" ".join(words[i:]))
+                                 for i in range(1, len(words))):
+        return True  # "Status Active"
+    parts = VALUE_SEPARATOR.split(label.strip().rstrip(":"), maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return False
+    head, tail = _norm_label(parts[0]), _norm_label(parts[1])
+    return _norm_group(head) == group and _norm_group(tail) is None and not _QUALIFIERS.match(tail)
 
 
 # Print-sheet abbreviations spelled out, word by word, for a label that as written names no field
@@ -192,8 +240,68 @@ VOCABULARY = Vocabulary(
 
 
 def parse(raw: bytes) -> SourceDocument:
-    """Read one saved listing page into compact text lines, label/value pairs and JSON-LD."""
-    return read_page(raw, VOCABULARY)[0]
+    """Read one saved listing page into compact text lines, label/value pairs and JSON-LD; a page
+    that states its MLS number nowhere else gets its footer's (`footer_lines`)."""
+    doc = read_page(raw, VOCABULARY)[0]
+    if not _states_listing_id(doc.data):
+        lines = _footer_id_lines(raw)
+        if lines and len(doc.text) + sum(len(ln) + 1 for ln in lines) <= MAX_TEXT_CHARS:
+            doc.data["footer_lines"] = lines
+            doc.text += "".join("\n" + ln for ln in lines)
+    return doc
+
+
+def _states_listing_id(data: dict[str, Any]) -> bool:
+    """Whether the page's own text names an MLS number (a labelled one, or "MLS# 6891204" in a line)."""
+    if any(_label_group(label) == "listing_id" for label, _ in data.get("pairs", [])):
+        return True
+    return any(_MLS_NUMBER_IN_TEXT.search(line) or (COLON_PAIR.match(line) and _label_group(COLON_PAIR.match(line).group(1))
+               == "listing_id") for line in data.get("lines", [])[:400])
+
+
+def _footer_id_lines(raw: bytes) -> list[str]:
+    """The lines of the page's <footer>s (site chrome the engine leaves out) that state an MLS number,
+    as a single-property site writes it ("MLS® 7551621 · Equal Housing Opportunity"). Read by the
+    engine itself, with the page's style sheets (hidden text stays out); [] when the footers name no
+    number or several."""
+    try:
+        markup = page_markup(raw, VOCABULARY)[0]
+    except SourceError:
+        return []
+    lower = markup.lower()
+    footers = _elements(markup, lower, "footer", 5, 20_000)
+    if not footers:
+        return []
+    styles = "".join(f"<style{css}</style>" for css in _elements(markup, lower, "style", 50, 200_000))
+    body = "".join(f"<div{footer}</div>" for footer in footers)
+    try:
+        lines = read_page(f"<html><head>{styles}</head><body>{body}</body></html>".encode(), VOCABULARY)[0].data["lines"]
+    except SourceError:
+        return []
+    stated = [(ln, _MLS_NUMBER_IN_TEXT.search(ln)) for ln in lines if len(ln) <= 200]
+    numbers = {read_listing_id(next(g for g in m.groups() if g)) for _, m in stated if m}
+    return [ln for ln, m in stated if m] if len(numbers) == 1 else []
+
+
+def _elements(markup: str, lower: str, tag: str, limit: int, max_chars: int) -> list[str]:
+    """The markup after `<tag` up to its `</tag>` (attributes and content) of the first `limit`
+    elements, each at most `max_chars` long, among the first `4 * limit` openings: bounded work on
+    any page (no scan to the end of the page per element)."""
+    found, position = [], 0
+    for _ in range(4 * limit):
+        if len(found) >= limit:
+            break
+        start = lower.find(f"<{tag}", position)
+        if start < 0:
+            break
+        position = start + len(tag) + 1
+        if position < len(lower) and (lower[position].isalnum() or lower[position] in "-_"):
+            continue  # "<footerbar", "<style-x": another tag
+        end = lower.find(f"</{tag}>", position, position + max_chars)
+        if end > 0:
+            found.append(markup[position:end])
+            position = end
+    return found
 
 
 def personal_values(raw: bytes) -> set[str]:
@@ -219,7 +327,6 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "full_baths": ("bathrooms_full", parse_int),
     "half_baths": ("bathrooms_half", parse_int),
     "threeq_baths": ("bathrooms_threeq", parse_int),
-    "living_area": ("living_area", read_living_area),
     "year_built": ("year_built", read_year),
     "garage": ("garage_spaces", read_garage),
     "stories": ("stories", read_stories),
@@ -275,13 +382,34 @@ def _pair_beds_baths(cands: Candidates, value: str, _label: str) -> None:
 
 
 def _pair_baths(cands: Candidates, value: str, _label: str) -> None:
-    full, half = parse_baths(value)
+    full, half = parse_baths(decimal_point(value))  # "2,5" on a bilingual page: 2.5
     if full is not None or half is not None:
         cands.add("baths", (full, half))
 
 
+# A label that names a metric unit for its bare value ("Lot (m²)", "Superficie (m2)", "Terreno (ha)").
+_METRIC_LABEL = re.compile(r"\(\s*(?:m|m2|mts?|sq ?m|metros?( cuadrados)?)\s*\)|\bm2\b|\bsq ?m\b|\bmetros\b|\b(?P<ha>ha|hectareas?|hectares?)\b")
+
+
+def _with_label_unit(value: str, norm_label: str) -> str:
+    """A bare figure under a label naming its metric unit, written with that unit ("743" under
+    "Lot (m²)" -> "743 m²"), so the area readers convert it."""
+    unit = _METRIC_LABEL.search(norm_label)
+    if unit is None or re.search(r"[A-Za-z\u00b2]", value):
+        return value
+    return f"{value} {'ha' if unit.group('ha') else 'm2'}"
+
+
+def _pair_living_area(cands: Candidates, value: str, norm_label: str) -> None:
+    cands.add("living_area", read_living_area(_with_label_unit(value, norm_label)))
+
+
 def _pair_lot(cands: Candidates, value: str, norm_label: str) -> None:
-    stated = value
+    stated = _with_label_unit(value, norm_label)
+    metric = read_lot_metric(stated)
+    if metric is not None:
+        cands.add("lot", metric)
+        return
     if re.search(r"acre|\bac\b", norm_label) and not re.search(r"sq|ft", value, re.I) and "acre" not in value.lower():
         stated = f"{value} acres"
     sqft, acres = parse_lot_size(stated)
@@ -371,6 +499,7 @@ def _pair_unit(cands: Candidates, value: str, _label: str) -> None:
 
 
 _PAIR_HANDLERS = {
+    "living_area": _pair_living_area,
     "beds_baths": _pair_beds_baths,
     "baths": _pair_baths,
     "lot": _pair_lot,
@@ -412,8 +541,14 @@ def _acres_in_words(match: re.Match) -> float | None:
     return _ACRE_WORDS[re.sub(r"[\s-]+", "-", (match.group(1) or match.group(2)).lower())]
 
 
+# A home's area in square metres ("168 m²", "205 mts² construidos", "142 m2 of living space"), not a lot's.
+_METRIC_LIVING = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d{2,5})(?:,\d{1,2})?\s*(?:m\s?[\u00b22](?!\d)|mts?\.?\s?[\u00b22]|sq\.?\s?m\b|sqm\b"
+    r"|square\s+met(?:re|er)s\b|metros\s+cuadrados\b)(?![\s\-]*(?:de\s+|del\s+|of\s+)?(?:lot|terreno|lote|land|parcel)\b)", re.I)
+
+
 _STAT = [
-    (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
+    (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br|rec[a\u00e1]maras?|habitaciones|dormitorios)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
     (re.compile(r"\b(?:listed|offered|priced|asking|(?<!original )(?<!previous )(?<!orig\. )list(?:ing)? price(?: of| was| is)?:?"
                 r"|now(?: only)?|(?:price\s+)?(?:reduced|lowered|dropped|cut|improved)\s+to)\s+(?:at|for)?\s*"
@@ -435,8 +570,10 @@ _STAT = [
     # A tag or badge that is nothing but the home's type ("Single Family · Private pool").
     (re.compile(r"(?:^|(?<=[\u00b7|\u2022,] ))(single[\s\-]family(?:\s+(?:home|house|residence|detached))?|town\s?(?:home|house)"
                 r"|condo(?:minium)?|patio home|(?:manufactured|mobile) home)(?=\s*(?:$|[\u00b7|\u2022,]))", re.I), "dwelling_phrase"),
-    (re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?)\s*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
+    # "2.5 baths", "2,5 baños" (a decimal comma)
+    (re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:ba|baths?|bathrooms?|ba[\u00f1n]os)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet|sf\b)(?!\s*lot)", re.I), "living_area"),
+    (_METRIC_LIVING, "living_area_metric"),
     (re.compile(r"\bbuilt\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
     # "2 full bathrooms", "3 full + 1 half ba"
     (re.compile(r"(?<![\d.,])(\d{1,2})\s+full\b(?=[\s\w+,/&-]{0,25}?\b(?:ba|baths?|bathrooms?)\b)", re.I), "full_baths"),
@@ -464,6 +601,7 @@ _PROSE = [
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)(?![\w-])"
                 r"(?!\s*(?:of\s+)?lot)", re.I), "living_area"),
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)[\s-]+lot\b", re.I), "lot"),
+    (_METRIC_LIVING, "living_area_metric"),
     (_STAT[3][0], "lot_acres"),
     (re.compile(r"\b(?:built|constructed)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
     (_ACRE_PHRASE, "lot_acres_word"),
@@ -495,6 +633,12 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
     description only what no label states, at the weakest tier (see the module docstring)."""
     data = doc.data
     cands = page_candidates(_TABLE, data)
+    if "listing_id" not in cands.found:
+        # The MLS number only in the footer (a single-property site): a phrase the LLM checks.
+        cands.at(VISIBLE, "text")
+        for line in data.get("footer_lines", ()):
+            stated = _MLS_NUMBER_IN_TEXT.search(line)
+            cands.add("listing_id", read_listing_id(next(g for g in stated.groups() if g)) if stated else None)
     out = Resolved()
     for name in ("listing_id", "parcel_number", "standard_status", "list_price", "bedrooms_total",
                  "living_area", "year_built", "garage_spaces", "stories", "pool_private_yn",
@@ -538,13 +682,13 @@ def _address_from_parts(cands: Candidates) -> None:
 
 
 # "Source: REBNY #RLS20051674", "MLS# 6543210" inside a longer line.
-# "MLS® 6891204", "ARMLS 6894001", "MLS No. 6891204": the number right after the MLS's name.
+# "MLS® 6891204", "ARMLS 6894001", "ARMLS #6894001", "MLS No. 6891204": the number right after the MLS's name.
 _MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z]{0,5}\d[A-Za-z0-9\-]{3,19})\b"
-                                 r"|\b[A-Z]{0,6}MLS(?:\u00ae|\(R\))?\s*(?:No\.?|ID|Number)?\s*:?\s+([A-Z]{0,5}\d{5,12})\b")
+                                 r"|\b[A-Z]{0,6}MLS(?:\u00ae|\(R\))?\s*(?:No\.?|ID|Number)?\s*(?:#\s?|:?\s+)([A-Z]{0,5}\d{5,12})\b")
 
 
 def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> None:
-    if group == "living_area" and re.search(r"lot", line[max(0, match.start() - 12): match.start()], re.I):
+    if group in ("living_area", "living_area_metric") and re.search(r"lot|terreno|lote", line[max(0, match.start() - 12): match.start()], re.I):
         return
     if group == "parcel_number" and re.split(r"[\u00b7|\u2022]", line[: match.start()])[-1].strip():
         return  # an identifier's name opens its line or item ("Tax ID 134-22-415"), not a sentence's middle
@@ -559,7 +703,9 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         if not re.search(r"communit|shared|association|clubhouse|\bhoa\b|neighbou?rhood|complex|amenit", line, re.I):
             cands.add("pool_private_yn", True)
     elif group == "pool_phrase":
-        if not re.search(r"communit|shared|heated spa", line, re.I):
+        # "no private pool" denies one even beside a community pool ("no private pool, but the
+        # community pool is steps away"); "a private pool" in a line about the community is the community's.
+        if match.group(1) or not re.search(r"communit|shared|heated spa", line, re.I):
             cands.add("pool_private_yn", not match.group(1))
     elif group in _PROSE_HANDLERS:
         _PROSE_HANDLERS[group](cands, match)
@@ -581,6 +727,7 @@ def _prose_dwelling(cands: Candidates, match: re.Match) -> None:
 
 
 _PROSE_HANDLERS = {
+    "living_area_metric": lambda cands, m: cands.add("living_area", read_living_area(m.group(0))),
     "baths_word": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()]),
     "baths_word_half": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()] + ".5"),
     "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
@@ -602,9 +749,12 @@ _TABLE = LabelTable(
     listing_id_in_text=_MLS_NUMBER_IN_TEXT,
     read_listing_id=read_listing_id,
     prose_phrases=_PROSE,
-    stat_groups=frozenset(("bedrooms", "bedrooms_word", "full_baths", "half_baths", "living_area", "lot",
+    stat_groups=frozenset(("bedrooms", "bedrooms_word", "full_baths", "half_baths", "living_area", "living_area_metric", "lot",
                            "lot_acres", "year_built", "garage", "stories")),
     remarks_groups=frozenset(("garage_word", "stories_home", "lot_acres", "lot_acres_word", "pool_kind")),
+    flat_groups=frozenset(("list_price", "bedrooms", "baths", "full_baths", "half_baths", "living_area", "lot", "year_built",
+                           "garage", "stories", "hoa_fee", "parcel_number", "listing_id", "zip")),
+    flat_unit_groups=frozenset(("lot",)),
 )
 
 
