@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..sources.normalize import STATUS_CODES
 from .number_evidence import INSTRUCTION, NUMERIC_FIELDS, number_grounded
 
 # The words that name a field on a page or in a record (lowercased text).
@@ -93,6 +94,9 @@ STATUS_WORDS = {
     "Coming Soon": r"coming soon", "Canceled": r"cancell?ed", "Expired": r"expired", "Withdrawn": r"withdrawn",
     "Hold": r"\bhold\b|temp(?:orarily)? off market",
 }
+# Print sheets' codes for them ("Status: PND", a "CLSD" badge), as the source adapters read them.
+for _code, _status in STATUS_CODES.items():
+    STATUS_WORDS[_status] += rf"|\b{_code}\b"
 GROUNDABLE = (COPIED_NUMBERS | {"lot_size_acres", "property_type", "property_sub_type", "standard_status"} | COPIED_CODES
               | FREE_TEXT | DERIVED)
 

@@ -274,6 +274,13 @@ _STATUS = {
     "new to market": "Active",
     "back on market": "Active",
 }
+# Print sheets' status codes: read only as the whole value of a status label or a badge, never
+# inside a sentence ("act fast" states no status).
+STATUS_CODES = {
+    "act": "Active", "actv": "Active", "pnd": "Pending", "pend": "Pending", "clsd": "Closed", "cls": "Closed",
+    "sld": "Closed", "exp": "Expired", "expd": "Expired", "wdn": "Withdrawn", "wthdn": "Withdrawn",
+    "cxl": "Canceled", "canc": "Canceled", "cncl": "Canceled", "tom": "Hold",
+}
 
 
 def normalize_status(text: Any) -> str | None:
@@ -284,6 +291,8 @@ def normalize_status(text: Any) -> str | None:
     word = re.sub(r"\s+", " ", word)
     if word in _STATUS:
         return _STATUS[word]
+    if word in STATUS_CODES:
+        return STATUS_CODES[word]
     for token in ("ucb", "ccbs", "awc"):
         if re.search(rf"\b{token}\b", word):
             return "Active Under Contract"
@@ -308,7 +317,7 @@ def status_word(text: Any) -> str | None:
         word = re.sub(r" listing$", "", word)  # "Active listing" (but "New listing" is a status itself)
     if len(word) < 3 or word == "new":
         return None
-    return _STATUS.get(word)
+    return _STATUS.get(word) or STATUS_CODES.get(word)
 
 
 # (pattern, property_type, property_sub_type): first match wins, most specific first.
@@ -323,7 +332,7 @@ _DWELLING = [
     (r"vacant|land|lot\b|acreage|terreno", "Land", None),
     (r"multi[ \-_]?family|multi[ \-]?unit|apartment building|\d+ units?\b", "Residential Income", None),
     (r"co-?op|cooperative", "Residential", "Stock Cooperative"),
-    (r"single[ \-]?family|sfr|detached|residence|house|unifamiliar|\bsf[ \-]?det|\bsfd\b", "Residential", "Single Family Residence"),
+    (r"single[ \-]?family|sfr|detached|residence|house|unifamiliar|\bsf[ \-]?det|\bsfd\b|^\s*sf\s*$", "Residential", "Single Family Residence"),
 ]
 
 

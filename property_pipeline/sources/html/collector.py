@@ -49,11 +49,12 @@ _AGENT_ONLY_LABEL = re.compile(
     re.I,
 )
 
-# Lines about people (owner, seller, tenant, occupant, a contact person): personal data, never
-# facts and never prompt text. Their values are remembered only for the no-personal-data check.
+# Lines about people (owner, seller, tenant, occupant, a contact person, the client a report is
+# prepared for): personal data, never facts and never prompt text. Their values are remembered only for the no-personal-data check.
 _PERSONAL_LABEL = re.compile(
     r"^(?:(?:property|current|record|legal|primary|second)\s+)?"
-    r"(?:owner|seller|tenant|occupant|occupancy|landlord|lessee|lessor|renter|contact)(?:\(s\)|s|'s)?"
+    r"(?:owner|seller|tenant|occupant|occupancy|landlord|lessee|lessor|renter|contact|client|customer|buyer"
+    r"|prepared\s+for)(?:\(s\)|s|'s)?"
     r"(?:\s*(?:/\s*[a-z]+|name|names|phone|email|e-mail|info|information|details|person|of record|#?\d))*$",
     re.I,
 )
