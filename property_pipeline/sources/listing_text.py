@@ -97,7 +97,7 @@ def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
     for line in _free_lines(data, weak=False)[:30]:
         if _OTHER_HOMES.search(line):
             return  # what follows is about other homes
-        if other_listing_line(line, own):
+        if other_listing_line(line, own) or _HISTORY_ROW.search(line):
             continue
         for segment in re.split(r"\s+[|\u00b7\u2022]\s+", line):
             match = _HEADLINE_PRICE.fullmatch(segment.strip())
@@ -258,8 +258,10 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     if not any(table.label_group(pair[0]) == table.status_group for pair in map(lambda ln: line_pair(table, ln), lines) if pair):
         # A bare status badge ("Pending", "Coming Soon") when no label names the status.
         # Failing that, an alert's headline in the title ("Price drop: 1514 E Marconi Ave").
-        cands.add("standard_status", next(filter(None, map(status_word, free[:120])), None)
-                  or next(filter(None, map(status_word, _header_segments(free[:40]))), None)
+        # A row of a price history ("05/30/2014 | Sold | $231,500") states a past event, no status.
+        badges = [ln for ln in free[:120] if not _HISTORY_ROW.search(ln)]
+        cands.add("standard_status", next(filter(None, map(status_word, badges)), None)
+                  or next(filter(None, map(status_word, _header_segments(badges[:40]))), None)
                   or next(filter(None, map(status_word, _header_segments([data.get("title") or ""]))), None))
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
@@ -271,6 +273,9 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
         table.pair(cands, label, value)
 
 
+# A dated event with an amount: a row of a price or sales history.
+_HISTORY_ROW = re.compile(r"(?:\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+                          r"(?:\d{1,2}, )?(?:19|20)\d\d\b).*\$\s?\d|\$\s?\d.*(?:\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b)", re.I)
 _HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+|(?<=!)\s+|:\s+")
 
 
@@ -284,7 +289,7 @@ def _header_segments(lines: list[str]) -> list[str]:
 # "Price — $372,500", "Beds = 3", "built … 1984", "Interior .......... 1,684 sq. ft.", "Price » $455,000".
 VALUE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014=~\u00bb\u2192]+\s+|\s*\u2026+\s*|\s*(?:\.\s?){3,}\s*")
 # A label, a space and a figure with at most a few words of unit: "Bedrooms 4", "Lot size 0.19 acres".
-_FLAT_PAIR = re.compile(r"^(?P<label>[A-Za-z\u00c0-\u024f][\w .#/'()\u00b7-]{0,38}?)\s+"
+_FLAT_PAIR = re.compile(r"^(?P<label>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .#/'()\u00b2\u00b7-]{0,38}?)\s+"
                         r"(?P<value>\$?\s?\d[\d,.]*(?:\s*[A-Za-z\u00b2/$][\w\u00b2.]*){0,3})$")
 
 
@@ -314,11 +319,41 @@ def line_pair(table: LabelTable, line: str) -> tuple[str, str] | None:
     return None
 
 
+# Pairs packed on one line without colons ("Beds 4 · Baths 2 · Sq Ft 1,900 · Built 1988").
+_PACKED_BREAK = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
 def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
     for line in lines:
         pair = line_pair(table, line)
         if pair:
             table.pair(cands, *pair)
+        elif not COLON_PAIR.match(line) and len(line) <= 200:
+            for segment in _PACKED_BREAK.split(line):
+                segment_pair = line_pair(table, segment) if segment != line else None
+                for label, value in [segment_pair] if segment_pair else _flat_run(table, segment):
+                    table.pair(cands, label, value)
+
+
+# One label and its figure of a run of them ("Bedrooms 4 Bathrooms 2.5 Square feet 2,130").
+_FLAT_RUN = re.compile(r"\s*(?P<label>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.#'()\u00b2 /-]{0,30}?)\s+(?P<value>\$?\d[\d,.]*"
+                       r"(?:\s?(?:sq\.?\s?ft\.?|sqft|acres?|ac|m2|m\u00b2|/\s?mo(?:nth)?|per month))?)(?=\s+[A-Za-z\u00c0-\u024f]|\s*$)")
+
+
+def _flat_run(table: LabelTable, text: str) -> list[tuple[str, str]]:
+    """A definition list flattened into one run of "Label figure" with spaces only: every label one of
+    `table.flat_groups` and the run the whole of `text`; [] otherwise."""
+    if not table.flat_groups:
+        return []
+    pairs, position = [], 0
+    for match in _FLAT_RUN.finditer(text):
+        group = table.label_group(match.group("label"))
+        if match.start() != position or group not in table.flat_groups \
+                or (group in table.flat_unit_groups and not re.search(r"[A-Za-z\u00b2]", match.group("value"))):
+            return []
+        pairs.append((match.group("label").strip(), match.group("value")))
+        position = match.end()
+    return pairs if len(pairs) >= 2 and not text[position:].strip() else []
 
 
 # Prose about other homes ("homes like this one sold for ...", "a 5 bed model is also available").

@@ -78,14 +78,14 @@ from .normalize import (
 def _norm_label(label: str) -> str:
     # Accents folded ("Recámaras" -> "recamaras", "Año" -> "ano"): Spanish labels match plain patterns.
     label = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c))
-    label = label.lower().replace("\u00a0", " ").replace("&", " and ").replace("(s)", "s")
+    label = label.replace("\u00b2", "2").lower().replace("\u00a0", " ").replace("&", " and ").replace("(s)", "s")
     label = re.sub(r"[:*]+\s*$", "", label.strip())
     return collapse(re.sub(r"[^a-z0-9#$/%\-.?() ]+", " ", label)).strip(" .-")
 
 
 # field group -> (pattern, exclusion); first group whose pattern matches a label wins.
 _LABELS: list[tuple[str, str, str | None]] = [
-    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
+    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|^the (home|house|residence|property)$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^(listing|list) ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
     # An alert's "Status change: Pending — 1234 N Main St": the new status, then what it is about.
@@ -100,7 +100,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("baths", r"^(total |tot\.? |# ?(of )?|no\.? of |number of )?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
     ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
-    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
+    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$|^m2( de construccion)?$|^sup\.? (construida|habitable|total)", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^yr\.?$|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
     ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
     ("parking", r"^parking( features)?$|^estacionamiento$", None),
@@ -157,6 +157,11 @@ def _bilingual_group(label: str) -> str | None:
     """A label written in two languages side by side: one side names the field, the other nothing
     else (or a narrower field of the same fact). "Price / Sq Ft" names two fields and stays unread."""
     sides = [_norm_label(side) for side in _LABEL_SIDES.split(label) if side.strip()]
+    if len(sides) < 2 and label.count("/") == 1:
+        # "Recámaras/Bedrooms" written without spaces: two words, not an abbreviation ("Tax Amt/Yr").
+        sides = [_norm_label(side) for side in label.split("/")]
+        if any(len(re.sub(r"[^a-z]", "", side)) < 4 for side in sides):
+            return None
     if len(sides) < 2:
         return None
     groups = {_norm_group(side) or _norm_group(_spelled_out(side)) for side in sides if side}
@@ -182,8 +187,8 @@ def _label_then_value(label: str, group: str) -> bool:
     line as its value); `listing_text` reads it as a pair. "Pool - Private" (a narrower label) and
     "Lot Size - Acres" (a qualifier) stay labels."""
     figure = _LABEL_THEN_FIGURE.match(label.strip().rstrip(":"))
-    if figure and _norm_group(_norm_label(figure.group(1))) == group:
-        return True  # "Lot size 0.19 acres": the next line is no value of it
+    if figure and _norm_group(_norm_label(figure.group(1))) is not None:
+        return True  # "Lot size 0.19 acres", "HOA $85 monthly": the next line is no value of it
     words = label.split()
     if group == "status" and any(_norm_group(_norm_label(" ".join(words[:i]))) == group and status_word(" ".join(words[i:]))
                                  for i in range(1, len(words))):

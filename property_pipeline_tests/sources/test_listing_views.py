@@ -290,3 +290,64 @@ def test_no_private_pool_beside_the_community_pool_is_a_denial():
     values = rules("<p>A single-level patio home with two bedrooms and two baths in 1,260 square feet, built in 1998. "
                    "While there is no private pool, the community pool is a short walk away.</p>")
     assert values.get("pool_private_yn") is False
+
+
+# ------------------------------------------------------------------ more wordings of the same classes
+
+@FAST
+@given(sep=st.sampled_from([" · ", " | ", " • "]), beds=st.integers(1, 6), sqft=st.integers(700, 5000),
+       year=st.integers(1950, 2024), order=st.permutations(range(4)))
+def test_flattened_pairs_packed_on_one_line(sep, beds, sqft, year, order):
+    parts = [f"Beds {beds}", "Baths 2", f"Sq Ft {sqft:,}", f"Built {year}"]
+    values = rules(f"<p>{sep.join(parts[i] for i in order)}</p>")
+    assert values.get("bedrooms_total") == beds and values.get("bathrooms_full") == 2
+    assert values.get("living_area") == sqft and values.get("year_built") == year
+
+
+def test_a_label_with_its_figure_is_not_paired_with_the_next_line():
+    values = rules("<p>Lot size 0.19 acres</p><p>Square feet 1,900</p><p>HOA $85 monthly</p><p>Bedrooms 4</p>"
+                   "<p>Status Active</p><p>Lot 12</p>")
+    assert values.get("lot_size_acres") == 0.19 and values.get("living_area") == 1900
+    assert (values.get("association_fee"), values.get("association_fee_frequency")) == (85, "Monthly")
+    assert values.get("bedrooms_total") == 4 and values.get("standard_status") == "Active"
+
+
+@pytest.mark.parametrize("label,value,field,expected", [
+    ("Recámaras/Bedrooms", "3", "bedrooms_total", 3),
+    ("Baños/Baths", "2,5", "bathrooms_half", 1),
+    ("M² construidos", "168", "living_area", 1808),
+    ("Sup. construida", "168 m2", "living_area", 1808),
+    ("Construcción", "205 m²", "living_area", 2207),
+    ("Tax Amt/Yr", "$1,884/2025", "year_built", None),
+    ("Garage/Carport", "2", "garage_spaces", None),
+])
+def test_more_bilingual_and_metric_labels(label, value, field, expected):
+    values = rules(f"<ul><li>{html.escape(label)}: {html.escape(value)}</li><li>Year built: 1999</li></ul>")
+    got = values.get(field)
+    if field == "year_built":
+        assert got == 1999
+    elif expected is None:
+        assert got is None
+    else:
+        assert close(got, expected), got
+
+
+def test_the_home_section_is_the_description_not_the_longer_neighborhood_text():
+    home = ("This single-family home offers three bedrooms and two baths in 1,800 square feet. It was built in 1999 "
+            "and has a two-car garage.")
+    values = rules(f"<section><h2>The Home</h2><p>{home}</p></section><section><h2>Neighborhood</h2><p>The "
+                   "neighborhood is quiet and walkable with many parks, shops and restaurants within a short walk; "
+                   "the schools are rated highly and the freeway is close by for commuters.</p></section>")
+    assert values.get("public_remarks") == home
+    assert values.get("bedrooms_total") == 3 and values.get("year_built") == 1999
+
+
+@pytest.mark.parametrize("table", [
+    "<table><tr><th>Date</th><th>Event</th><th>Price</th></tr><tr><td>11/02/2026</td><td>Listed</td><td>$489,000</td></tr>"
+    "<tr><td>05/30/2014</td><td>Sold</td><td>$231,500</td></tr></table>",
+    "<ul><li>Jun 3, 2019 · Sold · $178,000</li><li>Oct 28, 2026 · Listed · $264,900</li></ul>",
+    "<pre>2019-06-03   Pending   $178,000\n2019-06-30   Sold      $178,000</pre>",
+])
+def test_a_history_without_its_heading_states_no_status_and_no_price(table):
+    values = rules(f"<p>4 bedrooms</p>{table}")
+    assert values.get("standard_status") is None and values.get("list_price") is None
