@@ -115,7 +115,7 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
     candidates = [("heading", h) for h in data.get("headings", [])[:3]]
     candidates += [(kind, text) for kind, text in data.get("identity", [])]
     for evidence, text in candidates:
-        parts = address_from_line(text)
+        parts = _address_in(text)
         if parts:
             return parts, evidence
     parts = _street_heading_then_place(data)
@@ -123,22 +123,36 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
         return parts, "heading"
     lines = data.get("lines", [])
     for line in lines[:80]:
-        parts = address_from_line(line)
+        parts = _address_in(line)
         if parts:
             return parts, "text"
     for line in lines[:40]:
         # An alert's headline around the address ("Status change: Pending — 1234 N Main St, Mesa, AZ
         # 85201", "NEW LISTING | 2755 E Bellerive Dr, Chandler, AZ 85249"): the address is one segment.
         for segment in _HEADLINE_BREAK.split(line)[1:] if len(line) <= 160 else ():
-            parts = address_from_line(segment)
+            parts = _address_in(segment)
             if parts:
                 return parts, "text"
     for i, line in enumerate(lines[:80]):
         if re.match(r"^\d+[A-Za-z]?\s+[A-Za-z0-9 .#\-]+$", line) and i + 1 < len(lines):
-            parts = address_from_line(f"{line}, {lines[i + 1]}")
+            parts = _address_in(f"{line}, {lines[i + 1]}")
             if parts:
                 return parts, "text"
     return {}, ""
+
+
+_SEPARATOR_MARK = re.compile(r"\s+[\u00b7\u2022|]\s+")
+
+
+def _address_in(text: str) -> dict[str, Any]:
+    """`address_from_line`, where a middot, bullet or bar may part the street from the city ("3391
+    South Joshua Tree Lane · Gilbert, Arizona 85297"): read as a comma when the street would keep it."""
+    parts = address_from_line(text)
+    if parts and _SEPARATOR_MARK.search(f" {parts.get('street_name') or ''} "):
+        parts = address_from_line(_SEPARATOR_MARK.sub(", ", text))
+    elif not parts and _SEPARATOR_MARK.search(text) and len(_SEPARATOR_MARK.split(text)) == 2:
+        parts = address_from_line(_SEPARATOR_MARK.sub(", ", text))
+    return parts
 
 
 _HEADLINE_BREAK = re.compile(r"\s+[\u2014\u2013|\u00b7\u2022-]\s+|:\s+")
@@ -164,7 +178,7 @@ def _street_heading_then_place(data: dict[str, Any]) -> dict[str, Any]:
         return {}
     idx = next((i for i, ln in enumerate(lines) if ln == heading), None)
     follow = lines[idx + 1] if idx is not None and idx + 1 < len(lines) else ""
-    parts = address_from_line(f"{street}, {follow}")
+    parts = _address_in(f"{street}, {follow}")
     if parts or idx is None:
         return parts
     for nearby in lines[idx + 1: idx + 4]:

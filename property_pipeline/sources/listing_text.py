@@ -260,7 +260,7 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
         # Failing that, an alert's headline in the title ("Price drop: 1514 E Marconi Ave").
         # A row of a price history ("05/30/2014 | Sold | $231,500") states a past event, no status.
         badges = [ln for ln in free[:120] if not _HISTORY_ROW.search(ln)]
-        cands.add("standard_status", next(filter(None, map(status_word, badges)), None)
+        cands.add("standard_status", next(filter(None, map(_badge_status, badges)), None)
                   or next(filter(None, map(status_word, _header_segments(badges[:40]))), None)
                   or next(filter(None, map(status_word, _header_segments([data.get("title") or ""]))), None))
     for line in lines[:400]:
@@ -271,6 +271,12 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
     cands.at(VISIBLE, "label")
     for label, value in data.get("hint_pairs", []):
         table.pair(cands, label, value)
+
+
+def _badge_status(line: str) -> str | None:
+    """A status badge, bare or after "Now" / "Currently" ("Now Pending", "Currently Under Contract")."""
+    return status_word(line) or status_word(re.sub(r"^(?:now|currently)\s+", "", line, flags=re.I)) \
+        if len(line) <= 40 else None
 
 
 # A dated event with an amount: a row of a price or sales history.

@@ -25,7 +25,19 @@ from .normalize import (
     title_words,
 )
 
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "single": 1, "multi": None}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "single": 1, "multi": None,
+                 "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4}
+
+
+def _agreeing(read, text: str):
+    """A value written in two languages side by side ("Sí / Yes", "Dos / Two", "Privada · Private"):
+    what every side that reads as a value says, when they agree; otherwise the whole text's reading."""
+    sides = re.split(r"\s+/\s+|\s+\u00b7\s+", str(text))
+    if len(sides) == 2:
+        values = {read(side) for side in sides} - {None}
+        if len(values) == 1:
+            return values.pop()
+    return None
 
 
 def read_stories(text: str) -> int | None:
@@ -33,7 +45,8 @@ def read_stories(text: str) -> int | None:
     if number is not None:
         return number if 0 < number < 100 else None
     word = re.match(r"\s*([a-z]+)", text.lower())
-    return _WORD_NUMBERS.get(word.group(1)) if word else None
+    found = _WORD_NUMBERS.get(word.group(1)) if word else None
+    return found if found is not None else _agreeing(read_stories, text) if re.search(r"\s[/\u00b7]\s", text) else None
 
 
 def read_garage(text: str) -> float | None:
@@ -44,7 +57,10 @@ def read_garage(text: str) -> float | None:
 def read_pool(text: str, private_label: bool) -> bool | None:
     low = text.lower()
     if private_label:
-        return parse_bool(low.split(",")[0]) if not re.search(r"\d", low) else None
+        if re.search(r"\d", low):
+            return None
+        stated = parse_bool(low.split(",")[0])
+        return stated if stated is not None else _agreeing(lambda side: parse_bool(side.strip()), low)
     if re.search(r"private|privad|\bpvt\b|\bpriv\b", low):  # "Pool: Pvt", a print sheet's abbreviation
         return not re.search(r"\bno(t)? (private|pvt|priv\b)|non-private|\bno privad", low)
     if re.fullmatch(r"\s*(no|none|n|no pool|ninguna|sin piscina|sin alberca)\.?\s*", low):

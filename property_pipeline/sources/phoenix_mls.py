@@ -39,7 +39,7 @@ from .candidates import VISIBLE, Candidates, Resolved
 from .html import COLON_PAIR, MAX_TEXT_CHARS, Vocabulary, collapse, page_markup, read_page
 from .listing_resolve import resolve_address, resolve_baths, resolve_remarks
 from .listing_structured import schema_type_fallback
-from .listing_text import VALUE_SEPARATOR, LabelTable, page_candidates, prose_paragraph
+from .listing_text import VALUE_SEPARATOR, LabelTable, line_pair, page_candidates, prose_paragraph
 from .listing_values import (
     decimal_point,
     read_bedrooms,
@@ -278,14 +278,30 @@ def _footer_id_lines(raw: bytes) -> list[str]:
     if not footers:
         return []
     styles = "".join(f"<style{css}</style>" for css in _elements(markup, lower, "style", 50, 200_000))
-    body = "".join(f"<div{footer}</div>" for footer in footers)
+    # A heading of our own before the footers: a footer of a few characters is still a page to read.
+    body = f"<h6>{_FOOTER_MARK}</h6>" + "".join(f"<div{footer}</div>" for footer in footers)
     try:
         lines = read_page(f"<html><head>{styles}</head><body>{body}</body></html>".encode(), VOCABULARY)[0].data["lines"]
     except SourceError:
         return []
-    stated = [(ln, _MLS_NUMBER_IN_TEXT.search(ln)) for ln in lines if len(ln) <= 200]
-    numbers = {read_listing_id(next(g for g in m.groups() if g)) for _, m in stated if m}
-    return [ln for ln, m in stated if m] if len(numbers) == 1 else []
+    stated = [(ln, footer_listing_id(ln)) for ln in lines if len(ln) <= 200 and ln != _FOOTER_MARK]
+    numbers = {number for _, number in stated if number}
+    return [ln for ln, number in stated if number] if len(numbers) == 1 else []
+
+
+_FOOTER_MARK = "Page footer"
+
+
+def footer_listing_id(line: str) -> str | None:
+    """The MLS number a footer line states: "MLS® 7551621", "MLS #7551778", "Listing ID 7551777 | ARMLS"."""
+    stated = _MLS_NUMBER_IN_TEXT.search(line)
+    if stated:
+        return read_listing_id(next(g for g in stated.groups() if g))
+    for segment in re.split(r"\s+[|\u00b7\u2022]\s+", line):
+        pair = line_pair(_TABLE, segment)
+        if pair and _label_group(pair[0]) == "listing_id":
+            return read_listing_id(pair[1])
+    return None
 
 
 def _elements(markup: str, lower: str, tag: str, limit: int, max_chars: int) -> list[str]:
@@ -642,8 +658,7 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         # The MLS number only in the footer (a single-property site): a phrase the LLM checks.
         cands.at(VISIBLE, "text")
         for line in data.get("footer_lines", ()):
-            stated = _MLS_NUMBER_IN_TEXT.search(line)
-            cands.add("listing_id", read_listing_id(next(g for g in stated.groups() if g)) if stated else None)
+            cands.add("listing_id", footer_listing_id(line))
     out = Resolved()
     for name in ("listing_id", "parcel_number", "standard_status", "list_price", "bedrooms_total",
                  "living_area", "year_built", "garage_spaces", "stories", "pool_private_yn",

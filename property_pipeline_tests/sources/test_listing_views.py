@@ -351,3 +351,32 @@ def test_the_home_section_is_the_description_not_the_longer_neighborhood_text():
 def test_a_history_without_its_heading_states_no_status_and_no_price(table):
     values = rules(f"<p>4 bedrooms</p>{table}")
     assert values.get("standard_status") is None and values.get("list_price") is None
+
+
+@pytest.mark.parametrize("label,value,field,expected", [
+    ("Alberca privada / Private pool", "Sí / Yes", "pool_private_yn", True),
+    ("Private pool · Alberca privada", "No / No", "pool_private_yn", False),
+    ("Niveles / Stories", "Dos / Two", "stories", 2),
+    ("Estacionamiento / Garage", "2 autos / 2 cars", "garage_spaces", 2),
+    ("Superficie / Size", "1,650 ft² (153 m²)", "living_area", 1650),
+    ("Terreno / Lot size", "0.18 acres (728 m²)", "lot_size_acres", 0.18),
+])
+def test_bilingual_values(label, value, field, expected):
+    values = rules(f"<table><tr><th>{html.escape(label)}</th><td>{html.escape(value)}</td></tr>"
+                   "<tr><th>Recámaras / Bedrooms</th><td>3</td></tr></table>")
+    assert values.get(field) == expected
+
+
+@pytest.mark.parametrize("hero,footer", [
+    ("<h1>3391 South Joshua Tree Lane · Gilbert, Arizona 85297</h1>", "<footer>Listing ID 7551777 | ARMLS</footer>"),
+    ("<h1>Your Desert Retreat</h1><p>3391 South Joshua Tree Lane</p><p>Gilbert, AZ 85297</p>", "<footer><p>MLS #7551777</p></footer>"),
+    ("<h1>3391 South Joshua Tree Lane | Gilbert, AZ 85297</h1>", "<footer><small>ARMLS® 7551777</small></footer>"),
+])
+def test_a_marketing_site_hero_and_a_short_footer(hero, footer):
+    page = (f"<html><head><title>Luxury living in Gilbert</title></head><body><p>Now Pending</p>{hero}<p>Listed at $534,000</p>"
+            "<section><h2>About the Property</h2><p>Set on a quarter-acre lot, this four-bedroom, three-bath single-story "
+            f"home has 2,650 sq. ft. of living space and a three-car garage.</p></section>{footer}</body></html>")
+    values = MLS.extract_rules(MLS.parse(page.encode())).values
+    assert values.get("unparsed_address") == "3391 South Joshua Tree Lane, Gilbert, AZ 85297"
+    assert values.get("listing_id") == "7551777" and values.get("standard_status") == "Pending"
+    assert values.get("list_price") == 534000 and values.get("lot_size_acres") == 0.25
