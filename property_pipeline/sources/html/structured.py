@@ -22,7 +22,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..normalize import parse_number
+from ..normalize import SQFT_PER_ACRE, SQFT_PER_HECTARE, SQFT_PER_SQUARE_METRE, parse_number
 from .tree import collapse
 
 
@@ -164,13 +164,14 @@ def _as_list(value: Any) -> list:
 
 # UN/CEFACT unit codes and the unit texts schema.org QuantitativeValues use for areas, as
 # (factor to square feet, factor to acres): a lot in acres stays in acres.
+_SQM, _HA = SQFT_PER_SQUARE_METRE, SQFT_PER_HECTARE / SQFT_PER_ACRE
 _AREA_UNITS = {
     "ftk": (1.0, None), "sqft": (1.0, None), "sq ft": (1.0, None), "sf": (1.0, None), "ft2": (1.0, None),
     "ft²": (1.0, None), "square feet": (1.0, None), "square foot": (1.0, None),
-    "mtk": (10.7639, None), "m2": (10.7639, None), "m²": (10.7639, None), "sqm": (10.7639, None),
-    "sq m": (10.7639, None), "square meters": (10.7639, None), "square metres": (10.7639, None),
+    "mtk": (_SQM, None), "m2": (_SQM, None), "m²": (_SQM, None), "sqm": (_SQM, None), "sq m": (_SQM, None),
+    "square meters": (_SQM, None), "square metres": (_SQM, None),
     "acr": (None, 1.0), "acre": (None, 1.0), "acres": (None, 1.0), "ac": (None, 1.0),
-    "har": (None, 2.47105), "ha": (None, 2.47105), "hectares": (None, 2.47105), "hectare": (None, 2.47105),
+    "har": (None, _HA), "ha": (None, _HA), "hectares": (None, _HA), "hectare": (None, _HA),
 }
 
 
