@@ -152,12 +152,73 @@ def statement_sentences(text: str) -> list[str]:
 
 
 def prose_paragraph(data: dict[str, Any]) -> str | None:
-    """The description of a page that labels none: the longest free line of two or more sentences
-    (120+ characters) that is not about other homes, a mortgage or the site; failing that, an alert's
-    short description (`description_sentences`)."""
-    lines = [ln for ln in _free_lines(data, weak=False)
-             if len(ln) >= 120 and len(_SENTENCE_END.split(ln)) >= 2 and not _NOT_DESCRIPTION.search(ln)]
-    return max(lines, key=len, default=None) or description_sentences(data)
+    """The description of a page that labels none: its one paragraph about the home.
+
+    Candidates are free lines of two or more sentences (120+ characters), or one long sentence about
+    the home ("Updated brick ranch on a tree-lined block: original oak floors, ..."), that are not
+    about other homes, a mortgage or the site. A paragraph under a heading of another section ("Meet
+    your agent", "Schools & commute", "About the area") or one that speaks more of the agent, the
+    law, the area or its schools than of the home is no description, however long. When two
+    paragraphs about the home remain and neither speaks clearly more of it (twice the words of the
+    home, and two more), nothing is read (the LLM is asked); failing any, an alert's short description (`description_sentences`)."""
+    lines = _free_lines_after_heading(data)
+    found = []
+    for heading, line in lines:
+        if len(line) < 80 or _NOT_DESCRIPTION.search(line) or _OTHER_SECTION_HEADING.search(heading):
+            continue
+        home, other = _home_cues(line), len(_NOT_ABOUT_HOME.findall(line))
+        if other > home:
+            continue
+        sentences = len(_SENTENCE_END.split(line))
+        if (len(line) >= 120 and sentences >= 2) or (home >= 2 and line.rstrip()[-1:] in ".!" and sentences <= 2
+                                                      and not _OTHER_HOMES.search(line)):
+            found.append((home, line))
+    if len(found) > 1:
+        found.sort(key=lambda f: (f[0], len(f[1])), reverse=True)
+        best, runner_up = found[0], found[1]
+        if best[0] < 2 * runner_up[0] or best[0] < runner_up[0] + 2:
+            return None  # two descriptions of the home as likely as each other: the LLM chooses
+        return best[1]
+    return found[0][1] if found else description_sentences(data)
+
+
+def _free_lines_after_heading(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The free lines (see `_free_lines`, visible only) with the short line just above each one, its
+    heading if it has one ("" otherwise)."""
+    lines: list[str] = data.get("lines", [])
+    skip = {i for key in ("pair_lines", "quiet_lines", "remarks_lines", "summary_lines") for i in data.get(key, ())}
+    weak = set(data.get("weak_lines", []))
+    out = []
+    for i, line in enumerate(lines):
+        if i in skip or i in weak:
+            continue
+        above = lines[i - 1] if i > 0 else ""
+        heading = above if len(above) <= 60 and above.rstrip()[-1:] not in ".!?" else ""
+        out.append((heading, line))
+    return out
+
+
+# Headings of the sections a listing page puts beside its description.
+_OTHER_SECTION_HEADING = re.compile(
+    r"\b(?:agent|realtor|broker|about (?:me|us|the (?:area|neighbou?rhood|community|builder))|area|neighbou?rhood"
+    r"|community|life (?:at|in)|schools?|commute|getting around|location|nearby|similar|payment|mortgage|calculator"
+    r"|financ\w*|disclaimer|legal|disclosures?|directions)\b", re.I)
+# Words of a paragraph about the agent, the law, the area or its schools rather than the home.
+_NOT_ABOUT_HOME = re.compile(
+    r"\b(?:has (?:helped|represented|sold|served)|years? (?:of experience|in real estate)|licensed|realtors?|clients?"
+    r"|brokerage|listing (?:information|service)|internet data exchange|idx|non-commercial|deemed|verified"
+    r"|master[- ]planned|residents|zoned for|assigned schools?|school district|elementary|middle school|high school"
+    r"|commute|rush hour|minutes? (?:away|south|north|east|west|drive)|miles? (?:away|south|north|east|west))\b", re.I)
+# Words of the home itself: its rooms, finishes, systems and grounds.
+_HOME_CUE = re.compile(
+    r"\b(?:bed(?:room)?s?|baths?|bathrooms?|kitchen|floors?|floor ?plan|pool|garage|patio|yard|backyard|roof"
+    r"|windows?|living room|great room|loft|counters?|countertops|cabinets|fireplace|remodel\w*|updated|renovated"
+    r"|single[- ]level|(?:one|two|single)[- ]story|solar|views?|laundry|courtyard|ceilings?|appliances|suite"
+    r"|studio|office|rv gate|turf|landscap\w*|hardwood|tile|quartz|granite)\b", re.I)
+
+
+def _home_cues(text: str) -> int:
+    return len(_HOME_CUE.findall(text))
 
 
 _NOT_DESCRIPTION = re.compile(
@@ -173,12 +234,15 @@ def description_sentences(data: dict[str, Any]) -> str | None:
     """The short description of an alert or a card ("Bungalow with original hardwood floors and a
     detached studio."), below `prose_paragraph`'s length: the longest free line that is nothing but
     one or two sentences of at least six words, mostly words (not a stat line), not about other
-    homes, the mail or the site, not a label's line. Surrounding quotes are dropped."""
+    homes, the mail or the site, not a label's line, not under another section's heading nor about
+    the agent, the area or the law. Surrounding quotes are dropped."""
     found = []
-    for line in _free_lines(data, weak=False):
+    for heading, line in _free_lines_after_heading(data):
         text = line.strip()
         if not _SENTENCES.fullmatch(text) or _NOT_DESCRIPTION.search(text) or _OTHER_HOMES.search(text):
             continue
+        if _OTHER_SECTION_HEADING.search(heading) or len(_NOT_ABOUT_HOME.findall(text)) > _home_cues(text):
+            continue  # the agent's, the area's, the law's sentences (see `prose_paragraph`)
         words = _WORD_TOKEN.findall(text)
         if len(words) < 6 or len(_SENTENCE_END.split(text)) > 2 or len(words) < 0.7 * len(text.split()):
             continue

@@ -100,7 +100,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("baths", r"^(total |tot\.? |# ?(of )?|no\.? of |number of )?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
     ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
-    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$|^m2( de construccion)?$|^sup\.? (construida|habitable|total)", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
+    ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^living$|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$|^m2( de construccion)?$|^sup\.? (construida|habitable|total)", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^yr\.?$|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
     ("garage", r"garage|^parking spaces$|^gar\.?( spcs| spaces| stalls)?$|garaje|cochera", r"type|features|desc|carport|door|opener|dimension|size|sq"),
     ("parking", r"^parking( features)?$|^estacionamiento$", None),
@@ -485,10 +485,22 @@ def _pair_dwelling(cands: Candidates, value: str, _label: str) -> None:
     cands.add("property_sub_type", subtype)
 
 
-def _pair_subdivision(cands: Candidates, value: str, _label: str) -> None:
+def _pair_subdivision(cands: Candidates, value: str, norm_label: str) -> None:
     # "Community: Lake; Pool; Spa" is a features list, not the subdivision's name.
-    if ";" not in value and len(value) <= 80:
+    if ";" in value or len(value) > 80:
+        return
+    if not _NEIGHBORHOOD_LABEL.match(norm_label):
         cands.add("subdivision_name", collapse(value))
+        return
+    # "Neighborhood: Camelback East" names a marketing area, not the recorded subdivision an MLS
+    # "Subdivision" field holds: read as text, so that a labelled subdivision or community beside it
+    # wins without a conflict, and it stands only when no such label does.
+    evidence, cands.evidence = cands.evidence, "text"
+    cands.add("subdivision_name", collapse(value))
+    cands.evidence = evidence
+
+
+_NEIGHBORHOOD_LABEL = re.compile(r"^(?:neighbou?rhood|colonia)$")
 
 
 def _pair_city_state_zip(cands: Candidates, value: str, _label: str) -> None:

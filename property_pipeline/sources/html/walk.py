@@ -176,7 +176,8 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
     parts = [q for p in parts for q in (_split_packed(p, out) if _pair_not_remarks(p, out) else [p])]
     parts = [q for p in parts for q in (_PAIR_BREAK.split(p) if _pair_not_remarks(p, out) else [p])]
     matches = [COLON_PAIR.match(p) for p in parts]
-    matches = [m if m and labelish(m.group(1)) and not m.group(2).startswith("//") else None for m in matches]
+    matches = [m if m and labelish(m.group(1)) and not m.group(2).startswith("//") and not _sentence_colon(m, out)
+               else None for m in matches]
     if not any(matches):
         if len(segs) == 1 and out.vocab.is_remarks(text.rstrip(":")):
             out.pending_remarks = True
@@ -188,6 +189,16 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             out.pair(match.group(1), match.group(2))
         else:
             out.line(part)
+
+
+def _sentence_colon(match: re.Match, out: Collector) -> bool:
+    """A colon inside a sentence of prose ("Two-story townhome backing to the greenbelt: vaulted living
+    room, a loft ..."), not a label and its value: four or more words before it that the vocabulary
+    names no label for, lower-case words after it, and the whole a sentence of 80+ characters."""
+    label, value = match.group(1).strip(), match.group(2).strip()
+    whole = f"{label}: {value}"
+    return (len(label.split()) >= 4 and len(whole) >= 80 and value[:1].islower() and whole.rstrip()[-1:] in ".!"
+            and not out.vocab.label_group(label) and not out.vocab.is_remarks(label))
 
 
 def _label_value_cells(text: str, out: Collector) -> bool:
