@@ -113,3 +113,10 @@ def test_any_json_ld_shape_is_read_without_raising(node):
     facts, pairs = schema_facts(nodes), schema_pairs(nodes)
     assert all(isinstance(k, str) and not isinstance(v, (dict, list)) for k, v in facts.items())
     assert all(isinstance(name, str) and isinstance(value, str) for name, value in pairs)
+
+
+def test_an_amenity_named_without_a_value_states_no_private_pool():
+    # A condo's amenity list names the community's pool as a bare feature: no private pool is read.
+    amenities = [{"@type": "LocationFeatureSpecification", "name": "Pool"},
+                 {"@type": "LocationFeatureSpecification", "name": "Private pool"}]
+    assert "pool_private_yn" not in rules_of(home(amenityFeature=amenities))

@@ -263,9 +263,7 @@ class _Facts(dict):
                     text = "Yes" if value else "No"
                 elif isinstance(value, (str, int, float)):
                     text = " ".join(str(x) for x in (value, item.get("unitText")) if x not in (None, ""))
-                elif value is None and key == "amenityFeature":
-                    text = "Yes"
-                else:
+                else:  # a feature named without a value ("Pool") may be the community's: not read
                     continue
                 self.pairs.append((collapse(item["name"])[:80], collapse(text)[:200]))
 
