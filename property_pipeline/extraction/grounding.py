@@ -94,9 +94,10 @@ STATUS_WORDS = {
     "Coming Soon": r"coming soon", "Canceled": r"cancell?ed", "Expired": r"expired", "Withdrawn": r"withdrawn",
     "Hold": r"\bhold\b|temp(?:orarily)? off market",
 }
-# Print sheets' codes for them ("Status: PND", a "CLSD" badge), as the source adapters read them.
+# Print sheets' codes for them, where the source adapters read them: the value of a status label
+# ("Status: PND") or a badge alone on its line ("CLSD"); never a word in a sentence ("Exp. date").
 for _code, _status in STATUS_CODES.items():
-    STATUS_WORDS[_status] += rf"|\b{_code}\b"
+    STATUS_WORDS[_status] += rf"|\bstat\w*\W+{_code}\b|(?m:^[^\w\n]*{_code}[^\w\n]*$)"
 GROUNDABLE = (COPIED_NUMBERS | {"lot_size_acres", "property_type", "property_sub_type", "standard_status"} | COPIED_CODES
               | FREE_TEXT | DERIVED)
 

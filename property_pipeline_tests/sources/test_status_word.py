@@ -50,3 +50,10 @@ def test_a_print_sheets_status_code_reads_as_its_status_and_grounds_a_models_ans
 def test_a_code_inside_a_sentence_states_no_status(sentence):
     assert normalize_status(sentence) is None
     assert status_word(sentence) is None
+    # Nor does it ground a model's status: the code must be a status label's value or a lone badge.
+    for status in ("Active", "Pending", "Expired"):
+        assert is_grounded("standard_status", status, f"3 beds, 2 baths\n{sentence}\nMLS# 7001234") is False
+
+
+def test_a_lone_badge_code_grounds_its_status():
+    assert is_grounded("standard_status", "Closed", "MLS# 7001234\n  CLSD  \n$412,000") is True
