@@ -171,7 +171,7 @@ P5 = page("Showing Sheet 7552305", """
 # 6. A side-by-side CMA: labels down the first column, subject in the first value column.
 R6 = "Single-level home on a cul-de-sac with a heated pool, a 2023 HVAC and a north-facing yard."
 F6 = fields(listing_id="7552306", parcel_number="21930117", standard_status="Active", list_price=579000,
-            **addr("10428", "E Fanfol Ln", "Scottsdale", "85258"), **SFR, bedrooms_total=3, bathrooms_full=2,
+            **addr("10428", "E Fanfol Ln", "Scottsdale", "85258"), bedrooms_total=3, bathrooms_full=2,
             bathrooms_half=0, living_area=1906, **lot_from_sqft(8712), year_built=1984, garage_spaces=2, stories=1,
             pool_private_yn=True, association_yn=False, subdivision_name="McCormick Ranch Unit 9",
             public_remarks=R6)
