@@ -35,6 +35,7 @@ from .evaluation import (
 from .landing import iter_partitions
 from .llm.factory import build_client
 from .nulls import is_missing, none_if_missing
+from .ops.instance_schema import repair_instance_schema
 from .ops.landing_watch import Anomaly, FolderState, survey, wait_until_settled
 from .ops.local_instance import default_home, ensure_local_home
 from .settings import Settings, configuration_table, default_landing_root
@@ -60,7 +61,13 @@ def _instance() -> dg.DagsterInstance:
     home, _ = default_home()
     if home is None:
         return dg.DagsterInstance.ephemeral()
-    return dg.DagsterInstance.from_config(str(ensure_local_home(home)))
+    instance = dg.DagsterInstance.from_config(str(ensure_local_home(home)))
+    repaired = repair_instance_schema(instance)
+    if repaired:
+        logging.getLogger(__name__).warning(
+            "the Dagster instance's PostgreSQL schema was incomplete (a first start interrupted); created: %s",
+            ", ".join(repaired))
+    return instance
 
 
 @contextlib.contextmanager
@@ -565,6 +572,7 @@ def _init(settings: Settings) -> int:
         print(f"no instance: {why}; set DAGSTER_HOME to an absolute directory", file=sys.stderr)
         return EXIT_USAGE
     ensure_local_home(home)
+    _instance().dispose()  # creates its storage, and completes a PostgreSQL schema a first start left half made
     print(f"instance:  {home} ({why})")
     print(f"warehouse: {_shown(settings.warehouse_url)}")
     print(f"landing:   {settings.landing_root}")
