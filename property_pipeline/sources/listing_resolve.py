@@ -70,6 +70,8 @@ def resolve_address(cands: Candidates, data: dict[str, Any], out: Resolved) -> N
     parts, evidence = _labelled_address(cands, out)
     if not parts.get("street_name"):
         parts, evidence = _address_from_page(data)
+    elif not (parts.get("city") or parts.get("postal_code")):
+        parts = _place_of_same_street(parts, data)
     for key in ("street_number", "street_name", "unit_number"):
         if parts.get(key):
             values[key] = parts[key]
@@ -139,6 +141,18 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
             if parts:
                 return parts, "text"
     return {}, ""
+
+
+def _place_of_same_street(parts: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """A labelled street without its city ("Addr: 3348 E Rosemonte Dr", a CMA's "Address" row), and the
+    page's heading or a line stating the same street with its city, state and ZIP: the place is that
+    line's. A heading naming another street lends nothing."""
+    stated, _ = _address_from_page(data)
+    same = all(str(stated.get(key) or "").lower() == str(parts.get(key) or "").lower()
+               for key in ("street_number", "street_name"))
+    if not same:
+        return parts
+    return {**parts, **{key: stated[key] for key in ("city", "state_or_province", "postal_code") if stated.get(key)}}
 
 
 _SEPARATOR_MARK = re.compile(r"\s+[\u00b7\u2022|]\s+")

@@ -193,9 +193,13 @@ def _free_lines_after_heading(data: dict[str, Any]) -> list[tuple[str, str]]:
         if i in skip or i in weak:
             continue
         above = lines[i - 1] if i > 0 else ""
-        heading = above if len(above) <= 60 and above.rstrip()[-1:] not in ".!?" else ""
+        # A short line with an amount ("HOA $245/mo incl. community pool") is a fact above, no heading.
+        heading = above if len(above) <= 60 and above.rstrip()[-1:] not in ".!?" and not _AMOUNT.search(above) else ""
         out.append((heading, line))
     return out
+
+
+_AMOUNT = re.compile(r"\$\s?\d")
 
 
 # Headings of the sections a listing page puts beside its description.
@@ -396,7 +400,14 @@ _PACKED_BREAK = re.compile(r"\s+[|\u00b7\u2022]\s+")
 def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
     for line in lines:
         pair = line_pair(table, line)
-        if pair:
+        if pair and len(line) <= 200 and COLON_PAIR.match(line) and _PACKED_BREAK.search(pair[1]):
+            # "MLS #: 7552303 | Active | List $689,000": a report's header cells joined by bars, the
+            # first a "Label: value" cell; each cell is its own pair ("List $689,000").
+            for segment in _PACKED_BREAK.split(line):
+                segment_pair = line_pair(table, segment)
+                for label, value in [segment_pair] if segment_pair else _flat_run(table, segment):
+                    table.pair(cands, label, value)
+        elif pair:
             table.pair(cands, *pair)
         elif not COLON_PAIR.match(line) and len(line) <= 200:
             for segment in _PACKED_BREAK.split(line):

@@ -83,14 +83,17 @@ def _norm_label(label: str) -> str:
     return collapse(re.sub(r"[^a-z0-9#$/%\-.?() ]+", " ", label)).strip(" .-")
 
 
+# A second association's labels ("HOA 2 Fee", "2nd HOA Paid (Freq)", "Second Assoc Y/N"): the contract holds one.
+_SECOND_HOA = r"\b(?:2|2nd|second|ii)\b"
+
 # field group -> (pattern, exclusion); first group whose pattern matches a label wins.
 _LABELS: list[tuple[str, str, str | None]] = [
-    ("remarks", r"^(public |property |listing |agent )?remarks?$|^(property |listing |home )?description$|^the (home|house|residence|property)$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
+    ("remarks", r"^(public |property |listing |agent |subject )?remarks?$|^(property |listing |home )?description$|^the (home|house|residence|property)$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^(listing|list) ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
-    ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
+    ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor( ?s)? ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
     # An alert's "Status change: Pending — 1234 N Main St": the new status, then what it is about.
     ("status_change", r"^(listing )?status (change|update)d?$|^new status$", None),
-    ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
+    ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^st$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
     ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^new (list )?price$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^(br|bd|bds|beds?|bdrms?|bedrooms?) ?/ ?(ba|bth|bths|baths?|bathrooms?)$", None),
     ("baths_full_half", r"bath.{0,4}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$|^(ba|bths?|baths?) ?f ?/ ?h$", None),
@@ -107,10 +110,10 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("stories", r"stories|^(# ?(of )?)?story$|^levels?$|^lvls?$|^floors$|^# of levels|number of (levels|floors)|^niveles$|^plantas$|^pisos$|^stry$|^stys$", r"unit|floor ?plan"),
     ("pool_private", r"^pool ?- ?private|private pool|^pool private|^(pvt|priv)\.? pool", r"community"),
     ("pool", r"^pool( y/n| yn| type| features)?\??$|^swimming pool|^piscina$|^alberca$", r"community|desc"),
-    ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital"),
-    ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa|^cuota", r"transfer|capital|include|name|phone|contact|special|2nd|second|reserve|paid|freq|y/n|yn|\?"),
-    ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues"),
-    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|residence type|^property style|structure type|^sub ?type|^prop\.? (sub ?)?typ(e)?$|^dwell\.? ?type|^dwlg\.?( type)?$|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
+    ("hoa_freq", r"(hoa|association|dues|fee).{0,12}(paid|freq)|^(fee |hoa |payment )?frequency$|^paid$", r"transfer|capital|" + _SECOND_HOA),
+    ("hoa_fee", r"(hoa|association|assoc\.?) ?(fee|dues|amount|payment|\$)|^dues$|^hoa/mo|^monthly hoa|^cuota", r"transfer|capital|include|name|phone|contact|special|reserve|paid|freq|y/n|yn|\?|" + _SECOND_HOA),
+    ("hoa_yn", r"^(hoa|association|assoc\.?)( y/n| yn|\?| yes/no| exists)?$|has (an )?hoa|^hoa required", r"name|phone|contact|fee|dues|" + _SECOND_HOA),
+    ("dwelling", r"dwelling|property (sub ?)?type|home type|^type$|^style$|building type|residence type|^property style|^(bldg\.?|building|unit|home|house) style$|structure type|^sub ?type|^prop\.? (sub ?)?typ(e)?$|^dwell\.? ?type|^dwlg\.?( type)?$|^tipo de (propiedad|inmueble|vivienda)", r"ownership|loan|financ|sale|listing type|roof|constr"),
     ("subdivision", r"subdivision|^subdiv|^subd\.?$|^community( name)?$|^development$|^neighbou?rhood$|^(building|complex|project)( name)?$|fraccionamiento|^colonia$|^comunidad$", r"\bbuilder\b|amenit|feature|fee|dues|restrict"),
     ("street_address", r"^(property |street |full |listing |site |physical )?address$|^street( address)?$|^location$|^address line 1|^direccion$|^domicilio$|^addr\.?$|^prop\.? addr", r"mail|email|web|ip\b|agent|office|broker|cross"),
     ("city_state_zip", r"^city/state/zip$|^city, state,? zip$|^city state zip$", None),
@@ -178,7 +181,7 @@ _QUALIFIERS = re.compile(r"^(?:total|full|half|private|community|source|freq(?:u
 
 
 # Label words, then a figure with a unit ("Lot size 0.19 acres"), not "1/2 Baths" or "Address line 1".
-_LABEL_THEN_FIGURE = re.compile(r"^([^\d$]*[A-Za-z][^\d$]*?)\s+\$?\d[\d,.]*(?:\s*[A-Za-z\u00b2]+\.?){0,3}$")
+_LABEL_THEN_FIGURE = re.compile(r"^([^\d$]*[A-Za-z][^\d$]*?)\s+\$?\d[\d,.]*(?:\s*/?\s*[A-Za-z\u00b2]+\.?){0,3}$")
 
 
 def _label_then_value(label: str, group: str) -> bool:
@@ -209,7 +212,8 @@ _ABBREVIATIONS = {
     "bd": "bedrooms", "bds": "bedrooms", "bdrm": "bedrooms", "bdrms": "bedrooms", "bth": "baths", "bths": "baths",
     "tot": "total", "assoc": "association", "subd": "subdivision", "dwlg": "dwelling", "pvt": "private",
     "priv": "private", "comm": "community", "apx": "approx", "cprt": "carport", "liv": "living", "prop": "property",
-    "typ": "type", "freq": "frequency", "sz": "size", "flrs": "floors", "stys": "stories", "stry": "stories",
+    "typ": "type", "freq": "frequency", "sz": "size", "flrs": "floors", "stys": "stories", "stry": "stories", "strs": "stories",
+    "ext": "exterior",
     "yr.": "year", "no.": "number", "pr": "price", "ba": "baths", "assn": "association", "pd": "paid",
 }
 
@@ -483,6 +487,16 @@ def _pair_dwelling(cands: Candidates, value: str, _label: str) -> None:
     ptype, subtype = read_dwelling(value)
     cands.add("property_type", ptype)
     cands.add("property_sub_type", subtype)
+    levels = _STYLE_LEVELS.match(value)
+    if levels:
+        # "Style: 2-Story", "Bldg Style: Two Level": a style that is the home's levels. Read as text,
+        # so that a labelled "Stories" beside it wins without a conflict.
+        evidence, cands.evidence = cands.evidence, "text"
+        cands.add("stories", read_stories(levels.group(1)))
+        cands.evidence = evidence
+
+
+_STYLE_LEVELS = re.compile(r"\s*([1-4]|one|two|three|four|single)[\s-]*(?:story|stories|levels?)\s*$", re.I)
 
 
 def _pair_subdivision(cands: Candidates, value: str, norm_label: str) -> None:
@@ -716,7 +730,9 @@ def _address_from_parts(cands: Candidates) -> None:
 # "Source: REBNY #RLS20051674", "MLS# 6543210" inside a longer line.
 # "MLS® 6891204", "ARMLS 6894001", "ARMLS #6894001", "MLS No. 6891204": the number right after the MLS's name.
 _MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z]{0,5}\d[A-Za-z0-9\-]{3,19})\b"
-                                 r"|\b[A-Z]{0,6}MLS(?:\u00ae|\(R\))?\s*(?:No\.?|ID|Number)?\s*(?:#\s?|:?\s+)([A-Z]{0,5}\d{5,12})\b")
+                                 r"|\b[A-Z]{0,6}MLS(?:\u00ae|\(R\))?\s*(?:No\.?|ID|Number)?\s*(?:#\s?|:?\s+)([A-Z]{0,5}\d{5,12})\b"
+                                 # A print sheet's "ML# 7552305" (Matrix writes "ML #"), the number right after it.
+                                 r"|\bML\s?#\s?(\d{5,12})\b")
 
 
 def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> None:

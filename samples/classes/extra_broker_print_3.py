@@ -78,18 +78,18 @@ P1 = page("Agent Full - 7552301", HEAD + "<h2>3348 E Rosemonte Dr, Gilbert, AZ 8
 # 2. "Cross Property" report: one line per listing; the subject row is marked, the rest are other listings.
 R2 = "Split-floor-plan ranch with a new roof (2023) and an oversized lot backing to open space."
 F2 = fields(listing_id="7552302", standard_status="Active", list_price=447500,
-            **addr("7719", "W Wescott Dr", "Glendale", "85308"), **SFR, bedrooms_total=3, bathrooms_full=2,
+            **addr("7719", "W Wescott Dr", "Glendale", "85308"), bedrooms_total=3, bathrooms_full=2,
             bathrooms_half=0, living_area=1712, **lot_from_sqft(9620), year_built=1995, garage_spaces=2,
             pool_private_yn=False, subdivision_name="Arrowhead Lakes", public_remarks=R2)
-XROWS = [("", "7551874", "C", "7811 W Wescott Dr", "Glendale", "$459,000", "$452,000", "3", "2", "1,798", "1996",
+XROWS = [("", "7551874", "C", "7811 W Wescott Dr", "Glendale", "85308", "$459,000", "$452,000", "3", "2", "1,798", "1996",
           "8,870", "Y", "2"),
-         ("SUBJECT", "7552302", "A", "7719 W Wescott Dr", "Glendale", "$447,500", "", "3", "2", "1,712", "1995",
+         ("SUBJECT", "7552302", "A", "7719 W Wescott Dr", "Glendale", "85308", "$447,500", "", "3", "2", "1,712", "1995",
           "9,620", "N", "2"),
-         ("", "7552033", "P", "7702 W Kerry Ln", "Glendale", "$439,900", "", "3", "2", "1,655", "1994", "7,911", "N",
+         ("", "7552033", "P", "7702 W Kerry Ln", "Glendale", "85308", "$439,900", "", "3", "2", "1,655", "1994", "7,911", "N",
           "2"),
-         ("", "7551519", "X", "19206 N 77th Dr", "Glendale", "$474,000", "", "4", "2", "1,944", "1995", "8,102", "Y",
+         ("", "7551519", "X", "19206 N 77th Dr", "Glendale", "85308", "$474,000", "", "4", "2", "1,944", "1995", "8,102", "Y",
           "3")]
-XHEAD = ("", "ML#", "St", "Address", "City", "LP", "SP", "Bd", "Ba", "SqFt", "Yr Blt", "Lot SqFt", "Pool", "Gar")
+XHEAD = ("", "ML#", "St", "Address", "City", "Zip", "LP", "SP", "Bd", "Ba", "SqFt", "Yr Blt", "Lot SqFt", "Pool", "Gar")
 P2 = page("Cross Property Report", "<h2>Cross Property Report &mdash; 4 listings</h2><table class='xp'><tr>"
           + "".join(f"<th>{h}</th>" for h in XHEAD) + "</tr>"
           + "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in XROWS)

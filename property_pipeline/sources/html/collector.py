@@ -28,6 +28,8 @@ _REMARKS_HEAD = re.compile(
 )
 _OPAQUE_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{60,}")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z#])")
+# The parts of a fine-print line set apart by a middot, bullet or bar.
+_PART_BREAK = re.compile(r"\s+[\u00b7\u2022|]\s+")
 # Legal and site boilerplate: never a listing fact, often most of a small page's text.
 _BOILERPLATE = re.compile(
     r"deemed reliable|fair housing|equal housing|copyright|all rights reserved|recaptcha|privacy policy|"
@@ -58,6 +60,8 @@ _PERSONAL_LABEL = re.compile(
     r"(?:\s*(?:/\s*[a-z]+|name|names|phone|email|e-mail|info|information|details|person|of record|#?\d))*$",
     re.I,
 )
+# A report's client without a colon ("Prepared for Odalys & Trent Vickery", "Prepared exclusively for ...").
+_PREPARED_FOR = re.compile(r"^(?:prepared|presented|compiled)\s+(?:exclusively\s+|especially\s+)?for\s+(?P<value>[A-Za-z].{1,80})$", re.I)
 _PERSONAL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z'()/# ]{1,40}?)\s*(?::|\||\s[-\u2013]\s)\s*(?P<value>.+)$")
 _NOT_A_NAME = frozenset(
     "yes no n/a na none owner owners tenant tenants vacant occupied agent seller see remarks call contact listing "
@@ -124,13 +128,23 @@ class Collector:
         text = text[: MAX_REMARKS_CHARS + 20 if remarks else MAX_LINE_CHARS]
         if len(text) < 2 or text in self.seen:
             return
+        parts = _PART_BREAK.split(text) if not remarks else [text]
+        if len(parts) > 1 and any(self._about_person(part) for part in parts):
+            # "Subject: 10428 E Fanfol Ln · Prepared for Odalys & Trent Vickery": the person's part goes.
+            for part in parts:
+                if not self._about_person(part):
+                    self.line(part, is_pair=is_pair, kind=kind)
+            return
         if not remarks and self._left_out(text):
             # "Listed by Saguaro Realty. Source: ARMLS #6892018.": the sentences that are not about
             # the agent (the listing's own MLS number) are kept; the contact sentence is not.
             sentences = _SENTENCE.split(text)
+            if len(sentences) == 1 and not (_CONTACT.search(text) or _CONTACT_LABEL.match(text)):
+                # "ARMLS #7552304 · Information is deemed reliable ...": boilerplate beside a fact.
+                sentences = _PART_BREAK.split(text)
             if len(sentences) > 1 and not self._personal_line(text):
                 for sentence in sentences:
-                    if not self._left_out(sentence):
+                    if not self._left_out(sentence) and not _BOILERPLATE.search(sentence):
                         self.line(sentence, is_pair=is_pair, kind=kind)
             return
         self.seen.add(text)
@@ -146,8 +160,16 @@ class Collector:
         self.lines.append(text)
         self.size += len(text) + 1
 
+    def _about_person(self, text: str) -> bool:
+        """A line about a person: a personal label's line, or a report "Prepared for" its client."""
+        match = _PREPARED_FOR.match(text)
+        if match:
+            self.personal |= _personal_strings(match.group("value"))
+            return True
+        return self._personal_line(text)
+
     def _left_out(self, text: str) -> bool:
-        return (self._personal_line(text) or (len(text) > 60 and _BOILERPLATE.search(text) is not None)
+        return (self._about_person(text) or (len(text) > 60 and _BOILERPLATE.search(text) is not None)
                 or _CONTACT.search(text) is not None or _CONTACT_LABEL.match(text) is not None
                 or _AGENT_ONLY_LABEL.match(text) is not None)
 

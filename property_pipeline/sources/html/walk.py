@@ -274,7 +274,11 @@ def visit(el: El, out: Collector, depth: int = 0) -> None:
             lines = [[" \u00b7 ".join(lines[0])]]
         if _value_over_label(lines, out):
             lines = [[lines[0][0], lines[1][0]]]
-        for segs in lines:
+        for n, segs in enumerate(lines):
+            if n and out.pending_remarks:
+                # "<b>Remarks</b><br>Light-filled two-story ...": the label's own lines are the remarks.
+                out.take_remarks(" ".join(" ".join(rest) for rest in lines[n:]))
+                return
             _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
@@ -548,8 +552,11 @@ def _rows(table: El) -> list[El]:
 
 
 def _visit_table(table: El, out: Collector, depth: int) -> bool:
-    """A header row over exactly one data row reads as column label -> value."""
+    """A header row over exactly one data row reads as column label -> value; over several rows (one
+    listing a line, a "Cross Property" report), see `_listing_rows`."""
     rows = _rows(table)
+    if len(rows) > 2:
+        return _listing_rows(rows, out, depth)
     if len(rows) != 2:
         return False
     head, body = cells(rows[0]), cells(rows[1])
@@ -568,6 +575,33 @@ def _visit_table(table: El, out: Collector, depth: int) -> bool:
         visit(caption, out, depth + 1)
     for h, b in zip(head, body):
         out.pair(text_of(h), text_of(b))
+    return True
+
+
+# The cell that marks a report's row as the listing it is about ("Subject", "SUBJ", "Subject Property").
+_SUBJECT_MARK = re.compile(r"^(?:subject(?: property| listing| home)?|subj\.?)$", re.I)
+
+
+def _listing_rows(rows: list[El], out: Collector, depth: int) -> bool:
+    """A header row of column names (`<th>`) over one row per listing: the header is a line of
+    names, never label/value pairs of its own cells; the one row marked as the subject reads as
+    column name -> value (its empty cells state nothing); the other rows, other listings, are read
+    as rows are. False (not read here) for any other table."""
+    head = cells(rows[0])
+    names = [text_of(c, 60) for c in head]
+    if len(head) < 3 or any(c.tag != "th" for c in head) or sum(bool(n) for n in names) < 3:
+        return False
+    out.line(" | ".join(n for n in names if n))
+    marked = [row for row in rows[1:] if any(_SUBJECT_MARK.match(text_of(c, 40)) for c in cells(row))]
+    for row in rows[1:]:
+        body = cells(row)
+        if len(marked) == 1 and row is marked[0] and len(body) == len(head):
+            for name, cell in zip(names, body):
+                value = text_of(cell)
+                if name and value:
+                    out.pair(name, value)
+        else:
+            visit(row, out, depth + 1)
     return True
 
 
