@@ -316,14 +316,47 @@ def _has_run(words: list[str], run: list[str]) -> bool:
     return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
+# What names a parcel number: "APN", "Assessor's #", "Tax ID", "Parcel No.", "Clave catastral".
+_PARCEL_LABEL = re.compile(
+    r"\bapn\b|a\.p\.n\.?|assessor(?:'?s)?|parcel[a-z]*|tax\s*(?:parcel\s*)?id\b|\btax\s*(?:parcel|#)|catastral|\bfolio\b",
+    re.IGNORECASE,
+)
+
+
 def _apn_on_page(value: Any, lines: list[str]) -> bool:
+    """The APN written as one APN-shaped number right after a parcel label: on its line, with
+    nothing but separators between ("APN: 123-45-678", "Tax ID … 132-29-118", "MLS 7550701 · APN
+    127-33-018"), or alone on its line under a line ending in one (a label cell over its value).
+    Any other 8-digit number (an MLS number, a licence, a comparable's APN in a column) is no
+    evidence: a model copying one into the parcel field would file the facts under another parcel."""
     wanted = re.sub(r"[^0-9A-Za-z]", "", str(value)).upper()
+    previous = ""
     for line in lines:
         for match in _APN_SHAPE.finditer(line):
             digits = "".join(match.groups()[:3])
-            if wanted in (digits, digits + (match.group(4) or "").upper()):
+            if wanted in (digits, digits + (match.group(4) or "").upper()) and _after_parcel_label(
+                line[: match.start()], previous
+            ):
                 return True
+        if line.strip():
+            previous = line
     return False
+
+
+def _after_parcel_label(before: str, previous_line: str) -> bool:
+    """`before` (the line up to the number) ends in a parcel label, or is blank under a line that
+    ends in one; only separators and "number"/"no."/"id" may follow the label."""
+    if re.search(r"\w", before):
+        return _ends_in_parcel_label(before)
+    return _ends_in_parcel_label(previous_line.strip()[-60:])
+
+
+def _ends_in_parcel_label(text: str) -> bool:
+    labels = list(_PARCEL_LABEL.finditer(text))
+    return bool(labels) and _LABEL_TAIL.fullmatch(text[labels[-1].end():]) is not None
+
+
+_LABEL_TAIL = re.compile(r"[^\w]*(?:(?:number|num|no|nbr|id)\b[^\w]*)?", re.IGNORECASE)
 
 
 def _street_line(number: str | None, street: str | None, lines: list[str]) -> bool:

@@ -400,13 +400,10 @@ _PACKED_BREAK = re.compile(r"\s+[|\u00b7\u2022]\s+")
 def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
     for line in lines:
         pair = line_pair(table, line)
-        if pair and len(line) <= 200 and COLON_PAIR.match(line) and _PACKED_BREAK.search(pair[1]):
-            # "MLS #: 7552303 | Active | List $689,000": a report's header cells joined by bars, the
-            # first a "Label: value" cell; each cell is its own pair ("List $689,000").
-            for segment in _PACKED_BREAK.split(line):
-                segment_pair = line_pair(table, segment)
-                for label, value in [segment_pair] if segment_pair else _flat_run(table, segment):
-                    table.pair(cands, label, value)
+        cells = _labelled_cells(table, line) if pair and len(line) <= 200 and COLON_PAIR.match(line) else None
+        if cells:
+            for label, value in cells:
+                table.pair(cands, label, value)
         elif pair:
             table.pair(cands, *pair)
         elif not COLON_PAIR.match(line) and len(line) <= 200:
@@ -414,6 +411,19 @@ def _line_pairs(table: LabelTable, cands: Candidates, lines: list[str]) -> None:
                 segment_pair = line_pair(table, segment) if segment != line else None
                 for label, value in [segment_pair] if segment_pair else _flat_run(table, segment):
                     table.pair(cands, label, value)
+
+
+def _labelled_cells(table: LabelTable, line: str) -> list[tuple[str, str]] | None:
+    """A report's header cells joined by bars, the first a "Label: value" cell ("MLS #: 7552303 |
+    Active | List $689,000"): each cell its own pair, when some later cell is a pair of its own
+    ("List $689,000"). None otherwise: "Beds/Baths: 3 | 2" and "Address: 12 Elm St | Phoenix, AZ"
+    are one value written with a bar."""
+    segments = _PACKED_BREAK.split(line)
+    later = [[p] if (p := line_pair(table, segment)) else _flat_run(table, segment) for segment in segments[1:]]
+    if not any(later):
+        return None
+    first = line_pair(table, segments[0])
+    return ([first] if first else []) + [pair for pairs in later for pair in pairs]
 
 
 # One label and its figure of a run of them ("Bedrooms 4 Bathrooms 2.5 Square feet 2,130").
