@@ -99,7 +99,8 @@ def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
             return  # what follows is about other homes
         if other_listing_line(line, own) or _HISTORY_ROW.search(line):
             continue
-        for segment in re.split(r"\s+[|\u00b7\u2022]\s+", line):
+        # "$319,900 - 10645 N 69th Dr, Peoria, AZ 85345": a dash before the page's own street parts it too.
+        for segment in re.split(r"\s+[|\u00b7\u2022]\s+|\s+[-\u2013\u2014]\s+(?=\d{1,6}\s)", line):
             match = _HEADLINE_PRICE.fullmatch(segment.strip())
             head = (match.group("head") or "").strip(" !-") if match else ""
             if match and (not head or status_word(head) or _HEADLINE_WORDS.fullmatch(head)):

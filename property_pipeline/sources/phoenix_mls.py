@@ -137,6 +137,8 @@ _LABEL_EXCLUSIONS = {group: exclude for group, _, exclude in _LABEL_RES if exclu
 def _label_group(label: str) -> str | None:
     if ":" in label.strip().rstrip(":") or re.search(r"\d{3,}", label):
         return None
+    if re.match(r"\s*\d{1,2}[\s-]*car\b", label, re.I):
+        return None  # "2 car garage" states the garage, it labels no value
     norm = _norm_label(label)
     if not norm or len(norm) > 45:
         return None
@@ -607,7 +609,8 @@ _STAT = [
     (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
     (re.compile(r"\b(\d{1,2}|single|one|two|three|four|five|six)[\s\-]?car\s+(?:(?:attached|detached|tandem|oversized|extended|side[\s\-]entry)\s+)?garage\b|(?<![\d.,])\b(\d{1,2})\s+garage\s+(?:spaces?|stalls?)\b", re.I), "garage"),
     # "1 story", "2 levels": the home's levels stated as a stat (not a building's: "8-story tower").
-    (re.compile(r"(?<![\d.,])\b([1-4])[\s\-]*(?:story|stories|levels?)\b"
+    # "Single level", "Two-story" only as a stat (the whole of its segment: see `_add_phrase`).
+    (re.compile(r"(?<![\d.,])\b([1-4]|single|one|two|three)[\s\-]*(?:story|stories|levels?)\b"
                 r"(?![\s\-]*(?:building|tower|complex|structure|garage|ceiling|entry|foyer|great|living))", re.I), "stories"),
     # "MLS® 6891204", "ARMLS 6894001", "Tax ID 134-22-415": an identifier after its name, no colon.
     (re.compile(r"\b(?:APN|Tax\s+(?:parcel\s+)?ID|Parcel(?:\s+(?:ID|No\.?|Number|#))?|Assessor'?s?\s+Parcel(?:\s+(?:ID|No\.?|Number|#))?)"
@@ -740,6 +743,8 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         return
     if group == "parcel_number" and re.split(r"[\u00b7|\u2022]", line[: match.start()])[-1].strip():
         return  # an identifier's name opens its line or item ("Tax ID 134-22-415"), not a sentence's middle
+    if group == "stories" and not match.group(1).isdigit() and cands.evidence == "text":
+        return  # "two-story great room" in a sentence; "Single level" between middots is the home's
     if group == "garage":  # "a single-car garage", "3-car garage"
         count = next(g for g in match.groups() if g)
         cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(count.lower(), count)))

@@ -22,6 +22,7 @@ from .asides import street_anchor
 from .collector import MAX_LINE_CHARS, REMARKS_LINE, SUMMARY, Collector
 from .decoding import page_markup
 from .identity import identity_texts, page_urls
+from .mail import drop_mail_parts
 from .structured import (
     harvest_jsonld,
     jsonld_summary,
@@ -41,6 +42,19 @@ class PageRead(NamedTuple):
     """Names, phones and e-mails on owner / seller / tenant / contact lines (never in `doc`)."""
 
 
+_TITLE_STREET = re.compile(r"(?P<street>\b\d{2,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){1,4}?(?:St|Street|Rd|Road"
+                           r"|Ave|Avenue|Dr|Drive|Ln|Lane|Way|Ct|Court|Blvd|Pl|Place|Cir|Circle|Pkwy|Parkway|Ter|Terrace|Trl|Trail"
+                           r"|Loop)\b)(?:\s*(?:#|Unit\b|Apt\b|Ste\b|Suite\b)\.?\s*(?P<unit>[A-Za-z0-9\-]{1,8}))?")
+
+
+def _unit_anchor(anchor: re.Pattern | None, unit: str | None) -> re.Pattern | None:
+    """A street anchor that, when the title names a unit, holds only with that unit: a condo's
+    neighbours in its building ("2402 E 5th St #1101") share its street."""
+    if anchor is None or not unit:
+        return anchor
+    return re.compile(rf"{anchor.pattern}[^\n$]{{0,12}}?(?:#|\bunit\b|\bapt\b|\bste\b|\bsuite\b)\.?\s*{re.escape(unit)}\b", re.I)
+
+
 def _anchors(identity: list[tuple[str, str]], jsonld: list[dict]) -> tuple[re.Pattern, ...]:
     """The page's own street as its title, meta tags, URL and JSON-LD state it."""
     texts = [text for _, text in identity]
@@ -48,6 +62,13 @@ def _anchors(identity: list[tuple[str, str]], jsonld: list[dict]) -> tuple[re.Pa
     parts = [split_street(str(street))] if isinstance(street, str) else []
     parts += [p for p in map(address_from_line, texts) if p]
     anchors = {a.pattern: a for a in map(street_anchor, parts) if a is not None}
+    # A mail's subject names its home by the street alone ("Price cut on 4821 W Mariposa Grande Ln",
+    # "1455 W Baseline Rd #112 and 3 more new matches").
+    for kind, text in identity:
+        for match in _TITLE_STREET.finditer(text) if kind == "title" else ():
+            anchor = _unit_anchor(street_anchor(split_street(match.group("street"))), match.group("unit"))
+            if anchor is not None:
+                anchors.setdefault(anchor.pattern, anchor)
     return tuple(anchors.values())[:6]
 
 
@@ -89,6 +110,7 @@ def _walk(tree: LexborHTMLParser, data: dict[str, Any], warnings: list[str], voc
     out = Collector(vocab)
     out.anchors = anchors
     visit(top, out)
+    drop_mail_parts(out)
     out.weak = True
     for root, quiet in builder.weak_roots:
         out.quiet = quiet

@@ -36,6 +36,8 @@ MAX_ELEMENTS = 100_000
 MAX_REMARKS_CHARS = 6_000
 
 _WS = re.compile(r"\s+")
+# The marks that open a line an e-mail quotes ("> ", "> > "), as a forwarded or replied-to mail has them.
+_QUOTE_MARKS = re.compile(r"^[ \t]*>(?:[ \t]*>)*(?=[ \t]|$)[ \t]?", re.M)
 
 # Struck-through text (`<s>$415,000</s>` beside the new price, `<del>`) is what no longer holds.
 DROP_TAGS = frozenset(
@@ -166,6 +168,8 @@ class TreeBuilder:
     @staticmethod
     def _add_text(kid, parent: El, state: TextState) -> None:
         text = kid.text_content or ""
+        if not parent.children or (isinstance(parent.children[-1], El) and parent.children[-1].tag == "br"):
+            text = _QUOTE_MARKS.sub("", text)  # a quoted mail line ("> $474,900"): the marks are no text
         if text.strip() and not state.text_hidden:
             if ("\n" in text.strip() or "  " in text.strip()) and _in_pre(parent):
                 _add_preformatted(text, parent)
@@ -313,7 +317,7 @@ def _add_preformatted(text: str, parent: El) -> None:
     for i, line in enumerate(text.split("\n")):
         if i:
             parent.children.append(El("br", parent=parent))
-        line = re.sub(r"\s*\t\s*|\s{2,}", " | ", line.strip())
+        line = re.sub(r"\s*\t\s*|\s{2,}", " | ", _QUOTE_MARKS.sub("", line).strip())
         if line:
             parent.children.append(line)
 

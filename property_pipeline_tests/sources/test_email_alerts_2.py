@@ -1,0 +1,145 @@
+"""Alert mails in the wordings of `samples/classes` layout `email_alert_2`, read by the rules.
+
+Each test is one class of the mail's own structure around the listing: quoted ("> ") lines, a
+forwarder's note and header, greetings and signatures, an agent's contact block, a mortgage
+estimate beside the HOA fee, digests whose other entries are other homes, a subject naming the
+home by its street alone, and a home's levels stated as a chip ("Single level").
+"""
+
+from __future__ import annotations
+
+from property_pipeline.sources import get_source
+
+MLS = get_source("phoenix_mls")
+
+
+def read(html: str) -> tuple[dict, str]:
+    doc = MLS.parse(html.encode())
+    return MLS.extract_rules(doc).values, doc.text
+
+
+def mail(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+FORWARD = mail("Fwd: Price cut on 4821 W Mariposa Grande Ln", """<pre>
+Rafe - this is the one I mentioned, $20K less than the one on Elm St. Worth a look?
+Tamsin
+
+---------- Forwarded message ---------
+From: Home Alerts &lt;alerts@homes.example&gt;
+Subject: Price cut on 4821 W Mariposa Grande Ln
+To: &lt;tamsin.okafor@mailbox.example&gt;
+
+&gt; $474,900
+&gt; 4821 W Mariposa Grande Ln, Glendale, AZ 85310
+&gt; 4 bd | 2 ba | 1,912 sqft | 0.19 ac lot
+&gt; Listing ID: 7553301 &middot; Active
+&gt; Light-filled split plan on a cul-de-sac with owned solar and a north-facing backyard.
+</pre>""")
+
+
+def test_a_quoted_alert_is_read_without_its_quote_marks():
+    values, text = read(FORWARD)
+    assert values["list_price"] == 474900 and values["bedrooms_total"] == 4 and values["listing_id"] == "7553301"
+    assert values["street_name"] == "W Mariposa Grande Ln" and values["postal_code"] == "85310"
+    assert values["public_remarks"].startswith("Light-filled") and "> " not in text
+
+
+def test_a_forwarders_note_and_the_forward_header_are_no_part_of_the_listing():
+    values, text = read(FORWARD)
+    assert "Rafe" not in text and "Tamsin" not in text and "$20K" not in text
+    assert "tamsin.okafor@mailbox.example" not in text
+    assert MLS.personal_values(FORWARD.encode()) >= {"Tamsin"}
+
+
+AGENT_MAIL = mail("Back on market - 1025 E Hermosa Dr", """<pre>
+Hi Delphine,
+
+Good news - a home you asked me to watch is BACK ON MARKET.
+
+1025 E Hermosa Dr, Tempe, AZ 85282
+Asking $352,000
+3 bd | 1.5 ba | 1,260 sqft
+MLS&reg; #7553304
+
+--
+Marisol Tenbrook
+Lic. #SA682214000
+Saguaro Gate Realty | 480-555-0163
+8120 S Priest Dr Suite 6, Tempe, AZ 85284
+</pre>""")
+
+
+def test_a_greeting_and_a_signature_are_the_mails_not_the_listings():
+    values, text = read(AGENT_MAIL)
+    assert "Delphine" not in text and "Marisol Tenbrook" not in text and "SA682214000" not in text
+    assert "8120 S Priest Dr" not in text
+    assert (values["street_number"], values["list_price"], values["listing_id"]) == ("1025", 352000, "7553304")
+
+
+def test_an_agent_card_after_a_two_line_address_lends_no_address():
+    values, text = read(mail("Just listed in Goodyear: $412,000", """<table width="600">
+<tr><td><p style="font-size:24px">$412,000</p><p>3 bd | 2 ba | 1,650 sqft | 0.18 ac lot</p>
+<p>16811 W Hilton Ave<br>Goodyear, AZ 85338</p><p>MLS&reg; #: 7553309</p></td></tr>
+<tr><td class="agent"><b>Your agent</b><br>Priscilla Vaughan-Oduya<br>Mesa Verde Realty &middot; AZ Lic. BR651120000<br>
+623-555-0191<br>14175 W Indian School Rd #B4, Goodyear, AZ 85395</td></tr></table>"""))
+    assert (values["street_number"], values["street_name"], values["postal_code"]) == ("16811", "W Hilton Ave", "85338")
+    assert values.get("unit_number") is None
+    assert "Priscilla Vaughan-Oduya" not in text and "Indian School" not in text
+
+
+def test_a_mortgage_estimate_under_the_hoa_fee_is_no_fee():
+    values, _ = read(mail("Coming soon in Gilbert", """<table width="600"><tr><td>
+<h2>2944 E Sierra Madre Ave</h2><p>Gilbert, AZ 85296</p><p style="font-size:24px">$685,000</p>
+<p>5 bd | 3 ba | 3,015 sqft</p><p>HOA $86/mo</p><p>Est. payment $4,412/mo <a href="/calc">Customize</a></p>
+</td></tr></table>"""))
+    assert (values["association_fee"], values["association_fee_frequency"]) == (86, "Monthly")
+
+
+def test_a_digest_whose_subject_names_the_street_reads_its_featured_card_only():
+    cards = "".join(f'<tr><td class="card"><p><b>{price}</b></p><p>{beds} bd | 2 ba</p><p>{street}, Tempe, AZ 85283</p></td></tr>'
+                    for price, beds, street in (("$372,000", 2, "1320 W Guadalupe Rd #21"), ("$399,900", 4, "6140 S Rural Rd #104"),
+                                                ("$365,000", 3, "2215 E Lemon St")))
+    values, text = read(mail("1455 W Baseline Rd #112 and 3 more new matches", f"""<table width="600">
+<tr><td><p>3 new matches for your search "Tempe townhomes"</p></td></tr>
+<tr><td class="featured"><p><b>$389,500</b></p><p>3 bd | 2.5 ba | 1,604 sqft</p>
+<p>1455 W Baseline Rd #112, Tempe, AZ 85283</p><p>MLS&reg; # 7553302</p></td></tr>
+<tr><td><h3>Other matches</h3></td></tr>{cards}</table>"""))
+    assert (values["list_price"], values["bedrooms_total"], values["unit_number"]) == (389500, 3, "112")
+    assert "$372,000" not in text and "Lemon" not in text
+
+
+def test_a_numbered_digests_other_entries_are_other_homes():
+    values, text = read(mail("New listing: 10645 N 69th Dr + 2 more", """<pre>
+1. NEW LISTING
+   $319,900 - 10645 N 69th Dr, Peoria, AZ 85345
+   2 bd | 2 ba | 1,150 sqft
+   Built 1986 | 2 car garage | HOA $64/mo
+   Listing ID: 7553308
+
+2. PRICE CHANGE
+   $334,000 (was $342,000) - 8520 W Mountain View Rd, Peoria, AZ 85345
+   3 bd | 2 ba | 1,380 sqft
+   Listing ID: 7552991
+</pre>"""))
+    assert (values["list_price"], values["listing_id"], values["bedrooms_total"]) == (319900, "7553308", 2)
+    assert (values["garage_spaces"], values["association_fee"]) == (2, 64)
+    assert "7552991" not in text and "Mountain View" not in text
+
+
+def test_a_levels_chip_states_the_stories_a_sentence_does_not():
+    values, _ = read(mail("5335 E Shea Blvd Unit 2014", """<p>$259,000</p><p>5335 E Shea Blvd Unit 2014<br>Scottsdale, AZ 85254</p>
+<p>2 bd &middot; 2 ba &middot; 1,032 sqft</p><p>Condo &middot; Single level &middot; Built 1996</p>"""))
+    assert values["stories"] == 1
+    values, _ = read(mail("5335 E Shea Blvd Unit 2014", """<p>$259,000</p><p>5335 E Shea Blvd Unit 2014<br>Scottsdale, AZ 85254</p>
+<p>2 bd &middot; 2 ba</p><p>Open house: see the two-story great room</p>"""))
+    assert values.get("stories") is None
+
+
+def test_a_condo_title_with_its_unit_keeps_the_buildings_other_units_out():
+    values, text = read(mail("Condo at 2402 E 5th St #1056", """<h1>Condo at 2402 E 5th St #1056</h1>
+<p>2402 E 5th St #1056, Tempe, AZ 85288</p><p>2 bedrooms 2 full baths 1124 sq ft</p><p>Price: $349,500</p>
+<section><h2>Similar listings</h2><p>2402 E 5th St #1101 3 bd</p><p>$415,000</p></section>"""))
+    assert (values["list_price"], values["bedrooms_total"]) == (349500, 2)
+    assert "$415,000" not in text and "#1101" not in text
