@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import dagster as dg
@@ -75,9 +76,8 @@ def one() -> int:
 def clean_catalogue(pg_server_url, tmp_path_factory):
     """The tables and indexes a start that was never cut off makes."""
     admin = sa.create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
-    name = "pp_test_clean_instance_schema"
+    name = f"pp_test_clean_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     url = sa.make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
     try:
