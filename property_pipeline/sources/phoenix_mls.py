@@ -36,7 +36,7 @@ from typing import Any
 from ..contract import PROPERTY_FIELDS
 from .base import RuleExtraction, Source, SourceDocument, SourceError
 from .candidates import VISIBLE, Candidates, Resolved
-from .html import COLON_PAIR, MAX_TEXT_CHARS, Vocabulary, collapse, page_markup, read_page
+from .html import COLON_PAIR, MAX_TEXT_CHARS, Vocabulary, collapse, page_links, page_markup, read_page
 from .listing_resolve import resolve_address, resolve_baths, resolve_remarks
 from .listing_structured import schema_type_fallback
 from .listing_text import VALUE_SEPARATOR, LabelTable, line_pair, page_candidates, prose_paragraph
@@ -259,7 +259,43 @@ def parse(raw: bytes) -> SourceDocument:
         if lines and len(doc.text) + sum(len(ln) + 1 for ln in lines) <= MAX_TEXT_CHARS:
             doc.data["footer_lines"] = lines
             doc.text += "".join("\n" + ln for ln in lines)
+        elif not lines:
+            _add_link_listing_id(raw, doc)
     return doc
+
+
+# A link to the listing itself: its MLS number as the path segment after a word naming it
+# ("/mls/7553305/2944-e-sierra-madre-ave-...", "/listing/7553305") or as a parameter ("?mls=7553305").
+_LINK_ID = re.compile(r"/(?:mls|mls-?id|mls-?number|listings?|listing-?id|l|homes?|property|homedetails)/(?:[a-z0-9\-]+/)?(\d{6,9})"
+                      r"(?=[/?#]|$)|[?&](?:mls|mls_?id|mls_?number|listing_?id|listing|l)=(\d{6,9})(?=[&#]|$)", re.I)
+
+
+def _add_link_listing_id(raw: bytes, doc: SourceDocument) -> None:
+    """A page (an alert mail) that states its MLS number only in the address of the links to the
+    listing: every such link carries the same number, and one of them names the page's own street
+    (in its text or its address's words, as the title, first headings or first lines state it). The
+    link goes into the text, so that the LLM's number stands in it; `link_listing_id` for the rules."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for href, text in page_links(raw, VOCABULARY):
+        match = _LINK_ID.search(href)
+        if match:
+            found.setdefault(match.group(1) or match.group(2), []).append((href, text))
+    if len(found) != 1:
+        return
+    number, links = next(iter(found.items()))
+    data = doc.data
+    texts = {text for _, text in links}  # a line that is a link's text names the link's target, not the page
+    own = " ".join([data.get("title") or "", *data.get("headings", [])[:3],
+                    *(ln for ln in data.get("lines", [])[:15] if ln not in texts)])
+    for href, text in links:
+        words = f"{text} {re.sub(r'[-_/+]', ' ', href)}"
+        for street in re.finditer(r"\b(\d{2,6})\s+(?:[NSEWnsew]\.?\s+)?([A-Za-z0-9]{2,})", words):
+            if re.search(rf"\b{street.group(1)}\s+(?:\S+\s+){{0,2}}?{re.escape(street.group(2))}\b", own, re.I):
+                line = f"Listing link: {href[:200]}"
+                if len(doc.text) + len(line) + 1 <= MAX_TEXT_CHARS:
+                    data["link_listing_id"] = number
+                    doc.text += "\n" + line
+                return
 
 
 def _states_listing_id(data: dict[str, Any]) -> bool:
@@ -688,6 +724,7 @@ def extract_rules(doc: SourceDocument) -> RuleExtraction:
         cands.at(VISIBLE, "text")
         for line in data.get("footer_lines", ()):
             cands.add("listing_id", footer_listing_id(line))
+        cands.add("listing_id", read_listing_id(data["link_listing_id"]) if data.get("link_listing_id") else None)
     out = Resolved()
     for name in ("listing_id", "parcel_number", "standard_status", "list_price", "bedrooms_total",
                  "living_area", "year_built", "garage_spaces", "stories", "pool_private_yn",

@@ -143,3 +143,17 @@ def test_a_condo_title_with_its_unit_keeps_the_buildings_other_units_out():
 <section><h2>Similar listings</h2><p>2402 E 5th St #1101 3 bd</p><p>$415,000</p></section>"""))
     assert (values["list_price"], values["bedrooms_total"]) == (349500, 2)
     assert "$415,000" not in text and "#1101" not in text
+
+
+def test_an_mls_number_only_in_the_listings_link_is_read_when_one_link_names_the_home():
+    body = """<h2><a href="https://alerts.example/mls/7553305/2944-e-sierra-madre-ave-gilbert-az-85296">2944 E Sierra Madre Ave</a></h2>
+<p>Gilbert, AZ 85296</p><p>$685,000</p><p>5 bd | 3 ba | 3,015 sqft</p>{extra}"""
+    values, text = read(mail("Coming soon in Gilbert", body.format(extra="")))
+    assert values["listing_id"] == "7553305" and "7553305" in text
+    # Links to two listings name no number of this one.
+    values, _ = read(mail("Coming soon in Gilbert", body.format(extra='<a href="https://alerts.example/mls/7553999/x">Similar</a>')))
+    assert values.get("listing_id") is None
+    # A link that names another street lends nothing either.
+    values, _ = read(mail("Coming soon in Gilbert", """<h2>2944 E Sierra Madre Ave</h2><p>Gilbert, AZ 85296</p><p>$685,000</p>
+<p><a href="https://alerts.example/mls/7553999/1200-w-elm-st-gilbert-az-85296">1200 W Elm St</a></p>"""))
+    assert values.get("listing_id") is None

@@ -36,7 +36,7 @@ from .decoding import (
     page_markup,
     strip_comments,
 )
-from .page import PageRead, cap_text, read_page
+from .page import PageRead, cap_text, page_links, read_page
 from .structured import (
     harvest_jsonld,
     jsonld_summary,
@@ -72,6 +72,7 @@ __all__ = [
     "looks_binary",
     "meta_geo",
     "microdata",
+    "page_links",
     "page_markup",
     "read_page",
     "schema_facts",

@@ -175,6 +175,16 @@ def read_page(raw: bytes, vocab: Vocabulary) -> PageRead:
     return PageRead(doc, out.personal)
 
 
+def page_links(raw: bytes, vocab: Vocabulary, limit: int = 500) -> list[tuple[str, str]]:
+    """The page's first `limit` links as (address, text): where a mail may name its listing only in
+    the listing's address ("https://.../mls/7553305/2944-e-sierra-madre-ave-gilbert-az-85296")."""
+    try:
+        tree = LexborHTMLParser(page_markup(raw, vocab)[0])
+    except SourceError:
+        return []
+    return [(node.attributes.get("href") or "", collapse(node.text() or "")) for node in tree.css("a[href]")[:limit]]
+
+
 def cap_text(lines: list[str], remarks: str | None = None) -> str:
     """Lines joined within `MAX_TEXT_CHARS`: the `remarks` line (one of `lines`) always kept, later
     lines that do not fit dropped (shorter ones after them may still fit)."""
