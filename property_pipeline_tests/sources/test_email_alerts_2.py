@@ -157,3 +157,27 @@ def test_an_mls_number_only_in_the_listings_link_is_read_when_one_link_names_the
     values, _ = read(mail("Coming soon in Gilbert", """<h2>2944 E Sierra Madre Ave</h2><p>Gilbert, AZ 85296</p><p>$685,000</p>
 <p><a href="https://alerts.example/mls/7553999/1200-w-elm-st-gilbert-az-85296">1200 W Elm St</a></p>"""))
     assert values.get("listing_id") is None
+
+
+def test_a_text_section_about_other_homes_and_the_mails_footer_stay_out():
+    values, text = read(mail("Price cut on a home you viewed", """<pre>
+14450 N Frank Lloyd Wright Blvd Unit 2067, Scottsdale, AZ 85260
+Now $289,000
+1 bd | 1 ba | 812 sqft
+
+Recent sales nearby
+  14450 N Frank Lloyd Wright Blvd #1032 - Sold for $276,500 - 1 bd | 1 ba | 760 sqft
+  14575 N 91st St #1108 - Sold for $301,000 - 2 bd | 2 ba | 1,015 sqft
+
+Prickly Pear Realty, 9375 E Shea Blvd Suite 100, Scottsdale, AZ 85260
+Unsubscribe
+</pre>"""))
+    assert values["list_price"] == 289000 and values["unit_number"] == "2067"
+    assert "$276,500" not in text and "91st" not in text and "Prickly Pear" not in text
+
+
+def test_homes_like_this_one_are_other_homes():
+    _, text = read(mail("Sold near you: 3318 N 47th Dr", """<h1>Sold: 3318 N 47th Dr, Phoenix, AZ 85031</h1>
+<p>Sold for $431,000 (listed $425,000)</p><h3>Homes like this one for sale</h3>
+<p>$449,000 &middot; 3 bd &middot; 2 ba &middot; 3402 N 49th Ave, Phoenix</p>"""))
+    assert "$449,000" not in text

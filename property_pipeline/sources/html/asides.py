@@ -23,6 +23,7 @@ from .vocabulary import COLON_PAIR
 _ASIDE_TITLE = re.compile(
     r"\b(similar|nearby|near by|you may (also )?like|recently sold|recent sales|comparable|comps|"
     r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties|matches)|more (homes|listings)|"
+    r"homes? like (this|these|yours)|"
     r"matches for (this|your) search|"
     r"homes for sale near|neighbou?rhood (sales|homes)|sponsored|also viewed|people also)\b",
     re.I,

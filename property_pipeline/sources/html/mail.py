@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .asides import aside_title
 from .collector import Collector
+from .identity import address_spans
 
 # A forward's or a quoted original's header line: what comes before it is the forwarder's own note.
 _MAIL_BREAK = re.compile(r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$", re.I)
@@ -24,6 +26,8 @@ _CONTACT_HEADING = re.compile(r"^(?:(?:your|meet your|contact your|listing|buyer
 # An agent's license number ("Lic. #SA682214000", "AZ Lic. BR651120000") or "REALTOR®".
 LICENSE = re.compile(r"\blic(?:ense|\.)?\s*(?:#|no\.?|number)?\s*:?\s*#?\s*[A-Z]{0,3}\d{5,}\b|\bREALTOR(?:\u00ae|\(R\))", re.I)
 _LABELLED = re.compile(r"^[^:]{1,40}:\s")
+_FOOTER = re.compile(r"\bunsubscribe\b|\b(?:manage|turn off|stop) (?:your |these |my )?(?:e-?mail )?alerts\b|\bopt[- ]out\b"
+                     r"|\be-?mail preferences\b", re.I)
 # Lines a contact block holds under its heading: the name, office, phone and the office's address.
 CONTACT_BLOCK_LINES = 4
 
@@ -56,6 +60,12 @@ def mail_lines(lines: list[str], engine: set[int]) -> set[int]:
             dropped.add(i)
         elif LICENSE.search(line):
             dropped.add(i)
+        elif _FOOTER.search(line):
+            # The mail's footer: the way out of the alerts, and the sender's postal address beside it.
+            dropped.add(i)
+            before = max((j for j in range(i) if j not in engine), default=None)
+            if before is not None and address_spans(lines[before]):
+                dropped.add(before)
     return dropped
 
 
@@ -80,6 +90,25 @@ def other_entries(lines: list[str], anchors: tuple[re.Pattern, ...], engine: set
     return other
 
 
+def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: set[int]) -> set[int]:
+    """Indexes of a text section about other homes: a short line titling one ("Recent sales nearby",
+    "More homes for you", `aside_title`) and the priced lines right under it (a mail's plain text,
+    where no element sets the section apart)."""
+    other: set[int] = set()
+    section = False
+    for i, line in enumerate(lines):
+        if i in engine:
+            continue
+        if len(line) <= 60 and not _PRICE.search(line) and aside_title(line, anchors):
+            section = True
+            other.add(i)
+        elif section and _PRICE.search(line) and not any(anchor.search(line) for anchor in anchors):
+            other.add(i)
+        else:
+            section = False
+    return other
+
+
 def drop_mail_parts(out: Collector) -> None:
     """Take the mail's own lines (`mail_lines`) and a digest's entries about other homes
     (`other_entries`) out of the collector: lines, the pairs they state and the headings among
@@ -88,6 +117,7 @@ def drop_mail_parts(out: Collector) -> None:
     dropped = mail_lines(out.lines, engine)
     out.personal |= {out.lines[i] for i in dropped if len(out.lines[i]) >= 3}
     dropped |= other_entries(out.lines, out.anchors, engine | dropped)
+    dropped |= other_sections(out.lines, out.anchors, engine | dropped)
     if not dropped:
         return
     gone = {out.lines[i] for i in dropped}
