@@ -231,7 +231,8 @@ _NOT_DESCRIPTION = re.compile(
     r"|copyright|sign (?:in|up)|newsletter|unsubscribe|receiv\w*|alerts?|saved (?:search|home)s?|e-?mails?"
     r"|manage|click|view (?:listing|all|photos)|see all)\b", re.I)
 # A description in a mail or a card: one or two sentences of words, capitalised, ending in a stop.
-_SENTENCES = re.compile(r"[\"\u201c']?[A-Z][^|\u00b7\u2022:]{38,598}[.!][\"\u201d']?")
+# A short lead-in with a colon may open it ("Coming soon: a remodeled two-story home ...").
+_SENTENCES = re.compile(r"(?:[A-Z][A-Za-z' ]{1,24}:\s+[\"\u201c']?[A-Za-z]|[\"\u201c']?[A-Z])[^|\u00b7\u2022:]{38,598}[.!][\"\u201d']?")
 _WORD_TOKEN = re.compile(r"[A-Za-z][a-z\-']*")
 
 

@@ -181,3 +181,14 @@ def test_homes_like_this_one_are_other_homes():
 <p>Sold for $431,000 (listed $425,000)</p><h3>Homes like this one for sale</h3>
 <p>$449,000 &middot; 3 bd &middot; 2 ba &middot; 3402 N 49th Ave, Phoenix</p>"""))
     assert "$449,000" not in text
+
+
+def test_a_description_after_a_short_lead_in_is_the_remarks_and_the_lead_in_no_label():
+    text = "Coming soon: a remodeled two-story home with a chef's kitchen, a downstairs guest suite and a heated pool."
+    values, _ = read(mail("Coming soon in Gilbert", f"""<h2>2944 E Sierra Madre Ave</h2><p>Gilbert, AZ 85296</p>
+<p>$685,000</p><p>5 bd | 3 ba | 3,015 sqft</p><p>{text}</p>"""))
+    assert values["public_remarks"] == text and values["pool_private_yn"] is True
+    # A label of the vocabulary before a sentence stays a label and its value.
+    values, _ = read(mail("2944 E Sierra Madre Ave", """<p>Description: a remodeled two-story home with a chef's kitchen and a
+downstairs guest suite near the park.</p>"""))
+    assert values["public_remarks"].startswith("a remodeled")

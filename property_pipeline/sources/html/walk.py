@@ -193,11 +193,14 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
 
 def _sentence_colon(match: re.Match, out: Collector) -> bool:
     """A colon inside a sentence of prose ("Two-story townhome backing to the greenbelt: vaulted living
-    room, a loft ..."), not a label and its value: four or more words before it that the vocabulary
-    names no label for, lower-case words after it, and the whole a sentence of 80+ characters."""
+    room, a loft ..."), not a label and its value: four or more words before it (or a short lead-in
+    before eight words or more: "Coming soon: a remodeled ...") that the vocabulary names no label
+    for, lower-case words after it, and the whole a sentence of 80+ characters."""
     label, value = match.group(1).strip(), match.group(2).strip()
     whole = f"{label}: {value}"
-    return (len(label.split()) >= 4 and len(whole) >= 80 and value[:1].islower() and whole.rstrip()[-1:] in ".!"
+    # A short lead-in before a sentence of eight words or more ("Coming soon: a remodeled two-story home ...").
+    lead_in = len(label.split()) <= 3 and len(value.split()) >= 8 and len(value) >= 50
+    return ((len(label.split()) >= 4 or lead_in) and len(whole) >= 80 and value[:1].islower() and whole.rstrip()[-1:] in ".!"
             and not out.vocab.label_group(label) and not out.vocab.is_remarks(label))
 
 
