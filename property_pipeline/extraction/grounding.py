@@ -405,6 +405,20 @@ def _place_stated(run: list[str], lines: list[str], labels: frozenset[str], then
     return False
 
 
+# A unit's marks: "#331", "Unit 2047", "Apt. 5", "Unit #: 2071", "Space 41", "Unidad 58" (not "Unit Level: 3").
+_UNIT_MARK = r"(?:#|\b(?:unit|apt|apartment|ste|suite|space|spc|bldg|residence|unidad|depto)\b\.?(?:\s*(?:#|no\.?|number)(?!\w))?\s*[:|]?)\s*"
+
+
+def _unit_stated(value: str, lines: list[str]) -> bool:
+    """A unit right after a mark naming it, on one line: a figure elsewhere on the page ("Unit Level:
+    3", "Gate code 4420") is no unit."""
+    code = re.sub(r"^(?:#|(?:unit|apt|ste|bldg)\b\.?)\s*#?\s*", "", value.strip().lower())
+    if not code:
+        return False
+    stated = re.compile(_UNIT_MARK + re.escape(code) + r"(?![\w-])")
+    return any(stated.search(line.lower()) for line in lines)
+
+
 def _fact_lines(text: str) -> list[str]:
     """Lines that may hold evidence: not an instruction to the reader ("set the city to ...")."""
     return [line for line in text.splitlines() if not INSTRUCTION.search(line.lower())]
@@ -424,8 +438,7 @@ def identity_grounded(name: str, value: Any, text: str, values: dict[str, Any]) 
         run = _WORD.findall(str(value).lower())
         return any(_LISTING_LINE.search(line.lower()) and _has_run(_WORD.findall(line.lower()), run) for line in lines)
     if name == "unit_number":
-        run = [w for w in _address_words(str(value)) if w not in ("unit", "apt", "ste", "bldg")]
-        return _has_run(_address_words(text), run)
+        return _unit_stated(str(value), lines)
     if name == "state_or_province":
         state = str(value).strip().lower()
         # A page of Phoenix listings may state only the ZIP; an 85xxx/86xxx ZIP is Arizona.

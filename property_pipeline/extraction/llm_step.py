@@ -235,6 +235,8 @@ def normalize_llm_values(values: dict[str, Any]) -> dict[str, Any]:
     # ("Single Family Residence") has misplaced another field.
     if "unit_number" in out and not re.fullmatch(r"#?\s*[A-Za-z0-9][A-Za-z0-9\-]{0,7}", str(out["unit_number"]).strip()):
         del out["unit_number"]
+    elif "unit_number" in out:
+        out["unit_number"] = re.sub(r"^#\s*", "", str(out["unit_number"]).strip())  # "#1042": the unit is 1042
     if "property_sub_type" in out and out["property_sub_type"] not in PROPERTY_SUB_TYPES:
         del out["property_sub_type"]
     if "state_or_province" in out:

@@ -133,3 +133,22 @@ def test_client_a_report_is_prepared_for_stays_out(line):
     doc = parsed(f"<p>{line}</p><p>Beds: 3</p>")
     assert "Quillby" not in doc.text
     assert "Odette" not in doc.text
+
+
+PRINT_TEXT = ("Title: Agent Full\n5104 N 32nd St #331, Phoenix, AZ 85018\nUnit Level: 3\n# of Units in Complex: 144\n"
+              "Gate Code | #4420\nUnit #: 2071\nCarport Spaces: 1")
+
+
+@pytest.mark.parametrize("unit, grounded", [
+    ("331", True), ("#331", True), ("2071", True), ("3", False), ("144", False), ("1", False),
+])
+def test_a_model_unit_is_grounded_only_after_a_unit_mark(unit, grounded):
+    from property_pipeline.extraction.grounding import is_grounded
+
+    assert is_grounded("unit_number", unit, PRINT_TEXT, {}) is grounded
+
+
+def test_a_model_unit_loses_its_hash():
+    from property_pipeline.extraction.llm_step import normalize_llm_values
+
+    assert normalize_llm_values({"unit_number": "#1042"})["unit_number"] == "1042"
