@@ -152,3 +152,16 @@ def test_a_model_unit_loses_its_hash():
     from property_pipeline.extraction.llm_step import normalize_llm_values
 
     assert normalize_llm_values({"unit_number": "#1042"})["unit_number"] == "1042"
+
+
+@pytest.mark.parametrize("row", [
+    "<tr><td>Gate Code</td><td>#4420</td></tr>", "<tr><td>Lockbox</td><td>Supra iBox, serial 31987654</td></tr>",
+    "<tr><td>Alarm Code</td><td>2071</td></tr>", "<p>Gate code: #1042 (call first)</p>",
+])
+def test_a_showing_sheets_access_codes_are_neither_facts_nor_prompt_text(row):
+    """A "#4420" gate code would pass for a unit number; a lockbox serial for an APN."""
+    html = f"<html><body><h1>123 W Elm St, Phoenix, AZ 85001</h1><table>{row}<tr><td>Beds</td><td>3</td></tr></table></body></html>"
+    doc = parsed(html)
+    assert not any(code in doc.text for code in ("4420", "31987654", "2071", "1042"))
+    values = rules(html)
+    assert values.get("unit_number") is None and values.get("bedrooms_total") == 3

@@ -47,7 +47,10 @@ _CONTACT_LABEL = re.compile(
 # directions: never facts of the home, and they name other streets and prices ("seller prefers a
 # close at $1,490,000", "Tatum south to Cactus Wren") a model would take for the listing's.
 _AGENT_ONLY_LABEL = re.compile(
-    r"^(?:private|confidential|priv\.?)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:)",
+    r"^(?:private|confidential|priv\.?)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:)"
+    # Access codes on a showing sheet ("Lockbox | Supra ...", "Gate Code: #4420", "Alarm: ..."): never
+    # facts, and a "#4420" would look like a unit number to a model.
+    r"|^(?:lock\s?box|gate\s*(?:code|access)|alarm(?:\s*code)?|door\s*code|access\s*code|key\s*(?:box|location)|combo)\b\s*(?:[:|#(\-]|$)",
     re.I,
 )
 
@@ -113,6 +116,8 @@ class Collector:
         self.found_identity = False
         """A labelled address or price has been read (pages without anchors keep the first one)."""
         self.seen: set[str] = set()
+        self.drop_next_value = False
+        """The last line was an agent-only label alone: the next line is its value."""
         self.engine_lines: dict[str, set[int]] = {}
         """Indexes of REMARKS_LINE and SUMMARY lines: not the page's own text lines."""
         self.size = 0
@@ -128,6 +133,11 @@ class Collector:
         text = text[: MAX_REMARKS_CHARS + 20 if remarks else MAX_LINE_CHARS]
         if len(text) < 2 or text in self.seen:
             return
+        if self.drop_next_value:
+            # The value cell under an access-code label cell ("Gate Code" then "#4420").
+            self.drop_next_value = False
+            if not remarks and len(text) <= 80 and ":" not in text:
+                return
         parts = _PART_BREAK.split(text) if not remarks else [text]
         if len(parts) > 1 and any(self._about_person(part) for part in parts):
             # "Subject: 10428 E Fanfol Ln · Prepared for Odalys & Trent Vickery": the person's part goes.
@@ -136,16 +146,7 @@ class Collector:
                     self.line(part, is_pair=is_pair, kind=kind)
             return
         if not remarks and self._left_out(text):
-            # "Listed by Saguaro Realty. Source: ARMLS #6892018.": the sentences that are not about
-            # the agent (the listing's own MLS number) are kept; the contact sentence is not.
-            sentences = _SENTENCE.split(text)
-            if len(sentences) == 1 and not (_CONTACT.search(text) or _CONTACT_LABEL.match(text)):
-                # "ARMLS #7552304 · Information is deemed reliable ...": boilerplate beside a fact.
-                sentences = _PART_BREAK.split(text)
-            if len(sentences) > 1 and not self._personal_line(text):
-                for sentence in sentences:
-                    if not self._left_out(sentence) and not _BOILERPLATE.search(sentence):
-                        self.line(sentence, is_pair=is_pair, kind=kind)
+            self._parts_not_left_out(text, is_pair, kind)
             return
         self.seen.add(text)
         index = len(self.lines)
@@ -159,6 +160,22 @@ class Collector:
             self.engine_lines.setdefault(kind, set()).add(index)
         self.lines.append(text)
         self.size += len(text) + 1
+
+    def _parts_not_left_out(self, text: str, is_pair: bool, kind: str) -> None:
+        """A line left out (about the agent, boilerplate, agent-only): its parts that are not."""
+        # "Listed by Saguaro Realty. Source: ARMLS #6892018.": the sentences that are not about
+        # the agent (the listing's own MLS number) are kept; the contact sentence is not.
+        sentences = _SENTENCE.split(text)
+        agent_only = _AGENT_ONLY_LABEL.match(text)
+        if agent_only and not text[agent_only.end():].strip(" :|#(-"):
+            self.drop_next_value = True
+        if len(sentences) == 1 and not (_CONTACT.search(text) or _CONTACT_LABEL.match(text) or agent_only):
+            # "ARMLS #7552304 · Information is deemed reliable ...": boilerplate beside a fact.
+            sentences = _PART_BREAK.split(text)
+        if len(sentences) > 1 and not self._personal_line(text):
+            for sentence in sentences:
+                if not self._left_out(sentence) and not _BOILERPLATE.search(sentence):
+                    self.line(sentence, is_pair=is_pair, kind=kind)
 
     def _about_person(self, text: str) -> bool:
         """A line about a person: a personal label's line, or a report "Prepared for" its client."""
