@@ -58,7 +58,7 @@ GOOD["field_sources"] = {k: "rules" for k in GOOD["field_confidence"]}
 
 BREAKERS = {
     "lot_acres_match_square_feet": {"lot_size_acres": 1.5},
-    "bathrooms_add_up": {"bathrooms_total_integer": 5},
+    "bathrooms_add_up": {"bathrooms_total_integer": 2},  # below full + half (more is three-quarter baths)
     "year_built_not_in_future": {"year_built": dt.date.today().year + 3},
     "zip_in_arizona": {"postal_code": "90210"},
     "zip_in_maricopa_county": {"postal_code": "85701"},

@@ -213,7 +213,7 @@ def _cross_field_ok(name: str, value: Any, values: dict[str, Any]) -> bool | Non
         baths = ("bathrooms_full", "bathrooms_half", "bathrooms_total_integer")
         if name in baths and all(values.get(b) is not None for b in baths if b != name):
             full, half, total = (float(value) if b == name else float(values[b]) for b in baths)
-            return full + half == total
+            return full + half <= total  # the total also counts three-quarter baths (RESO)
     except (TypeError, ValueError):
         return False
     return None

@@ -75,7 +75,9 @@ def _lot_agrees(r: Record, c: QualityConfig) -> bool:
 
 
 def _baths_add_up(r: Record, c: QualityConfig) -> bool:
-    return r["bathrooms_total_integer"] == r["bathrooms_full"] + r["bathrooms_half"]
+    # RESO's total also counts three-quarter baths, which are neither full nor half ("2.75": 2 full,
+    # 0 half, total 3): a total can exceed full + half, never fall short of it.
+    return r["bathrooms_total_integer"] >= r["bathrooms_full"] + r["bathrooms_half"]
 
 
 def _detached(r: Record) -> bool:

@@ -59,6 +59,10 @@ class LabelTable:
         {"listing_id", "status", "street_address", "city", "state", "zip", "city_state_zip", "city_zip", "unit", "remarks"}
     )
     """Groups that name the listing rather than describe the home: a page labelling only these is prose-only."""
+    party_label: re.Pattern[str] | None = None
+    """A label naming another party or its contact ("Name", "Management Co", "Phone", "Elementary"): an
+    address labelled right before or after one is that party's (the listing office's, an association
+    manager's, a school's), never the listing's."""
 
     def pair(self, cands: Candidates, label: str, value: str) -> None:
         self.add_pair(cands, self.label_group(label) or "", label, value)
@@ -99,6 +103,10 @@ def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
             return  # what follows is about other homes
         if other_listing_line(line, own) or _HISTORY_ROW.search(line):
             continue
+        bar_price = _id_bar(line)[1]
+        if bar_price:
+            cands.at(VISIBLE, "text").add("list_price", bar_price)
+            return
         # "$319,900 - 10645 N 69th Dr, Peoria, AZ 85345": a dash before the page's own street parts it too.
         for segment in re.split(r"\s+[|\u00b7\u2022]\s+|\s+[-\u2013\u2014]\s+(?=\d{1,6}\s)", line):
             match = _HEADLINE_PRICE.fullmatch(segment.strip())
@@ -292,13 +300,42 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
     of closed <details>; returns the free lines."""
     tier, evidence = (WEAK, "details") if weak else (VISIBLE, "label")
     cands.at(tier, evidence)
-    for label, value in data.get("weak_pairs" if weak else "pairs", []):
-        table.pair(cands, label, value)
+    pairs = data.get("weak_pairs" if weak else "pairs", [])
+    others = _other_party_places(table, pairs)
+    for i, (label, value) in enumerate(pairs):
+        if i not in others:
+            table.pair(cands, label, value)
     free = _free_lines(data, weak)
     _line_pairs(table, cands, free)
     cands.at(tier, evidence if weak else "text")
     _line_phrases(table, cands, [ln for ln in free if not other_listing_line(ln, _own_words(data))])
     return free
+
+
+_PLACE_GROUPS = frozenset({"street_address", "city", "state", "zip", "city_state_zip", "city_zip", "unit"})
+
+
+def _other_party_places(table: LabelTable, pairs: list[tuple[str, str]]) -> set[int]:
+    """The pairs of an address (a run of place labels holding a street address) that a label naming
+    another party or its contact opens or closes: "Name / Address / Phone" under "Listing Office",
+    "Management Co / Address", "Elementary / Address"."""
+    if table.party_label is None:
+        return set()
+    groups = [table.label_group(label) for label, _ in pairs]
+    others: set[int] = set()
+    i = 0
+    while i < len(pairs):
+        if groups[i] not in _PLACE_GROUPS:
+            i += 1
+            continue
+        end = i
+        while end < len(pairs) and groups[end] in _PLACE_GROUPS:
+            end += 1
+        around = [pairs[k][0].strip() for k in (i - 1, end) if 0 <= k < len(pairs)]
+        if "street_address" in groups[i:end] and any(table.party_label.search(label) for label in around):
+            others.update(range(i, end))
+        i = end
+    return others
 
 
 # A street address in a line ("2630 E Bellerive Pl", "7420 E Osborn Rd").
@@ -332,6 +369,7 @@ def _visible_candidates(table: LabelTable, cands: Candidates, data: dict[str, An
         badges = [ln for ln in free[:120] if not _HISTORY_ROW.search(ln)]
         cands.add("standard_status", next(filter(None, map(_badge_status, badges)), None)
                   or next(filter(None, map(status_word, _header_segments(badges[:40]))), None)
+                  or next(filter(None, (_id_bar(line)[0] for line in badges[:40])), None)
                   or next(filter(None, map(status_word, _header_segments([data.get("title") or ""]))), None))
     for line in lines[:400]:
         stated = table.listing_id_in_text.search(line)
@@ -355,6 +393,24 @@ _HISTORY_ROW = re.compile(r"(?:\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d-\d\d-
 _HEADER_BREAK = re.compile(r"\s+[\u00b7|\u2022\u2014\u2013]\s+|\s+-\s+|(?<=!)\s+|:\s+")
 
 
+# A report's title bar: its MLS number, then a few words (class, status) and the price, in columns
+# whose gaps the text lost ("MLS# 7552405 RESIDENTIAL Pending $415,000").
+_ID_BAR = re.compile(r"^(?:MLS|ML|List(?:ing)?)\s?(?:#|No\.?|Number)?\s*:?\s*[A-Z]{0,3}\d{5,10}\s+(?P<words>[A-Za-z/ -]{2,50}?)"
+                     r"(?:\s+\$\s?(?P<price>\d{1,3}(?:,\d{3}){1,2}))?$", re.I)
+
+
+def _id_bar(line: str) -> tuple[str | None, float | None]:
+    """The status and the price of a title bar: a status word among its words, the amount at its end."""
+    match = _ID_BAR.match(line.strip())
+    if match is None:
+        return None, None
+    words = match.group("words").split()
+    status = next((found for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                   if (found := status_word(" ".join(words[i:i + n])))), None)
+    price = float(match.group("price").replace(",", "")) if match.group("price") else None
+    return status, price
+
+
 def _header_segments(lines: list[str]) -> list[str]:
     """The parts of short header lines ("1147 W Isabella Ave, Mesa · MLS# 7550407 · Active",
     "Pending — 9402 E Thunderbird Rd ..."), where a status badge may stand."""
@@ -366,7 +422,9 @@ def _header_segments(lines: list[str]) -> list[str]:
 VALUE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014=~\u00bb\u2192]+\s+|\s*\u2026+\s*|\s*(?:\.\s?){3,}\s*")
 # A label, a space and a figure with at most a few words of unit: "Bedrooms 4", "Lot size 0.19 acres".
 _FLAT_PAIR = re.compile(r"^(?P<label>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .#/'()\u00b2\u00b7-]{0,38}?)\s+"
-                        r"(?P<value>\$?\s?\d[\d,.]*(?:\s*[A-Za-z\u00b2/$][\w\u00b2.]*){0,3})$")
+                        r"(?P<value>\$?\s?\d[\d,.]*(?:\s*[A-Za-z\u00b2/$][\w\u00b2.]*){0,3}"
+                        # and its breakdown in parentheses ("Total Baths 3 (2F 1H)")
+                        r"(?:\s*\([\w /.,+]{1,20}\))?)$")
 
 
 def line_pair(table: LabelTable, line: str) -> tuple[str, str] | None:

@@ -419,8 +419,9 @@ def parse_baths(text: Any) -> tuple[int | None, int | None]:
     if text is None:
         return None, None
     raw = str(text).lower()
-    full = re.search(r"(\d+)\s*(?:full|fb|complet)", raw)
-    half = re.search(r"(\d+)\s*(?:half|hb|partial|medio)", raw)
+    # "2 full, 1 half", "2fb 1hb", and a print sheet's letters: "3 (2F 1H)", "4 (3F/1H)".
+    full = re.search(r"(\d+)\s*(?:full|fb|complet|f\b)", raw)
+    half = re.search(r"(\d+)\s*(?:half|hb|partial|medio|h\b)", raw)
     if full or half:
         return (int(full.group(1)) if full else None), (int(half.group(1)) if half else 0)
     value = parse_number(raw)

@@ -86,6 +86,10 @@ def _norm_label(label: str) -> str:
 # A second association's labels ("HOA 2 Fee", "2nd HOA Paid (Freq)", "Second Assoc Y/N"): the contract holds one.
 _SECOND_HOA = r"\b(?:2|2nd|second|ii)\b"
 
+# Counts of one part of the home ("Main Level Full Baths", "Upper Level Bedrooms", "Guest House Baths"):
+# never the home's totals, which the same sheet states under their own labels.
+_ONE_PART_OF_HOME = r"\blevel\b|\bfloor\b|upstairs|downstairs|\bupper\b|\blower\b|\bmain\b|guest|casita|basement"
+
 # field group -> (pattern, exclusion); first group whose pattern matches a label wins.
 _LABELS: list[tuple[str, str, str | None]] = [
     ("remarks", r"^(public |property |listing |agent |subject )?remarks?$|^(property |listing |home )?description$|^the (home|house|residence|property)$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
@@ -97,11 +101,11 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^new (list )?price$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^(br|bd|bds|beds?|bdrms?|bedrooms?) ?/ ?(ba|bth|bths|baths?|bathrooms?)$", None),
     ("baths_full_half", r"bath.{0,4}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$|^(ba|bths?|baths?) ?f ?/ ?h$", None),
-    ("full_baths", r"full bath|^baths? full$|^# full baths|^fb$|banos completos", None),
-    ("half_baths", r"half bath|partial bath|^baths? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", None),
-    ("threeq_baths", r"(3/4|three.quarter) bath", None),
+    ("full_baths", r"full bath|^bath(room)?s? full$|^# full baths|^fb$|banos completos", _ONE_PART_OF_HOME),
+    ("half_baths", r"half bath|partial bath|^bath(room)?s? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", _ONE_PART_OF_HOME),
+    ("threeq_baths", r"(3/4|three.quarter) bath", _ONE_PART_OF_HOME),
     ("baths", r"^(total |tot\.? |# ?(of )?|no\.? of |number of )?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
-    ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
+    ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total| plus)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
     ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^living$|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$|^m2( de construccion)?$|^sup\.? (construida|habitable|total)", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^yr\.?$|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
@@ -126,6 +130,8 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("street_dir", r"^(st |street )?(dir|direction|pre ?dir|prefix)\.?$", None),
     ("street_name", r"^(st|street) ?name$", None),
     ("street_suffix", r"^(st |street )?(sfx|suffix|type)\.?$", r"^type$"),
+    # A list of the home's rooms ("Rooms: Family Rm, Great Rm, 4 Bedrooms"): the bedrooms it counts.
+    ("rooms", r"^(other |additional )?rooms?( list| features| included)?$", None),
     ("unit", r"^unit( ?#| no\.?| number)?$|^apt|^suite$|^unidad$|^depto", r"count|type|level|floor"),
     ("latitude", r"^lat(itude)?$", None),
     ("longitude", r"^(lng|lon|long|longitude)$", None),
@@ -445,7 +451,13 @@ def _pair_beds_baths(cands: Candidates, value: str, _label: str) -> None:
 
 
 def _pair_baths(cands: Candidates, value: str, _label: str) -> None:
-    full, half = parse_baths(decimal_point(value))  # "2,5" on a bilingual page: 2.5
+    value = decimal_point(value)  # "2,5" on a bilingual page: 2.5
+    three_quarter = re.fullmatch(r"\s*(\d{1,2})\.75\s*", value)
+    if three_quarter:  # "2.75": two full baths and a three-quarter bath, no half bath (RESO)
+        cands.add("baths", (int(three_quarter.group(1)), 0))
+        cands.add("bathrooms_threeq", 1)
+        return
+    full, half = parse_baths(value)
     if full is not None or half is not None:
         cands.add("baths", (full, half))
 
@@ -574,6 +586,19 @@ def _pair_city(cands: Candidates, value: str, _label: str) -> None:
     cands.add("city", city if plausible_city(city) else None)
 
 
+_ROOMS_BEDROOMS = re.compile(r"(?<![\d.,$])(\d{1,2})\s*(?:bed(?:room)?s?|bdrms?|br)\b", re.I)
+
+
+def _pair_rooms(cands: Candidates, value: str, _label: str) -> None:
+    """A rooms list that counts the bedrooms ("Family Rm, Great Rm, 4 Bedrooms"): read as a phrase, so
+    that a bedrooms label, where the page has one, outranks it."""
+    counts = {int(m.group(1)) for m in _ROOMS_BEDROOMS.finditer(value)}
+    if len(counts) == 1:
+        tier, evidence = cands.tier, cands.evidence
+        cands.at(tier, "text").add("bedrooms_total", counts.pop())
+        cands.at(tier, evidence)
+
+
 def _pair_state(cands: Candidates, value: str, _label: str) -> None:
     cands.add("state_or_province", state_code(value))
 
@@ -587,6 +612,7 @@ _PAIR_HANDLERS = {
     "living_area": _pair_living_area,
     "beds_baths": _pair_beds_baths,
     "baths": _pair_baths,
+    "rooms": _pair_rooms,
     "lot": _pair_lot,
     "pool_private": _pair_pool(True),
     "pool": _pair_pool(False),
@@ -831,8 +857,20 @@ _PROSE_HANDLERS = {
 
 
 # What the page's words mean, for the readers in `listing_text` (which lines, which tier).
+# Another party on a print sheet, or its contact: the listing office or agent, a management company, a
+# builder or lender, a school (`LabelTable.party_label`).
+_PARTY_LABEL = re.compile(
+    r"^(?:(?:list(?:ing)?|selling|co-?list(?:ing)?|buyer'?s?|showing)\s+)?(?:office|agent|broker(?:age)?|company|firm|realtor)"
+    r"(?:\s+name)?:?$|^(?:office\s+|agent\s+|company\s+|contact\s+)?name:?$"
+    r"|^(?:office|agent|main|cell|direct|mobile|contact)?\s*(?:phone|fax|e-?mail|tel(?:ephone)?)(?:\s*(?:#|no\.?|number))?:?$"
+    r"|manage?ment|^mgmt\b|^(?:elementary|middle|junior high|high)(?:\s+school)?:?$|^(?:school|district)\b"
+    r"|^(?:builder|lender|title|escrow)(?:\s+(?:co|company|name))?\.?:?$",
+    re.I,
+)
+
 _TABLE = LabelTable(
     label_group=_label_group,
+    party_label=_PARTY_LABEL,
     add_pair=_add_pair,
     phrases=_STAT,
     add_phrase=_add_phrase,

@@ -64,6 +64,17 @@ _STREET_IN_TITLE = re.compile(
 )
 
 
+# Another record of the same property ("Tax Record", "Public Records", "County Assessor Data"): the
+# county's own counts, sizes and site address, never the listing's facts, and always stating the
+# page's own address, so never kept for it.
+_OTHER_RECORD_TITLE = re.compile(
+    r"^(?:(?:county|public|tax|assessor'?s?|parcel)\s+){1,2}(?:record|records|data|info|information|profile)$", re.I)
+
+
+def other_record_title(title: str) -> bool:
+    return _OTHER_RECORD_TITLE.match(title.strip().rstrip(":").strip()) is not None
+
+
 def aside_title(title: str, anchors: tuple[re.Pattern, ...]) -> bool:
     """A title naming a section about other listings, the past or the area ("Nearby Schools",
     "Sale and tax history for ..."), once the page's own address and street names are set aside."""
@@ -92,6 +103,8 @@ def about_other_listings(el: El, out: Collector) -> bool:
         aside = True
     else:
         title = _section_title(el)
+        if other_record_title(title):
+            return True
         aside = aside_title(title, out.anchors)
     if not aside or not holds_own_listing(text_of(el, 20_000), out):
         return aside

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .asides import about_other_listings, aside_title, holds_own_listing
+from .asides import about_other_listings, aside_title, holds_own_listing, other_record_title
 from .collector import Collector
 from .tree import HEADINGS, INLINE_TAGS, WEAK_SLOT, El, cells, text_of
 from .vocabulary import COLON_PAIR, REMARKS, labelish
@@ -377,6 +377,15 @@ def _until_heading(items: list, start: int) -> list:
     return section
 
 
+def _opens_remarks(item: El | str, out: Collector) -> bool:
+    """A block opening with the remarks' label ("<p><b>Public Remarks:</b> ..."): the listing's own
+    text again, which ends a section about schools or other homes that has no heading after it."""
+    if isinstance(item, str) or item.tag in INLINE_TAGS:
+        return False
+    match = COLON_PAIR.match(text_of(item, 200))
+    return match is not None and out.vocab.is_remarks(match.group(1))
+
+
 def _visit_children(children: list, out: Collector, depth: int) -> None:
     run: list = []
 
@@ -391,15 +400,17 @@ def _visit_children(children: list, out: Collector, depth: int) -> None:
     while i < len(items):
         child = items[i]
         if isinstance(child, El) and child.tag in HEADINGS:
-            skipping = aside_title(text_of(child, 120), out.anchors) and not holds_own_listing(
-                " ".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out)
+            title = text_of(child, 120)
+            skipping = other_record_title(title) or (aside_title(title, out.anchors) and not holds_own_listing(
+                " ".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out))
             if skipping:
                 flush()
                 i += 1
                 continue
-        if skipping:
+        if skipping and not _opens_remarks(child, out):
             i += 1
             continue
+        skipping = False
         if isinstance(child, str) or child.tag in INLINE_TAGS:
             nxt = items[i + 1] if i + 1 < len(items) else None
             if isinstance(nxt, El) and nxt.tag not in INLINE_TAGS and not run:

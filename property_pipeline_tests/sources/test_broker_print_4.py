@@ -1,0 +1,156 @@
+"""Print sheets whose hard part is which address and which counts are the subject's (loss class
+`broker_print_4`), on pages of their own: an `Address` label in another party's block (the listing
+office, an association's management company), an agent's mailing address in a footer sentence,
+counts per level beside the totals, bedroom wordings with a plus room, a rooms list that counts the
+bedrooms, a bath count with its breakdown in letters, and the remarks after a schools section.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from property_pipeline.sources import get_source
+from property_pipeline.sources.phoenix_mls import _label_group
+
+MLS = get_source("phoenix_mls")
+
+
+def parsed(html: str):
+    return MLS.parse(f"<html><head><title>Report</title></head><body>{html}</body></html>".encode())
+
+
+def rules(html: str) -> dict:
+    return MLS.extract_rules(parsed(html)).values
+
+
+def _cells(rows):
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{k}:</td><td>{v}</td>" for k, v in row) + "</tr>"
+                               for row in rows) + "</table>"
+
+
+SUBJECT_PARTS = _cells([[("MLS #", "7559901"), ("Status", "Active"), ("List Price", "$455,000")],
+                        [("St #", "6110"), ("St Dir", "W"), ("St Name", "Paradise"), ("St Sfx", "Ln")],
+                        [("City", "Glendale"), ("Zip", "85306"), ("Bedrooms", "3"), ("Bathrooms", "2")]])
+
+
+@pytest.mark.parametrize("block", [
+    # The listing office's block above the listing: Name / Address / Phone.
+    "<div><b>Listing Office</b><table><tr><td>Name:</td><td>Mesquite Row Realty</td></tr>"
+    "<tr><td>Address:</td><td>4020 N 20th St Ste 210, Phoenix, AZ 85016</td></tr>"
+    "<tr><td>Phone:</td><td>602-555-0161</td></tr></table></div>",
+    # An association's management company after the listing.
+    "<h3>Association</h3><table><tr><td>Management Co:</td><td>Arroyo Community Management</td></tr>"
+    "<tr><td>Address:</td><td>1600 W Broadway Rd Ste 200, Tempe, AZ 85282</td></tr></table>",
+])
+def test_another_partys_address_is_not_the_listings(block):
+    for page in (block + SUBJECT_PARTS, SUBJECT_PARTS + block):
+        got = rules(page)
+        assert (got["street_number"], got["street_name"], got["city"]) == ("6110", "W Paradise Ln", "Glendale")
+        assert got.get("unit_number") is None
+
+
+def test_another_partys_address_gives_way_to_a_header_address():
+    page = ("<div>7275 N SCOTTSDALE RD UNIT 2014 SCOTTSDALE AZ 85253</div>"
+            + _cells([[("ML #", "7559902"), ("Status", "Active"), ("LP", "$369,000")]])
+            + "<h3>Association</h3><table><tr><td>Management Co:</td><td>Trestle Management</td></tr>"
+            "<tr><td>Address:</td><td>1600 W Broadway Rd Ste 200, Tempe, AZ 85282</td></tr>"
+            "<tr><td>Phone:</td><td>480-555-0133</td></tr></table>")
+    got = rules(page)
+    assert (got["street_number"], got["street_name"], got["unit_number"], got["postal_code"]) == \
+        ("7275", "N Scottsdale Rd", "2014", "85253")
+
+
+def test_an_agents_mailing_address_in_a_footer_sentence_is_no_address():
+    page = ("<div>4418 S RANGER CT&nbsp;&nbsp;QUEEN CREEK&nbsp;&nbsp;AZ&nbsp;&nbsp;85142-3320</div>"
+            + _cells([[("ML #", "7559903"), ("Status", "UCB"), ("LP", "$612,000")]])
+            + "<p>Listing agent: Imogen Strand, Ironwood Peak Realty. Agent mailing address: 3125 W Desert Ln, "
+            "Queen Creek, AZ 85142. Page 1 of 1</p>")
+    got = rules(page)
+    assert (got["street_number"], got["street_name"], got["city"], got["postal_code"]) == \
+        ("4418", "S Ranger Ct", "Queen Creek", "85142")
+
+
+@pytest.mark.parametrize("label", ["Main Level Bedrooms", "Upper Level Bedrooms", "Main Level Full Baths",
+                                   "Upper Level Full Baths", "Lower Level Half Baths", "Guest House Bedrooms"])
+def test_counts_of_one_level_are_no_totals(label):
+    assert _label_group(label) is None
+
+
+def test_per_level_counts_beside_the_totals():
+    page = _cells([[("Main Level Bedrooms", "1"), ("Upper Level Bedrooms", "4"), ("Total Bedrooms", "5")],
+                   [("Main Level Full Baths", "1"), ("Upper Level Full Baths", "2"), ("Bathrooms Full", "3")],
+                   [("Bathrooms Half", "1"), ("List Price", "$612,000"), ("Address", "4418 S Ranger Ct, Queen Creek, AZ 85142")]])
+    got = rules(page)
+    assert (got["bedrooms_total"], got["bathrooms_full"], got["bathrooms_half"], got["bathrooms_total_integer"]) == \
+        (5, 3, 1, 4)
+
+
+@pytest.mark.parametrize("label, value, beds", [("Bedrooms Plus", "2 + Loft", 2), ("# Bedrooms", "3 / Plus Den", 3),
+                                                ("Beds (Total)", "4", 4), ("BR", "3 (+1 Office)", 3)])
+def test_bedrooms_with_a_plus_room(label, value, beds):
+    page = _cells([[("Address", "1507 E Orchid Ln, Gilbert, AZ 85296"), (label, value), ("List Price", "$574,900")]])
+    assert rules(page)["bedrooms_total"] == beds
+
+
+def test_a_rooms_list_counts_the_bedrooms_when_no_label_does():
+    page = _cells([[("Address", "2331 E Hazeltine Way, Chandler, AZ 85249"), ("Rooms", "Family Rm, Great Rm, 4 Bedrooms"),
+                    ("Bathrooms", "3")], [("Fireplaces", "2"), ("Ceiling Fans", "5"), ("List Price", "$689,000")]])
+    got = rules(page)
+    assert got["bedrooms_total"] == 4 and got["bathrooms_full"] == 3
+
+
+def test_a_bedrooms_label_outranks_a_rooms_list():
+    page = _cells([[("Address", "2331 E Hazeltine Way, Chandler, AZ 85249"), ("Bedrooms", "3"),
+                    ("Rooms", "Great Rm, 4 Bedrooms")]])
+    assert rules(page)["bedrooms_total"] == 3
+
+
+@pytest.mark.parametrize("text, full, half, total", [("Total Baths 3 (2F 1H)", 2, 1, 3), ("Baths: 3 (2F 1H)", 2, 1, 3),
+                                                     ("Baths: 4 (3F/1H)", 3, 1, 4)])
+def test_a_bath_count_with_its_breakdown_in_letters(text, full, half, total):
+    page = f"<h1>1507 E Orchid Ln, Gilbert, AZ 85296</h1><table><tr><td>BR: 3 (+1 Office)</td><td>{text}</td></tr></table>"
+    got = rules(page)
+    assert (got.get("bathrooms_full"), got.get("bathrooms_half"), got.get("bathrooms_total_integer")) == (full, half, total)
+
+
+def test_remarks_after_a_schools_section_are_read():
+    page = ("<h2>6021 E Monte Cristo Ave, Scottsdale, AZ 85254</h2>"
+            + _cells([[("MLS #", "7559909"), ("Bedrooms", "4")]])
+            + "<h3>Schools</h3><table><tr><td>Elementary:</td><td>Sequoya Elementary</td><td>Address:</td>"
+            "<td>11808 N 64th St, Scottsdale, AZ 85254</td></tr></table>"
+            "<p><b>Public Remarks:</b> Updated home on a quiet street with a new kitchen and an RV gate.</p>")
+    got = rules(page)
+    assert got["public_remarks"].startswith("Updated home on a quiet street")
+    assert got["street_number"] == "6021"
+
+
+@pytest.mark.parametrize("baths, full, half, total", [("2.75", 2, 0, 3), ("1.75", 1, 0, 2), ("2.5", 2, 1, 3)])
+def test_a_three_quarter_bath_is_neither_full_nor_half(baths, full, half, total):
+    page = _cells([[("Address", "10820 W Cactus Flower Dr, Avondale, AZ 85392"), ("Bedrooms", "4"), ("Baths", baths)]])
+    got = rules(page)
+    assert (got["bathrooms_full"], got["bathrooms_half"], got["bathrooms_total_integer"]) == (full, half, total)
+
+
+def test_full_three_quarter_and_half_cells_add_up_in_the_total():
+    page = _cells([[("Address", "7275 N Scottsdale Rd Unit 2014, Scottsdale, AZ 85253"), ("Full Baths", "1"),
+                    ("3/4 Baths", "1"), ("Half Baths", "1")]])
+    got = rules(page)
+    assert (got["bathrooms_full"], got["bathrooms_half"], got["bathrooms_total_integer"]) == (1, 1, 3)
+
+
+def test_a_tax_record_is_another_record_of_the_property():
+    page = (_cells([[("MLS #", "7559904"), ("Address", "4615 N 36th Pl"), ("City", "Phoenix"), ("Zip", "85018")],
+                    [("Bedrooms", "4"), ("Bathrooms", "3"), ("Approx SqFt", "2,244"), ("List Price", "$824,900")]])
+            + "<h2>Tax Record</h2><table><tr><td>Site Address:</td><td>4615 N 36TH PL PHOENIX 85018</td></tr>"
+            "<tr><td>Beds:</td><td>3</td><td>Baths:</td><td>2</td></tr><tr><td>Living Area:</td><td>1,702</td></tr></table>")
+    got = MLS.extract_rules(parsed(page))
+    assert (got.values["bedrooms_total"], got.values["bathrooms_full"], got.values["living_area"]) == (4, 3, 2244)
+    assert not got.ambiguous
+
+
+def test_a_title_bar_states_the_status_and_the_price():
+    page = ("<div>MLS#&nbsp;&nbsp;&nbsp;7559905&nbsp;&nbsp;&nbsp;RESIDENTIAL&nbsp;&nbsp;&nbsp;Pending&nbsp;&nbsp;&nbsp;$415,000</div>"
+            + _cells([[("Street #", "10820"), ("Street Dir", "W"), ("Street Name", "Cactus Flower"), ("Street Type", "Dr")],
+                      [("City", "Avondale"), ("Zip", "85392"), ("Bedrooms", "4")]]))
+    got = rules(page)
+    assert (got.get("standard_status"), got.get("list_price"), got.get("listing_id")) == ("Pending", 415000.0, "7559905")
