@@ -36,7 +36,7 @@ demo: install  ## run the pipeline over the shipped sample landing zone
 test: install  ## install everything the tests need, then run them all
 	scripts/ensure_chromium.sh
 	$(VENV)/bin/ruff check property_pipeline benchmarks property_pipeline_tests
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=25
 
 ui: install  ## the Dagster web UI and daemon on the local instance
 	$(VENV)/bin/property-pipeline init
