@@ -192,3 +192,49 @@ def test_a_description_after_a_short_lead_in_is_the_remarks_and_the_lead_in_no_l
     values, _ = read(mail("2944 E Sierra Madre Ave", """<p>Description: a remodeled two-story home with a chef's kitchen and a
 downstairs guest suite near the park.</p>"""))
     assert values["public_remarks"].startswith("a remodeled")
+
+
+def test_other_mail_clients_forwards_and_replies_keep_their_notes_and_people_out():
+    outlook = mail("FW: New listing 902 E Loma Vista Dr", """<p>See below. Ours sold for $410,000 last year.</p><p>Gretchen</p>
+<p>________________________________</p>
+<p><b>From:</b> Gretchen Albescu<br><b>Sent:</b> Monday, November 23, 2026 9:14 AM<br><b>To:</b> Hollis Albescu</p>
+<p>902 E Loma Vista Dr, Tempe, AZ 85282</p><p>$455,000 &middot; 3 beds &middot; 2 baths &middot; 1,540 sq ft</p><p>MLS #7559901</p>""")
+    values, text = read(outlook)
+    assert (values["list_price"], values["listing_id"]) == (455000, "7559901")
+    assert "Gretchen" not in text and "Hollis" not in text and "$410,000" not in text
+    reply = mail("Re: 4410 N 33rd Pl", """<pre>
+Yes, let's see it Sunday. It is $15K over our budget though.
+
+On Mon, Nov 23, 2026 at 9:14 AM Hollis Albescu wrote:
+&gt; 4410 N 33rd Pl, Phoenix, AZ 85018
+&gt; $615,000 | 4 bd | 3 ba | 2,210 sqft
+&gt; Listing ID 7559902 | Active
+</pre>""")
+    values, text = read(reply)
+    assert (values["list_price"], values["bedrooms_total"]) == (615000, 4)
+    assert "Hollis" not in text and "$15K" not in text
+
+
+def test_a_formal_greeting_and_a_sign_off_are_the_mails():
+    _, text = read(mail("Just listed", """<pre>
+Hello Mr. Okafor,
+
+JUST LISTED - 1188 W Juniper Ave, Gilbert, AZ 85233
+List price: $429,900
+
+Best,
+Renata Quill
+HomeSmart
+</pre>"""))
+    assert "Okafor" not in text and "Renata Quill" not in text and "$429,900" in text
+
+
+def test_a_title_row_over_other_listings_cards_in_a_mail_table():
+    cards = "".join(f'<tr><td><p><b>{price}</b></p><p>{beds} bd | 2 ba</p><p>{street}, Tempe, AZ 85283</p></td></tr>'
+                    for price, beds, street in (("$372,000", 2, "1320 W Guadalupe Rd"), ("$399,900", 4, "6140 S Rural Rd")))
+    for title in ("More matches", "You might also like"):
+        values, text = read(mail("Your daily listing alert", f"""<table width="600">
+<tr><td><p><b>$389,500</b></p><p>3 bd | 2.5 ba | 1,604 sqft</p><p>1455 W Baseline Rd, Tempe, AZ 85283</p>
+<p>MLS # 7559905</p></td></tr><tr><td><h3>{title}</h3></td></tr>{cards}</table>"""))
+        assert (values["list_price"], values["bedrooms_total"]) == (389500, 3)
+        assert "$372,000" not in text and "Rural" not in text

@@ -21,8 +21,8 @@ from .vocabulary import COLON_PAIR
 
 # Sections about other listings, the past, or the area: never this listing's facts.
 _ASIDE_TITLE = re.compile(
-    r"\b(similar|nearby|near by|you may (also )?like|recently sold|recent sales|comparable|comps|"
-    r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties|matches)|more (homes|listings)|"
+    r"\b(similar|nearby|near by|you (may|might) (also )?like|recently sold|recent sales|comparable|comps|"
+    r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties|matches)|more (homes|listings|matches)|"
     r"homes? like (this|these|yours)|"
     r"matches for (this|your) search|"
     r"homes for sale near|neighbou?rhood (sales|homes)|sponsored|also viewed|people also)\b",

@@ -18,9 +18,16 @@ from .collector import Collector
 from .identity import address_spans
 
 # A forward's or a quoted original's header line: what comes before it is the forwarder's own note.
-_MAIL_BREAK = re.compile(r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$", re.I)
-_GREETING = re.compile(r"^(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+[A-Z][^.!?$\d:]{0,40}?\s*[,!:]$")
-_SIGNATURE = re.compile(r"^--$")
+_MAIL_BREAK = re.compile(r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$"
+                         r"|^on \w{3}.{4,120}\bwrote:$", re.I)
+_RULE = re.compile(r"^[-_=]{8,}$")
+_FROM = re.compile(r"^from:\s", re.I)
+# A mail header naming people ("From: Jonah Whitlock", "To: ...", "Cc: ..."), never a price.
+_HEADER_PERSON = re.compile(r"^(?:from|to|cc|bcc|reply-to|sender|recipients?):\s+[^$\d]*$", re.I)
+_GREETING = re.compile(r"^(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+[A-Z][^!?$\d:]{0,40}?\s*[,!:]$")
+# The signature's delimiter, or a sign-off ("Best,", "Kind regards,") above the sender's name.
+_SIGNATURE = re.compile(r"^--$|^(?:best|thanks|thank you|regards|best regards|kind regards|warm regards|cheers|sincerely"
+                        r"|warmly|talk soon)[,!.]?$", re.I)
 _CONTACT_HEADING = re.compile(r"^(?:(?:your|meet your|contact your|listing|buyer'?s?)\s+)?(?:agent|realtor|advisor)s?:?$"
                               r"|^(?:presented|hosted|listed) by:?$|^contact (?:me|us|info):?$", re.I)
 # An agent's license number ("Lic. #SA682214000", "AZ Lic. BR651120000") or "REALTOR®".
@@ -32,11 +39,24 @@ _FOOTER = re.compile(r"\bunsubscribe\b|\b(?:manage|turn off|stop) (?:your |these
 CONTACT_BLOCK_LINES = 4
 
 
+def _breaks(lines: list[str], engine: set[int]) -> list[int]:
+    """Where a forwarded or quoted mail begins: its header line, a reply's "On ... wrote:", or a rule
+    of dashes or underscores right above a "From:" line (Outlook's forward)."""
+    found = []
+    for i, line in enumerate(lines):
+        if i in engine:
+            continue
+        following = [lines[j] for j in range(i + 1, min(i + 3, len(lines))) if j not in engine]
+        if _MAIL_BREAK.match(line) or (_RULE.match(line) and any(_FROM.match(f) for f in following)):
+            found.append(i)
+    return found
+
+
 def mail_lines(lines: list[str], engine: set[int]) -> set[int]:
     """Indexes of `lines` that are the mail's own (see the module docstring); `engine` lines (the
     engine's summaries, the remarks line) are never among them."""
     dropped: set[int] = set()
-    breaks = [i for i, line in enumerate(lines) if i not in engine and _MAIL_BREAK.match(line)]
+    breaks = _breaks(lines, engine)
     if breaks:
         dropped |= {i for i in range(breaks[-1] + 1) if i not in engine}
     is_mail = bool(breaks)
@@ -58,7 +78,7 @@ def mail_lines(lines: list[str], engine: set[int]) -> set[int]:
         elif _CONTACT_HEADING.match(line):
             contact = CONTACT_BLOCK_LINES
             dropped.add(i)
-        elif LICENSE.search(line):
+        elif LICENSE.search(line) or _HEADER_PERSON.match(line):
             dropped.add(i)
         elif _FOOTER.search(line):
             # The mail's footer: the way out of the alerts, and the sender's postal address beside it.
@@ -90,10 +110,11 @@ def other_entries(lines: list[str], anchors: tuple[re.Pattern, ...], engine: set
     return other
 
 
-def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: set[int]) -> set[int]:
+def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: set[int], pairs: set[int]) -> set[int]:
     """Indexes of a text section about other homes: a short line titling one ("Recent sales nearby",
-    "More homes for you", `aside_title`) and the priced lines right under it (a mail's plain text,
-    where no element sets the section apart)."""
+    "More matches", `aside_title`) and the short lines with figures right under it (the cards' prices,
+    stats and addresses), up to a labelled line or one naming the page's own street: a mail's plain
+    text or a table's rows, where no element sets the section apart."""
     other: set[int] = set()
     section = False
     for i, line in enumerate(lines):
@@ -102,7 +123,8 @@ def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: se
         if len(line) <= 60 and not _PRICE.search(line) and aside_title(line, anchors):
             section = True
             other.add(i)
-        elif section and _PRICE.search(line) and not any(anchor.search(line) for anchor in anchors):
+        elif section and i not in pairs and len(line) <= 160 and re.search(r"\d", line) \
+                and not any(anchor.search(line) for anchor in anchors):
             other.add(i)
         else:
             section = False
@@ -117,7 +139,7 @@ def drop_mail_parts(out: Collector) -> None:
     dropped = mail_lines(out.lines, engine)
     out.personal |= {out.lines[i] for i in dropped if len(out.lines[i]) >= 3}
     dropped |= other_entries(out.lines, out.anchors, engine | dropped)
-    dropped |= other_sections(out.lines, out.anchors, engine | dropped)
+    dropped |= other_sections(out.lines, out.anchors, engine | dropped, out.pair_lines)
     if not dropped:
         return
     gone = {out.lines[i] for i in dropped}

@@ -367,6 +367,16 @@ def _link_heavy(el: El) -> bool:
     return links >= 4 and link_chars >= 0.7 * chars
 
 
+def _title_row(el: El) -> bool:
+    """A table row of one short cell without figures ("More matches" above the rows of other
+    listings' cards in a mail): it titles the rows after it as a heading titles its siblings."""
+    row_cells = cells(el) if el.tag == "tr" else []
+    if len(row_cells) != 1:
+        return False
+    text = text_of(row_cells[0], 100)
+    return 0 < len(text) <= 60 and not re.search(r"\d", text)
+
+
 def _until_heading(items: list, start: int) -> list:
     """The siblings after a heading, up to the next heading: the section that heading opens."""
     section = []
@@ -399,7 +409,7 @@ def _visit_children(children: list, out: Collector, depth: int) -> None:
     skipping = False
     while i < len(items):
         child = items[i]
-        if isinstance(child, El) and child.tag in HEADINGS:
+        if isinstance(child, El) and (child.tag in HEADINGS or _title_row(child)):
             title = text_of(child, 120)
             skipping = other_record_title(title) or (aside_title(title, out.anchors) and not holds_own_listing(
                 " ".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out))
