@@ -662,7 +662,8 @@ _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br|rec[a\u00e1]maras?|habitaciones|dormitorios)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
     (re.compile(r"\b(?:listed|offered|priced|asking|(?<!original )(?<!previous )(?<!orig\. )list(?:ing)? price(?: of| was| is)?:?"
-                r"|now(?: only)?|(?:price\s+)?(?:reduced|lowered|dropped|cut|improved)\s+to)\s+(?:at|for)?\s*"
+                r"|now(?: only)?|(?:price\s+)?(?:reduced|lowered|dropped|cut|improved|increased|raised|changed|adjusted)"
+                r"(?:\s+by\s+\$\s?[\d,.]+\s*[KkMm]?)?\s+to)\s+(?:at|for)?\s*"
                 r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
     (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"

@@ -238,3 +238,10 @@ def test_a_title_row_over_other_listings_cards_in_a_mail_table():
 <p>MLS # 7559905</p></td></tr><tr><td><h3>{title}</h3></td></tr>{cards}</table>"""))
         assert (values["list_price"], values["bedrooms_total"]) == (389500, 3)
         assert "$372,000" not in text and "Rural" not in text
+
+
+def test_a_price_changed_to_or_reduced_by_an_amount_to_a_price_is_the_price():
+    for line, price in (("Price increased to $519,000 (+$20K)", 519000), ("Reduced by $10,000 to $489,000", 489000),
+                        ("Price changed to $495,000", 495000)):
+        values, _ = read(mail("Alert", f"<p>2210 E Fairmount Ave, Phoenix, AZ 85016</p><p>{line}</p><p>3 bd &middot; 2 ba</p>"))
+        assert values["list_price"] == price, line
