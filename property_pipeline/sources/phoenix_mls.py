@@ -100,7 +100,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("status", r"^(listing |mls |current |property )?status$|^status\b|^stat$|^st$|^(mls |listing )?stat\.?$|^estado$|^estatus$", r"date|change|fecha"),
     ("list_price", r"^(current |asking |original )?(list(ing)? )?price$|^list(ing)? price\b|^asking|^price\b|^current price|^lp$|^list$|^(last |now )?offered (at|for)$|^new (list )?price$|^priced at$|^list ?\$$|^precio( de lista| de venta| solicitado)?$", r"per|/|sq|sold|\bpor\b|clos|sale|reduc|range|change|history|tax|orig|prev|was|cut|increase|drop|decrease|estimate"),
     ("beds_baths", r"^(br|bd|bds|beds?|bdrms?|bedrooms?) ?/ ?(ba|bth|bths|baths?|bathrooms?)$", None),
-    ("baths_full_half", r"bath.{0,4}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$|^(ba|bths?|baths?) ?f ?/ ?h$", None),
+    ("baths_full_half", r"bath.{0,8}full ?[/|] ?half|^full ?([/|]|and|&)? ?half( baths?| bathrooms?)?$|^(ba|bths?|baths?) ?f ?/ ?h$", None),
     ("full_baths", r"full bath|^bath(room)?s? full$|^# full baths|^fb$|banos completos", _ONE_PART_OF_HOME),
     ("half_baths", r"half bath|partial bath|^bath(room)?s? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", _ONE_PART_OF_HOME),
     ("threeq_baths", r"(3/4|three.quarter) bath", _ONE_PART_OF_HOME),
@@ -447,17 +447,26 @@ def _pair_beds_baths(cands: Candidates, value: str, _label: str) -> None:
     parts = re.split(r"\s*/\s*|\s*,\s*", value)
     if len(parts) >= 2:
         cands.add("bedrooms_total", read_bedrooms(parts[0]))
-        cands.add("baths", parse_baths(parts[1]))
+        _pair_baths(cands, parts[1], _label)
+
+
+# Three-quarter baths (RESO: neither full nor half, counted in the total): "2.75" (two full and one
+# three-quarter), "1 3/4" / "1 three-quarter" in a breakdown.
+_THREE_QUARTER_DECIMAL = re.compile(r"\s*(\d{1,2})\.75\s*")
+_THREE_QUARTER_PART = re.compile(r"(\d+)\s*(?:3/4|\u00be|three[- ]quarters?)(?!\s*acre)", re.I)
 
 
 def _pair_baths(cands: Candidates, value: str, _label: str) -> None:
     value = decimal_point(value)  # "2,5" on a bilingual page: 2.5
-    three_quarter = re.fullmatch(r"\s*(\d{1,2})\.75\s*", value)
-    if three_quarter:  # "2.75": two full baths and a three-quarter bath, no half bath (RESO)
-        cands.add("baths", (int(three_quarter.group(1)), 0))
+    decimal = _THREE_QUARTER_DECIMAL.fullmatch(value)
+    if decimal:
+        cands.add("baths", (int(decimal.group(1)), 0))
         cands.add("bathrooms_threeq", 1)
         return
-    full, half = parse_baths(value)
+    part = _THREE_QUARTER_PART.search(value)
+    full, half = parse_baths(value[:part.start()] + value[part.end():] if part else value)
+    if part and full is not None:
+        cands.add("bathrooms_threeq", int(part.group(1)))
     if full is not None or half is not None:
         cands.add("baths", (full, half))
 

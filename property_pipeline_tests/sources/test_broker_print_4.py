@@ -154,3 +154,51 @@ def test_a_title_bar_states_the_status_and_the_price():
                       [("City", "Avondale"), ("Zip", "85392"), ("Bedrooms", "4")]]))
     got = rules(page)
     assert (got.get("standard_status"), got.get("list_price"), got.get("listing_id")) == ("Pending", 415000.0, "7559905")
+
+
+HEADER = "<div>6110 W PARADISE LN GLENDALE AZ 85306</div>"
+PRICED = _cells([[("MLS #", "7559906"), ("Status", "Active"), ("List Price", "$455,000")], [("Bedrooms", "3"), ("Bathrooms", "2")]])
+
+
+@pytest.mark.parametrize("title", ["Comp 1", "Comp #2", "Sold Comp #1", "Comparable 3"])
+def test_comparable_blocks_after_a_subject_without_an_address_label(title):
+    comp = (f"<section><h3>{title}</h3><div><span>Address</span> <span>6204 W Paradise Ln, Glendale, AZ 85306</span></div>"
+            "<div><span>Beds</span> <span>5</span></div><div><span>Baths</span> <span>3</span></div></section>")
+    got = MLS.extract_rules(parsed(HEADER + PRICED + comp))
+    assert (got.values["street_number"], got.values["bedrooms_total"], got.values["bathrooms_full"]) == ("6110", 3, 2)
+    assert not got.ambiguous
+
+
+def test_a_grid_whose_subject_column_is_not_the_first():
+    grid = ("<table><tr><th></th><th>Comp 1</th><th>Comp 2</th><th>Subject</th></tr>"
+            "<tr><td>Address</td><td>6204 W Paradise Ln</td><td>6010 W Acoma Dr</td><td>6110 W Paradise Ln</td></tr>"
+            "<tr><td>Beds</td><td>5</td><td>3</td><td>4</td></tr><tr><td>Baths</td><td>3</td><td>2</td><td>2</td></tr>"
+            "<tr><td>List Price</td><td>$480,000</td><td>$440,000</td><td>$455,000</td></tr></table>"
+            "<p>Subject: 6110 W Paradise Ln, Glendale, AZ 85306</p>")
+    got = rules(grid)
+    assert (got["street_number"], got["bedrooms_total"], got["bathrooms_full"], got["list_price"]) == ("6110", 4, 2, 455000)
+
+
+@pytest.mark.parametrize("header", ["6110 W PARADISE LN, GLENDALE, AZ 85306 (MARICOPA)",
+                                    "6110 W Paradise Ln, Glendale, AZ 85306-4411 Maricopa County"])
+def test_a_header_address_closed_by_its_county(header):
+    got = rules(f"<div>{header}</div>" + PRICED)
+    assert (got.get("street_number"), got.get("street_name"), got.get("city"), got.get("postal_code")) == \
+        ("6110", "W Paradise Ln", "Glendale", "85306")
+
+
+@pytest.mark.parametrize("label, value, full, half, total", [
+    ("Beds/Baths", "4/2.75", 2, 0, 3), ("Baths", "3 (2 Full, 1 3/4)", 2, 0, 3),
+    ("Bathrooms (Full/Half)", "2/1", 2, 1, 3)])
+def test_bath_breakdowns(label, value, full, half, total):
+    got = rules(_cells([[("Address", "6110 W Paradise Ln, Glendale, AZ 85306"), ("Bedrooms", "4"), (label, value)]]))
+    assert (got.get("bathrooms_full"), got.get("bathrooms_half"), got.get("bathrooms_total_integer")) == (full, half, total)
+
+
+def test_a_tax_record_titled_in_bold():
+    page = (_cells([[("Address", "6110 W Paradise Ln"), ("City", "Glendale"), ("Zip", "85306"), ("Bedrooms", "4"),
+                     ("Bathrooms", "3")]])
+            + "<div><b>Tax Information</b><table><tr><td>Site Address:</td><td>6110 W PARADISE LN</td></tr>"
+            "<tr><td>Beds:</td><td>3</td><td>Baths:</td><td>2</td></tr></table></div>")
+    got = MLS.extract_rules(parsed(page))
+    assert (got.values["bedrooms_total"], got.values["bathrooms_full"]) == (4, 3) and not got.ambiguous

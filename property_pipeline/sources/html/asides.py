@@ -21,7 +21,7 @@ from .vocabulary import COLON_PAIR
 
 # Sections about other listings, the past, or the area: never this listing's facts.
 _ASIDE_TITLE = re.compile(
-    r"\b(similar|nearby|near by|you (may|might) (also )?like|recently sold|recent sales|comparable|comps|"
+    r"\b(similar|nearby|near by|you (may|might) (also )?like|recently sold|recent sales|comparable|comps|comp\s*#?\s*\d{1,2}|"
     r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties|matches)|more (homes|listings|matches)|"
     r"homes? like (this|these|yours)|"
     r"matches for (this|your) search|"
@@ -75,6 +75,14 @@ def other_record_title(title: str) -> bool:
     return _OTHER_RECORD_TITLE.match(title.strip().rstrip(":").strip()) is not None
 
 
+def _bold_title(el: El) -> str:
+    """A block's title set in bold rather than as a heading ("<div><b>Tax Information</b><table>...")."""
+    kids = [c for c in el.children[:3] if not (isinstance(c, str) and not c.strip())]
+    if len(kids) >= 2 and isinstance(kids[0], El) and kids[0].tag in ("b", "strong"):
+        return text_of(kids[0], 80)
+    return ""
+
+
 def aside_title(title: str, anchors: tuple[re.Pattern, ...]) -> bool:
     """A title naming a section about other listings, the past or the area ("Nearby Schools",
     "Sale and tax history for ..."), once the page's own address and street names are set aside."""
@@ -103,7 +111,7 @@ def about_other_listings(el: El, out: Collector) -> bool:
         aside = True
     else:
         title = _section_title(el)
-        if other_record_title(title):
+        if other_record_title(title or _bold_title(el)):
             return True
         aside = aside_title(title, out.anchors)
     if not aside or not holds_own_listing(text_of(el, 20_000), out):

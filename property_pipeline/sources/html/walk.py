@@ -580,7 +580,7 @@ def _visit_table(table: El, out: Collector, depth: int) -> bool:
     listing a line, a "Cross Property" report), see `_listing_rows`."""
     rows = _rows(table)
     if len(rows) > 2:
-        return _listing_rows(rows, out, depth)
+        return _subject_column(rows, out, depth) or _listing_rows(rows, out, depth)
     if len(rows) != 2:
         return False
     head, body = cells(rows[0]), cells(rows[1])
@@ -626,6 +626,27 @@ def _listing_rows(rows: list[El], out: Collector, depth: int) -> bool:
                     out.pair(name, value)
         else:
             visit(row, out, depth + 1)
+    return True
+
+
+def _subject_column(rows: list[El], out: Collector, depth: int) -> bool:
+    """A side-by-side grid (labels down the first column, one column per home) whose header names
+    one column the subject, wherever it stands ("| Comp 1 | Comp 2 | Subject"): each row's label ->
+    that column's value; the other columns, comparables, state nothing of the listing. False (not
+    read here) for any other table."""
+    names = [text_of(c, 60) for c in cells(rows[0])]
+    marks = [i for i, name in enumerate(names) if i > 0 and _SUBJECT_MARK.match(name)]
+    if len(names) < 3 or len(marks) != 1:
+        return False
+    out.line(" | ".join(n for n in names if n))
+    for row in rows[1:]:
+        body = cells(row)
+        if len(body) != len(names):
+            visit(row, out, depth + 1)
+            continue
+        label, value = text_of(body[0], 60), text_of(body[marks[0]])
+        if label and value:
+            out.pair(label, value)
     return True
 
 
