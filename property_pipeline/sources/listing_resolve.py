@@ -99,7 +99,7 @@ def _labelled_address(cands: Candidates, out: Resolved) -> tuple[dict[str, Any],
     raw = out.resolve(cands, "address")
     if not raw:
         return {}, ""
-    raw = str(raw)
+    raw = _NOTE.sub("", str(raw))  # "6110 W Paradise Ln (Corner Lot)": the note is no part of the street
     parsed = address_from_line(raw) if re.search(r"\b(AZ|Arizona)\b|\d{5}\s*$", raw) else {}
     parts = parsed or split_street(re.split(r",", raw)[0])
     if not plausible_street(parts.get("street_name")):
@@ -124,7 +124,7 @@ def _address_from_page(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
     if parts:
         return parts, "heading"
     lines = data.get("lines", [])
-    for line in lines[:80]:
+    for line in sorted(lines[:80], key=lambda ln: _SUITE.search(ln) is not None):
         parts = _address_in(line)
         if parts:
             return parts, "text"
@@ -155,6 +155,9 @@ def _place_of_same_street(parts: dict[str, Any], data: dict[str, Any]) -> dict[s
     return {**parts, **{key: stated[key] for key in ("city", "state_or_province", "postal_code") if stated.get(key)}}
 
 
+_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ,.'/&-]{1,40}\)")
+# An office's address ("4250 E Camelback Rd Suite 300"): a home is a unit, never a suite.
+_SUITE = re.compile(r"\b(?:ste|suite)\b\.?\s*#?\s*\w+", re.I)
 _SEPARATOR_MARK = re.compile(r"\s+[\u00b7\u2022|]\s+")
 _COUNTY_AFTER = re.compile(r"(?<=\d{5})(?:-\d{4})?\s*(?:\(\s*[A-Za-z]+(?: county)?\s*\)|,?\s+[A-Za-z]+ county)\s*$", re.I)
 

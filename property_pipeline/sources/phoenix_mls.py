@@ -105,7 +105,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("half_baths", r"half bath|partial bath|^bath(room)?s? half$|^hb$|^(1/2|# half|half) ?baths?|^1/2 bathrooms?|medios? banos?|banos medios", _ONE_PART_OF_HOME),
     ("threeq_baths", r"(3/4|three.quarter) bath", _ONE_PART_OF_HOME),
     ("baths", r"^(total |tot\.? |# ?(of )?|no\.? of |number of )?bath(room)?s?( total)?$|^(tot\.? )?ba$|^bths?$|^baths?/|^banos( totales)?$", r"full|half|partial|3/4|complet|medio"),
-    ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total| plus)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
+    ("bedrooms", r"^(total |# ?(of )?|no\.? of |number of )?bed(room)?s?( total)?$|^br$|^bds?$|^bdrms?$|^beds?$|^recamaras?$|^habitaciones$|^dormitorios$", r"/|bath"),
     ("lot", r"\blot\b|acreage|^acres?$|land (size|area)|^lot ?(size|sq|area|acres)|terreno|\blote\b", r"price|\$|lot #|lot number|lot no|features|desc"),
     ("living_area", r"sq\.? ?f(ee)?t|sqft|square (feet|footage)|living (area|space)|^living$|^interior|livable|^(home|house|building) size|^size$|floor (area|size)|^approx\.? (size|living)|pies cuadrados|superficie (construida|habitable)|area (habitable|construida)|\bsf\b|^superficie\b|metros cuadrados|^(m2|metros) construidos|^construccion$|^m2( de construccion)?$|^sup\.? (construida|habitable|total)", r"lot|price|\$|/|\bper\b|garage|patio|source|range|sf-?det"),
     ("year_built", r"year built|^yr\.? ?(built|blt)|^yr\.?$|^year blt|^blt$|^built$|^built in|construction year|^year$|^constructed( in)?$|^year constructed|ano de construccion|^ano construid|^construid[ao] en", r"source|remodel|renov"),
@@ -130,8 +130,9 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("street_dir", r"^(st |street )?(dir|direction|pre ?dir|prefix)\.?$", None),
     ("street_name", r"^(st|street) ?name$", None),
     ("street_suffix", r"^(st |street )?(sfx|suffix|type)\.?$", r"^type$"),
-    # A list of the home's rooms ("Rooms: Family Rm, Great Rm, 4 Bedrooms"): the bedrooms it counts.
-    ("rooms", r"^(other |additional )?rooms?( list| features| included)?$", None),
+    # A list of the home's rooms ("Rooms: Family Rm, Great Rm, 4 Bedrooms") and a count of the bedrooms
+    # with the rooms that could serve as one ("Bedrooms Plus: 2 + Loft"): weaker than a bedrooms label.
+    ("rooms", r"^(other |additional )?rooms?( list| features| included)?$|^bed(room)?s? plus$", None),
     ("unit", r"^unit( ?#| no\.?| number)?$|^apt|^suite$|^unidad$|^depto", r"count|type|level|floor"),
     ("latitude", r"^lat(itude)?$", None),
     ("longitude", r"^(lng|lon|long|longitude)$", None),
@@ -598,10 +599,11 @@ def _pair_city(cands: Candidates, value: str, _label: str) -> None:
 _ROOMS_BEDROOMS = re.compile(r"(?<![\d.,$])(\d{1,2})\s*(?:bed(?:room)?s?|bdrms?|br)\b", re.I)
 
 
-def _pair_rooms(cands: Candidates, value: str, _label: str) -> None:
-    """A rooms list that counts the bedrooms ("Family Rm, Great Rm, 4 Bedrooms"): read as a phrase, so
-    that a bedrooms label, where the page has one, outranks it."""
-    counts = {int(m.group(1)) for m in _ROOMS_BEDROOMS.finditer(value)}
+def _pair_rooms(cands: Candidates, value: str, label: str) -> None:
+    """A rooms list that counts the bedrooms ("Family Rm, Great Rm, 4 Bedrooms"), or "Bedrooms Plus:
+    2 + Loft": read as a phrase, so that a bedrooms label, where the page has one, outranks it."""
+    lead = re.match(r"\s*(\d{1,2})\b(?!\s*(?:car|ft|sq))", value) if label.startswith("bed") else None
+    counts = {int(lead.group(1))} if lead else {int(m.group(1)) for m in _ROOMS_BEDROOMS.finditer(value)}
     if len(counts) == 1:
         tier, evidence = cands.tier, cands.evidence
         cands.at(tier, "text").add("bedrooms_total", counts.pop())
@@ -874,7 +876,8 @@ _PARTY_LABEL = re.compile(
     r"(?:\s+name)?:?$|^(?:office\s+|agent\s+|company\s+|contact\s+)?name:?$"
     r"|^(?:office|agent|main|cell|direct|mobile|contact)?\s*(?:phone|fax|e-?mail|tel(?:ephone)?)(?:\s*(?:#|no\.?|number))?:?$"
     r"|manage?ment|^mgmt\b|^(?:elementary|middle|junior high|high)(?:\s+school)?:?$|^(?:school|district)\b"
-    r"|^(?:builder|lender|title|escrow)(?:\s+(?:co|company|name))?\.?:?$",
+    r"|^(?:builder|lender|title|escrow)(?:\s+(?:co|company|name))?\.?:?$"
+    r"|^(?:presented|listed|represented|marketed|prepared)\s+by:?$|^courtesy(?:\s+of)?:?$",
     re.I,
 )
 

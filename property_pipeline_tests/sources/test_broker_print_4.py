@@ -202,3 +202,28 @@ def test_a_tax_record_titled_in_bold():
             "<tr><td>Beds:</td><td>3</td><td>Baths:</td><td>2</td></tr></table></div>")
     got = MLS.extract_rules(parsed(page))
     assert (got.values["bedrooms_total"], got.values["bathrooms_full"]) == (4, 3) and not got.ambiguous
+
+
+def test_a_letterhead_office_address_before_the_subjects_line():
+    page = ("<h1>Desert Bloom Properties</h1><p>4250 E Camelback Rd Suite 300, Phoenix, AZ 85018</p>"
+            "<h2>Property Details</h2><p>6110 W Paradise Ln, Glendale, AZ 85306</p>" + PRICED)
+    got = rules(page)
+    assert (got["street_number"], got["city"], got.get("unit_number")) == ("6110", "Glendale", None)
+
+
+def test_a_presenters_address_is_not_the_listings():
+    page = (PRICED + "<p>Presented by: Tamsin Okafor</p><p>Address: 20325 N 51st Ave Ste 134, Glendale, AZ 85308</p>"
+            + HEADER)
+    got = rules(page)
+    assert (got["street_number"], got["street_name"], got.get("unit_number")) == ("6110", "W Paradise Ln", None)
+
+
+def test_a_note_after_the_labelled_street_is_no_part_of_it():
+    got = rules(_cells([[("Address", "6110 W Paradise Ln (Corner Lot)"), ("City", "Glendale"), ("Zip", "85306")]]) + PRICED)
+    assert got["street_name"] == "W Paradise Ln"
+
+
+def test_bedrooms_plus_gives_way_to_a_bedrooms_label():
+    page = _cells([[("Address", "6110 W Paradise Ln, Glendale, AZ 85306"), ("Bedrooms", "3"), ("Bedrooms Plus", "4")]])
+    got = MLS.extract_rules(parsed(page))
+    assert got.values["bedrooms_total"] == 3 and "bedrooms_total" not in got.ambiguous
