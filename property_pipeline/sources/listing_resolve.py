@@ -102,7 +102,8 @@ def _labelled_address(cands: Candidates, out: Resolved) -> tuple[dict[str, Any],
     raw = _NOTE.sub("", str(raw))  # "6110 W Paradise Ln (Corner Lot)": the note is no part of the street
     parsed = address_from_line(raw) if re.search(r"\b(AZ|Arizona)\b|\d{5}\s*$", raw) else {}
     parts = parsed or split_street(re.split(r",", raw)[0])
-    if not plausible_street(parts.get("street_name")):
+    if not plausible_street(parts.get("street_name")) or (
+            not parts.get("street_number") and (_WHERE.search(raw) or not _STREET_TYPE.search(raw))):
         return {}, ""
     if "address" in out.structured:
         out.structured.update(k for k in parts if k in ("street_number", "street_name", "unit_number"))
@@ -155,6 +156,10 @@ def _place_of_same_street(parts: dict[str, Any], data: dict[str, Any]) -> dict[s
     return {**parts, **{key: stated[key] for key in ("city", "state_or_province", "postal_code") if stated.get(key)}}
 
 
+# Where a home is, not its address ("Location: NW of 51st Ave & Union Hills", "S of Bell Rd near 19th Ave").
+_STREET_TYPE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Way|Blvd|Boulevard|Ct|Court|Pl|Place|Cir"
+                          r"|Circle|Pkwy|Parkway|Trl|Trail|Ter|Terrace|Loop|Hwy|Highway|Pass|Run|Path|Row|Sq|Plaza)\b\.?", re.I)
+_WHERE = re.compile(r"&|\b(?:of|near|between|corner|off|and|at)\b", re.I)
 _NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ,.'/&-]{1,40}\)")
 # An office's address ("4250 E Camelback Rd Suite 300"): a home is a unit, never a suite.
 _SUITE = re.compile(r"\b(?:ste|suite)\b\.?\s*#?\s*\w+", re.I)

@@ -424,6 +424,9 @@ def parse_baths(text: Any) -> tuple[int | None, int | None]:
     half = re.search(r"(\d+)\s*(?:half|hb|partial|medio|h\b)", raw)
     if full or half:
         return (int(full.group(1)) if full else None), (int(half.group(1)) if half else 0)
+    with_half = re.fullmatch(r"\s*(\d{1,2})\s*(?:\+\s*)?(?:1/2|\u00bd)\s*", raw)  # "2 1/2", "2\u00bd", "2 + 1/2"
+    if with_half:
+        return int(with_half.group(1)), 1
     value = parse_number(raw)
     if value is None or value < 0 or value > 100:
         return None, None

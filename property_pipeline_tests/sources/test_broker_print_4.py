@@ -227,3 +227,26 @@ def test_bedrooms_plus_gives_way_to_a_bedrooms_label():
     page = _cells([[("Address", "6110 W Paradise Ln, Glendale, AZ 85306"), ("Bedrooms", "3"), ("Bedrooms Plus", "4")]])
     got = MLS.extract_rules(parsed(page))
     assert got.values["bedrooms_total"] == 3 and "bedrooms_total" not in got.ambiguous
+
+
+@pytest.mark.parametrize("title", ["Sold Listings (3)", "Closed Sales", "Active Listings", "Pending Listings",
+                                   "Expired Listings", "Market Activity", "Recently Closed"])
+def test_a_market_analysis_groups_its_comparables_under_a_title(title):
+    comps = f"<h2>{title}</h2>" + "".join(
+        f"<div><h4>{a}</h4>" + _cells([[("Address", f"{a}, Glendale, AZ 85306"), ("Beds", "5"), ("Baths", "3")]]) + "</div>"
+        for a in ("6204 W Paradise Ln", "6010 W Acoma Dr"))
+    got = MLS.extract_rules(parsed(HEADER + PRICED + comps))
+    assert (got.values["street_number"], got.values["bedrooms_total"], got.values["bathrooms_full"]) == ("6110", 3, 2)
+    assert not got.ambiguous
+
+
+@pytest.mark.parametrize("baths", ["2 1/2", "2\u00bd", "2 + 1/2"])
+def test_a_half_bath_as_a_fraction(baths):
+    got = rules(_cells([[("Address", "6110 W Paradise Ln, Glendale, AZ 85306"), ("Bedrooms", "3"), ("Baths", baths)]]))
+    assert (got["bathrooms_full"], got["bathrooms_half"], got["bathrooms_total_integer"]) == (2, 1, 3)
+
+
+@pytest.mark.parametrize("where", ["NW of 51st Ave & Union Hills", "North of Union Hills Dr", "Glendale"])
+def test_a_location_that_is_no_address_gives_way_to_the_header(where):
+    got = rules(HEADER + _cells([[("Location", where), ("Bedrooms", "3")]]) + PRICED)
+    assert (got.get("street_number"), got.get("street_name"), got.get("city")) == ("6110", "W Paradise Ln", "Glendale")
