@@ -250,3 +250,25 @@ def test_a_half_bath_as_a_fraction(baths):
 def test_a_location_that_is_no_address_gives_way_to_the_header(where):
     got = rules(HEADER + _cells([[("Location", where), ("Bedrooms", "3")]]) + PRICED)
     assert (got.get("street_number"), got.get("street_name"), got.get("city")) == ("6110", "W Paradise Ln", "Glendale")
+
+
+def _kv_comp(street: str) -> str:
+    return (f"<div><span>Address</span> <span>{street}, Glendale, AZ 85306</span></div>"
+            "<div><span>Beds</span> <span>5</span></div><div><span>Baths</span> <span>3</span></div>")
+
+
+@pytest.mark.parametrize("title", ["<div class='t'>Comparable 1</div>", "<p><b>Comparable 1</b></p>",
+                                   "<strong>Comp #1</strong>"])
+def test_a_comparable_block_titled_without_a_heading(title):
+    page = HEADER + PRICED + f"<div class='blk'>{title}{_kv_comp('6204 W Paradise Ln')}</div>"
+    got = MLS.extract_rules(parsed(page))
+    assert (got.values["street_number"], got.values["bedrooms_total"], got.values["bathrooms_full"]) == ("6110", 3, 2)
+    assert not got.ambiguous
+
+
+def test_a_line_about_a_comparable_lends_nothing():
+    no_counts = _cells([[("MLS #", "7559906"), ("Status", "Active"), ("List Price", "$455,000")]])
+    page = HEADER + no_counts + ("<p>Comparable 1: 6204 W Paradise Ln, Glendale, AZ 85306 &middot; 5 Beds &middot; "
+                                 "3 Baths &middot; Sold $470,000</p>")
+    got = rules(page)
+    assert got["street_number"] == "6110" and got.get("bedrooms_total") is None and got.get("bathrooms_full") is None

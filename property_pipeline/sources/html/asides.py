@@ -52,9 +52,18 @@ def _section_title(el: El) -> str:
             row_cells = cells(row) if row is not None else []
             return text_of(row_cells[0], 120) if len(row_cells) == 1 else ""
         if child.tag in INLINE_TAGS:
-            return ""
+            # A title set in bold before the block's content ("<strong>Comparable 1</strong><div>...").
+            return _short_title(child) if child.tag in ("b", "strong") else ""
+        if child.tag in ("header", "div", "p") and len(el.children) > 1 and _short_title(child):
+            return _short_title(child)  # "<div class='t'>Comparable 1</div>", "<p><b>Comparable 1</b></p>"
         return _section_title(child) if child.tag in ("header", "div") and len(child.children) <= 3 else ""
     return ""
+
+
+def _short_title(el: El) -> str:
+    """An element's text when it is a short title (no "Label: value", no sentence)."""
+    text = text_of(el, 120)
+    return text if 0 < len(text) <= 60 and not COLON_PAIR.match(text) and not text.endswith(".") else ""
 
 
 # A street written in a title ("1234 W Indian School Rd", "E Nearby Ave"): its words are a name,

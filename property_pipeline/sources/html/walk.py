@@ -144,6 +144,13 @@ _STAT_BAR = re.compile(
 
 
 def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
+    whole = " ".join(segs)
+    lead = COLON_PAIR.match(whole)
+    if lead and aside_title(lead.group(1), out.anchors) and not out.vocab.label_group(lead.group(1)):
+        # "Comparable 1: 6204 W Paradise Ln · 5 Beds · Sold $470,000": a line about another home,
+        # kept whole (its parts are no pairs or stats of this listing).
+        out.line(whole)
+        return
     labels = [i for i, s in enumerate(segs) if s.endswith(":") and labelish(s[:-1])]
     if labels:
         prefix = " ".join(segs[: labels[0]])
