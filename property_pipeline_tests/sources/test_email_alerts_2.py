@@ -245,3 +245,17 @@ def test_a_price_changed_to_or_reduced_by_an_amount_to_a_price_is_the_price():
                         ("Price changed to $495,000", 495000)):
         values, _ = read(mail("Alert", f"<p>2210 E Fairmount Ave, Phoenix, AZ 85016</p><p>{line}</p><p>3 bd &middot; 2 ba</p>"))
         assert values["list_price"] == price, line
+
+
+def test_a_street_under_a_matches_title_is_not_set_aside_with_the_other_homes():
+    """"New matches for your search" may title the mail's own card: its street line stays (a street
+    is a listing's identity; only priced lines and a card's stats join the section), so the record
+    keeps an address to be filed under."""
+    values, text = read(mail("Your saved search", """<pre>
+New matches for your search
+$449,900
+2231 E Pinchot Ave, Phoenix, AZ 85016
+3 bd | 2 ba | 1,650 sqft
+</pre>"""))
+    assert "2231 E Pinchot Ave" in text
+    assert values.get("street_number") == "2231" and values.get("postal_code") == "85016"

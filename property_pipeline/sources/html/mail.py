@@ -123,12 +123,20 @@ def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: se
         if len(line) <= 60 and not _PRICE.search(line) and aside_title(line, anchors):
             section = True
             other.add(i)
-        elif section and i not in pairs and len(line) <= 160 and re.search(r"\d", line) \
-                and not any(anchor.search(line) for anchor in anchors):
+        elif section and i not in pairs and len(line) <= 160 and not any(anchor.search(line) for anchor in anchors) and (
+                _PRICE.search(line) or (re.search(r"\d", line) and not _LISTING_IDENTITY.search(line))):
+            # A priced line, or a card's stats ("3 bd | 2 ba | 1,650 sqft"); a street line without a
+            # price may be the mail's own listing under a title like "New matches for your search".
             other.add(i)
         else:
             section = False
     return other
+
+
+# A line naming a listing: a house number and a street with its type, or an MLS number.
+_LISTING_IDENTITY = re.compile(
+    r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9.']+\s+){1,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court"
+    r"|pl|place|cir|circle|trl|trail|pkwy|parkway|loop|ter|terrace|hwy)\b|\bmls\b\D{0,12}\d{5,}", re.I)
 
 
 def drop_mail_parts(out: Collector) -> None:
