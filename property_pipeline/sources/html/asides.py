@@ -53,17 +53,22 @@ def _section_title(el: El) -> str:
             return text_of(row_cells[0], 120) if len(row_cells) == 1 else ""
         if child.tag in INLINE_TAGS:
             # A title set in bold before the block's content ("<strong>Comparable 1</strong><div>...").
-            return _short_title(child) if child.tag in ("b", "strong") else ""
-        if child.tag in ("header", "div", "p") and len(el.children) > 1 and _short_title(child):
-            return _short_title(child)  # "<div class='t'>Comparable 1</div>", "<p><b>Comparable 1</b></p>"
+            return _aside_block_title(child) if child.tag in ("b", "strong") else ""
+        if child.tag in ("header", "div", "p") and len(el.children) > 1 and _aside_block_title(child):
+            return _aside_block_title(child)  # "<div class='t'>Comparable 1</div>", "<p><b>Comparable 1</b></p>"
         return _section_title(child) if child.tag in ("header", "div") and len(child.children) <= 3 else ""
     return ""
 
 
-def _short_title(el: El) -> str:
-    """An element's text when it is a short title (no "Label: value", no sentence)."""
+def _aside_block_title(el: El) -> str:
+    """An element's text when it is a short title (no "Label: value", no sentence) of a block about
+    other homes ("Comparable 1", "Comp #2"); any other first line of a block ("Overview", "Tax
+    information": the home's own APN may be in it) titles nothing here, so its block is read as the
+    page's own."""
     text = text_of(el, 120)
-    return text if 0 < len(text) <= 60 and not COLON_PAIR.match(text) and not text.endswith(".") else ""
+    if not (0 < len(text) <= 60 and not COLON_PAIR.match(text) and not text.endswith(".")):
+        return ""
+    return text if _ASIDE_TITLE.search(text) else ""
 
 
 # A street written in a title ("1234 W Indian School Rd", "E Nearby Ave"): its words are a name,
@@ -85,6 +90,20 @@ _OTHER_RECORD_TITLE = re.compile(
 
 def other_record_title(title: str) -> bool:
     return _OTHER_RECORD_TITLE.match(title.strip().rstrip(":").strip()) is not None
+
+
+# An APN with its label in a tax / public-records section ("APN: 163-15-027", "Parcel # 16315027").
+_RECORD_PARCEL = re.compile(
+    r"\b(APN|A\.P\.N\.|Assessor'?s?\s+(?:Parcel\s+)?(?:#|No\.?|Number)|Parcel\s*(?:#|No\.?|Number|ID)|Tax\s+(?:Parcel\s+)?ID)"
+    r"\s*[:#]?\s*(\d{3}[\s.\-]?\d{2}[\s.\-]?\d{3}\s?[A-Za-z]?)(?![\w-])", re.I)
+
+
+def keep_record_parcel(text: str, out: Collector) -> None:
+    """A tax or public-records section is another record of the same home: its facts are set aside
+    (the county's counts and the owner's mailing address are no listing facts), but the parcel
+    number it states is this home's, read as a labelled pair."""
+    for match in _RECORD_PARCEL.finditer(text):
+        out.pair(match.group(1), match.group(2))
 
 
 def _bold_title(el: El) -> str:
@@ -124,6 +143,7 @@ def about_other_listings(el: El, out: Collector) -> bool:
     else:
         title = _section_title(el)
         if other_record_title(title or _bold_title(el)):
+            keep_record_parcel(text_of(el, 20_000), out)
             return True
         aside = aside_title(title, out.anchors)
     if not aside or not holds_own_listing(text_of(el, 20_000), out):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .asides import about_other_listings, aside_title, holds_own_listing, other_record_title
+from .asides import about_other_listings, aside_title, holds_own_listing, keep_record_parcel, other_record_title
 from .collector import Collector
 from .tree import HEADINGS, INLINE_TAGS, WEAK_SLOT, El, cells, text_of
 from .vocabulary import COLON_PAIR, REMARKS, labelish
@@ -418,7 +418,10 @@ def _visit_children(children: list, out: Collector, depth: int) -> None:
         child = items[i]
         if isinstance(child, El) and (child.tag in HEADINGS or _title_row(child)):
             title = text_of(child, 120)
-            skipping = other_record_title(title) or (aside_title(title, out.anchors) and not holds_own_listing(
+            record = other_record_title(title)
+            if record:
+                keep_record_parcel(" \n".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out)
+            skipping = record or (aside_title(title, out.anchors) and not holds_own_listing(
                 " ".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out))
             if skipping:
                 flush()
