@@ -272,3 +272,14 @@ def test_a_line_about_a_comparable_lends_nothing():
                                  "3 Baths &middot; Sold $470,000</p>")
     got = rules(page)
     assert got["street_number"] == "6110" and got.get("bedrooms_total") is None and got.get("bathrooms_full") is None
+
+
+def test_comparables_in_a_text_print_lend_nothing():
+    page = ("<pre>6110 W PARADISE LN  GLENDALE  AZ  85306\nMLS#: 7559907    Status: A    LP: $455,000\n"
+            "Beds: 3          Baths: 2\n\nCOMPARABLE 1\nAddress: 6204 W Paradise Ln, Glendale, AZ 85306\n"
+            "Beds: 5          Baths: 3         SP: $470,000\n\nCOMP #2 - SOLD\nAddress: 6010 W Acoma Dr, Glendale, AZ 85306\n"
+            "Beds: 4          Baths: 2.5\nPUBLIC REMARKS: Updated single-level home on a corner lot near the park.</pre>")
+    got = MLS.extract_rules(parsed(page))
+    v = got.values
+    assert (v["street_number"], v["bedrooms_total"], v["bathrooms_full"], v["list_price"]) == ("6110", 3, 2, 455000)
+    assert v["public_remarks"].startswith("Updated single-level") and not got.ambiguous

@@ -284,14 +284,36 @@ def visit(el: El, out: Collector, depth: int = 0) -> None:
             lines = [[" \u00b7 ".join(lines[0])]]
         if _value_over_label(lines, out):
             lines = [[lines[0][0], lines[1][0]]]
+        comparable = False
         for n, segs in enumerate(lines):
             if n and out.pending_remarks:
                 # "<b>Remarks</b><br>Light-filled two-story ...": the label's own lines are the remarks.
                 out.take_remarks(" ".join(" ".join(rest) for rest in lines[n:]))
                 return
-            _emit_segments(segs, out, el.hint)
+            comparable = _comparable_line(" ".join(segs), comparable, out)
+            if not comparable:
+                _emit_segments(segs, out, el.hint)
         return
     _visit_children(el.children, out, depth)
+
+
+# A line titling a comparable in a text print ("COMPARABLE 1", "Comp #2 - Sold", "SOLD COMPS").
+_COMPARABLE_TITLE = re.compile(r"^(?:(?:sold|active|pending|closed|expired)\s+)?(?:comparables?|comps?)\b(?:\s*#?\s*\d{1,2})?"
+                               r"[\w\s#()/-]{0,20}$", re.I)
+_SUBJECT_LINE = re.compile(r"^subject\b", re.I)
+
+
+def _comparable_line(line: str, within: bool, out: Collector) -> bool:
+    """Whether a line of a text print belongs to a comparable: from a line titling one up to a line
+    titling the subject, opening the remarks or naming the page's own street."""
+    if _COMPARABLE_TITLE.match(line.strip()):
+        out.line(line)
+        return True
+    if not within:
+        return False
+    lead = COLON_PAIR.match(line)
+    return not (_SUBJECT_LINE.match(line) or (lead and out.vocab.is_remarks(lead.group(1)))
+                or any(anchor.search(line) for anchor in out.anchors))
 
 
 def _chips(el: El, segs: list[str], out: Collector) -> bool:
