@@ -427,6 +427,10 @@ _FLAT_PAIR = re.compile(r"^(?P<label>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .
                         r"(?:\s*\([\w /.,+]{1,20}\))?)$")
 
 
+# A room named by its ordinal ("Bedroom 2 | 12 x 11 | Upper", "Bathroom #3"): the figure counts nothing.
+_ROOM_NAME = re.compile(r"^\s*(?:master |primary |guest )?(?:bedroom|bathroom)\s*#?\s*\d\b(?![.,/]\d)", re.I)
+
+
 def line_pair(table: LabelTable, line: str) -> tuple[str, str] | None:
     """A line's label and value: "Label: value", or, failing a colon, a label the table knows, a
     separator (`VALUE_SEPARATOR`) and a short value ("year built - 1962"), or a label of
@@ -440,7 +444,7 @@ def line_pair(table: LabelTable, line: str) -> tuple[str, str] | None:
     if len(parts) == 2 and 0 < len(parts[0]) <= 40 and 0 < len(parts[1]) <= 80 and table.label_group(parts[0]):
         return parts[0], parts[1]
     flat = _FLAT_PAIR.match(line) if table.flat_groups and len(line) <= 80 else None
-    if flat:
+    if flat and not _ROOM_NAME.match(line):
         group = table.label_group(flat.group("label"))
         if group in table.flat_groups and (group not in table.flat_unit_groups or re.search(r"\d\s*[A-Za-z\u00b2]", flat.group("value"))):
             return flat.group("label"), flat.group("value")
@@ -499,6 +503,8 @@ def _flat_run(table: LabelTable, text: str) -> list[tuple[str, str]]:
     pairs, position = [], 0
     for match in _FLAT_RUN.finditer(text):
         group = table.label_group(match.group("label"))
+        if _ROOM_NAME.match(match.group(0)):
+            return []
         if match.start() != position or group not in table.flat_groups \
                 or (group in table.flat_unit_groups and not re.search(r"[A-Za-z\u00b2]", match.group("value"))):
             return []

@@ -283,3 +283,13 @@ def test_comparables_in_a_text_print_lend_nothing():
     v = got.values
     assert (v["street_number"], v["bedrooms_total"], v["bathrooms_full"], v["list_price"]) == ("6110", 3, 2, 455000)
     assert v["public_remarks"].startswith("Updated single-level") and not got.ambiguous
+
+
+def test_rooms_named_by_their_ordinal_count_nothing():
+    page = (HEADER + _cells([[("MLS #", "7559908"), ("List Price", "$455,000")]])
+            + "<h3>Rooms</h3><table><tr><th>Room</th><th>Size</th><th>Level</th></tr>"
+            "<tr><td>Master Bedroom</td><td>15 x 14</td><td>Main</td></tr><tr><td>Bedroom 2</td><td>12 x 11</td><td>Upper</td></tr>"
+            "<tr><td>Bathroom 2</td><td>Full</td><td>Upper</td></tr></table>")
+    got = rules(page)
+    assert got.get("bedrooms_total") is None and got.get("bathrooms_full") is None
+    assert rules(HEADER + "<p>Bedrooms 4 &middot; Bathrooms 2.5</p>")["bedrooms_total"] == 4
