@@ -164,19 +164,20 @@ _NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ,.'/&-]{1,40}\)")
 # An office's address ("4250 E Camelback Rd Suite 300"): a home is a unit, never a suite.
 _SUITE = re.compile(r"\b(?:ste|suite)\b\.?\s*#?\s*\w+", re.I)
 _SEPARATOR_MARK = re.compile(r"\s+[\u00b7\u2022|]\s+")
-_COUNTY_AFTER = re.compile(r"(?<=\d{5})(?:-\d{4})?\s*(?:\(\s*[A-Za-z]+(?: county)?\s*\)|,?\s+[A-Za-z]+ county)\s*$", re.I)
+_COUNTY_AFTER = re.compile(r"(?<=\d{5})(?:-\d{4})?\s*(?:\|\s*)?(?:\(\s*[A-Za-z]+(?: county)?\s*\)|,?\s+[A-Za-z]+ county)\s*$", re.I)
 
 
 def _address_in(text: str) -> dict[str, Any]:
     """`address_from_line`, where a middot, bullet or bar may part the street from the city ("3391
-    South Joshua Tree Lane · Gilbert, Arizona 85297"): read as a comma when the street would keep it."""
-    parts = address_from_line(text)
+    South Joshua Tree Lane · Gilbert, Arizona 85297", a print's columns "6110 W PARADISE LN | GLENDALE |
+    AZ | 85306"): read as a comma when the street would keep it; a county may close the line."""
     county = _COUNTY_AFTER.search(text)
-    if not parts and county:  # "..., AZ 85306 (MARICOPA)", "... 85306 Maricopa County": the county closes it
-        parts = address_from_line(text[:county.start()])
+    if county:  # "..., AZ 85306 (MARICOPA)", "... 85306 Maricopa County": the county closes it
+        text = text[:county.start()]
+    parts = address_from_line(text)
     if parts and _SEPARATOR_MARK.search(f" {parts.get('street_name') or ''} "):
         parts = address_from_line(_SEPARATOR_MARK.sub(", ", text))
-    elif not parts and _SEPARATOR_MARK.search(text) and len(_SEPARATOR_MARK.split(text)) == 2:
+    elif not parts and _SEPARATOR_MARK.search(text) and len(_SEPARATOR_MARK.split(text)) <= 4:
         parts = address_from_line(_SEPARATOR_MARK.sub(", ", text))
     return parts
 

@@ -293,3 +293,10 @@ def test_rooms_named_by_their_ordinal_count_nothing():
     got = rules(page)
     assert got.get("bedrooms_total") is None and got.get("bathrooms_full") is None
     assert rules(HEADER + "<p>Bedrooms 4 &middot; Bathrooms 2.5</p>")["bedrooms_total"] == 4
+
+
+def test_a_print_header_whose_columns_part_the_address():
+    page = "<pre>6110 W PARADISE LN   GLENDALE   AZ   85306 (MARICOPA)\nMLS#: 7559909     LP: $455,000\n</pre>"
+    got = rules(page)
+    assert (got.get("street_number"), got.get("street_name"), got.get("city"), got.get("postal_code")) == \
+        ("6110", "W Paradise Ln", "Glendale", "85306")

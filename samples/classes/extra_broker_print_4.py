@@ -18,7 +18,9 @@ Called by `build_classes.build_extra_classes()`; names `mls_75524xx.html`. What 
   `Bedrooms Plus: 2 + Loft`, `Main Level Bedrooms`, `Rooms: ... 4 Bedrooms`, `Master Bedroom:
   Split`) and bath wordings (`Full Baths 2` / `3/4 Baths 1` / `Half Baths 0`, `Baths: 2.75`,
   `Total Baths 3 (2F 1H)`, `Bath(s) Total 2.5`, `Main Level Full Baths`, `Master Bathroom: ...; 2
-  Master Baths`), and features counting other things (`3 Ceiling Fans`, `2 Fireplaces`).
+  Master Baths`), and features counting other things (`3 Ceiling Fans`, `2 Fireplaces`);
+- a fixed-width CMA print: the address closed by its county, rooms named by ordinals (`Bedroom 2  12 x 11`),
+  comparables titled by a line (`COMPARABLE 1`, `COMP #2 - SOLD`) over their own labelled lines.
 
 Three-quarter baths: samples/README.md is silent; the labels follow RESO: a three-quarter bath is
 neither a full nor a half bath, and counts in `bathrooms_total_integer` (`2.75` -> full 2, half 0,
@@ -322,6 +324,41 @@ P9 = page("Photo Print 7552409", """
 <p><b>Public Remarks:</b> {esc(R9)}</p>""")
 
 
+# 10. A fixed-width CMA print: the subject first, a room list whose rooms carry ordinals ("Bedroom 2"),
+# then comparables each titled by a line ("COMPARABLE 1", "COMP #2 - SOLD") over their own labelled lines.
+R10 = "Single-level home on a corner lot near the park with a remodeled kitchen and a three-car garage."
+F10 = fields(listing_id="7552410", standard_status="Active", list_price=455000,
+             **addr("6110", "W Paradise Ln", "Glendale", "85306"), **SFR, bedrooms_total=3, bathrooms_full=2,
+             bathrooms_half=0, living_area=1766, **lot_from_sqft(8102), year_built=1986, garage_spaces=3, stories=1,
+             pool_private_yn=False, association_yn=False, public_remarks=R10)
+P10 = page("CMA Summary 7552410", f"""<pre>
+CMA SUMMARY                                        Prepared 11/26/2026
+6110 W PARADISE LN  GLENDALE  AZ  85306 (MARICOPA)
+MLS#: 7552410     Status: A          LP: $455,000
+Type: SF-Det      Beds: 3            Baths: 2
+Apx SqFt: 1,766   Lot SqFt: 8,102    Yr Blt: 1986
+Gar Spcs: 3       Stories: 1         Pvt Pool: N        HOA: N
+
+ROOMS
+Master Bedroom   15 x 14   Main
+Bedroom 2        12 x 11   Main
+Bedroom 3        11 x 10   Main
+Bathroom 2       Full      Main
+
+COMPARABLE 1
+Address: 6204 W Paradise Ln, Glendale, AZ 85306
+Status: C        SP: $470,000       Beds: 4     Baths: 2.5
+Apx SqFt: 1,980  Yr Blt: 1987
+
+COMP #2 - SOLD
+Address: 6010 W Acoma Dr, Glendale, AZ 85306
+Status: C        SP: $441,000       Beds: 3     Baths: 2
+Apx SqFt: 1,702  Yr Blt: 1985
+
+PUBLIC REMARKS: {esc(R10)}
+</pre>""")
+
+
 def build() -> None:
     """Write the `broker_print_4` pages and their labels into the classes landing zone."""
     for name, data, f, pii in (("mls_7552401.html", P1, F1, []),
@@ -330,5 +367,6 @@ def build() -> None:
                                                              "2290 LAKESHORE TER, MADISON WI 53705"]),
                                ("mls_7552404.html", P4, F4, []), ("mls_7552405.html", P5, F5, []),
                                ("mls_7552406.html", P6, F6, []), ("mls_7552407.html", P7, F7, []),
-                               ("mls_7552408.html", P8, F8, []), ("mls_7552409.html", P9, F9, [])):
+                               ("mls_7552408.html", P8, F8, []), ("mls_7552409.html", P9, F9, []),
+                               ("mls_7552410.html", P10, F10, [])):
         write("phoenix_mls", name, data, "broker_print_4", f, pii=pii)
