@@ -301,7 +301,7 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
     tier, evidence = (WEAK, "details") if weak else (VISIBLE, "label")
     cands.at(tier, evidence)
     pairs = data.get("weak_pairs" if weak else "pairs", [])
-    others = _other_party_places(table, pairs)
+    others = _other_party_places(table, pairs, data.get("lines", []))
     for i, (label, value) in enumerate(pairs):
         if i not in others:
             table.pair(cands, label, value)
@@ -315,10 +315,12 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
 _PLACE_GROUPS = frozenset({"street_address", "city", "state", "zip", "city_state_zip", "city_zip", "unit"})
 
 
-def _other_party_places(table: LabelTable, pairs: list[tuple[str, str]]) -> set[int]:
+def _other_party_places(table: LabelTable, pairs: list[tuple[str, str]], lines: list[str]) -> set[int]:
     """The pairs of an address (a run of place labels holding a street address) that a label naming
-    another party or its contact opens or closes: "Name / Address / Phone" under "Listing Office",
-    "Management Co / Address", "Elementary / Address"."""
+    another party or its contact opens or closes ("Name / Address / Phone" under "Listing Office",
+    "Management Co / Address", "Elementary / Address"), when the page states another address (in its
+    parts, a header or a heading): a grid's "Office Phone" cell before the listing's own "Address"
+    row, the page's only address, takes nothing from it."""
     if table.party_label is None:
         return set()
     groups = [table.label_group(label) for label, _ in pairs]
@@ -332,16 +334,44 @@ def _other_party_places(table: LabelTable, pairs: list[tuple[str, str]]) -> set[
         while end < len(pairs) and groups[end] in _PLACE_GROUPS:
             end += 1
         around = [pairs[k][0].strip() for k in (i - 1, end) if 0 <= k < len(pairs)]
-        if "street_address" in groups[i:end] and any(table.party_label.search(label) for label in around):
+        street = next((_street_key(pairs[k][1]) for k in range(i, end) if groups[k] == "street_address"), None)
+        if street and any(table.party_label.search(label) for label in around) \
+                and _another_street_stated(street, table, pairs, groups, lines):
             others.update(range(i, end))
         i = end
     return others
+
+
+def _street_key(text: str) -> tuple[str, str] | None:
+    """A street's house number and first name word ("20325 N 51st Ave Ste 134" -> ("20325", "51st"))."""
+    match = re.match(r"\s*(\d{1,6})[A-Za-z]?\s+(?:[NSEW]\.?\s+)?([A-Za-z0-9]+)", text)
+    return (match.group(1), match.group(2).lower()) if match else None
+
+
+def _another_street_stated(street: tuple[str, str], table: LabelTable, pairs: list[tuple[str, str]],
+                           groups: list[str | None], lines: list[str]) -> bool:
+    """Whether the page states a street other than `street`: in its parts ("St #" / "St Name") or in
+    a line opening with an address (a header, a heading, a labelled value)."""
+    number = next((value.strip() for (_, value), group in zip(pairs, groups) if group == "street_number"), None)
+    name = next((value.split()[0].lower() for (_, value), group in zip(pairs, groups) if group == "street_name"
+                 and value.split()), None)
+    if number and name and (number, name) != street:
+        return True
+    for line in lines[:200]:
+        match = COLON_PAIR.match(line)
+        key = _street_key(match.group(2) if match else line)
+        if key and key != street and _STREET_IN_LINE_ANY_CASE.search(line):
+            return True
+    return False
 
 
 # A street address in a line ("2630 E Bellerive Pl", "7420 E Osborn Rd").
 _STREET_IN_LINE = re.compile(
     r"\b\d{2,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.\-]*\s+){0,4}?(?:St|Ave|Rd|Dr|Ln|Pl|Way|Blvd|Ct|Cir|Pkwy|Trl|Ter"
     r"|Loop|Hwy|Street|Avenue|Road|Drive|Lane|Place|Court|Circle|Parkway|Trail|Terrace)\b\.?")
+
+
+_STREET_IN_LINE_ANY_CASE = re.compile(_STREET_IN_LINE.pattern, re.I)  # a print's header: "7275 N SCOTTSDALE RD ..."
 
 
 def _own_words(data: dict[str, Any]) -> str:

@@ -300,3 +300,11 @@ def test_a_print_header_whose_columns_part_the_address():
     got = rules(page)
     assert (got.get("street_number"), got.get("street_name"), got.get("city"), got.get("postal_code")) == \
         ("6110", "W Paradise Ln", "Glendale", "85306")
+
+
+def test_a_contact_cell_before_the_pages_only_address_takes_nothing_from_it():
+    page = _cells([[("MLS #", "7559910"), ("Office Phone", "623-555-0190")],
+                   [("Address", "6110 W Paradise Ln"), ("City", "Glendale"), ("Zip", "85306")], [("List Agent", "Tamsin Okafor")]])
+    got = rules(page)
+    assert (got.get("street_number"), got.get("street_name"), got.get("city"), got.get("postal_code")) == \
+        ("6110", "W Paradise Ln", "Glendale", "85306")
