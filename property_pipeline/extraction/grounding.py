@@ -14,7 +14,7 @@ Fields without a rule here (status, property type) are not judged.
 The identity (MLS number, APN, address parts) is judged strictly, because a wrong one files
 the facts under another property: every address token must be on the page (USPS
 abbreviations aside), the house number on the same line as the street, the APN as one
-APN-shaped number.
+APN-shaped number right after a parcel label, a unit right after a unit mark.
 """
 
 from __future__ import annotations
