@@ -33,3 +33,14 @@ def test_a_comparables_block_lends_nothing(title):
     values = rules(f"<div>{title}<div>Beds: 5</div><div>APN: 219-30-102</div></div>")
     assert values.get("bedrooms_total") == 3
     assert values.get("parcel_number") is None
+
+
+@pytest.mark.parametrize("line, apn", [
+    ("Clave catastral: 163-15-027", "16315027"), ("Tax Parcel #: 163-15-027", "16315027"),
+    ("Assessor's # 163-15-027", "16315027"), ("Book/Map/Parcel sheet 163-15-027", None),
+    ("Recorded doc 163-15-027", None),
+])
+def test_a_tax_blocks_apn_is_read_by_the_sources_own_labels(line, apn):
+    """Spellings the label table knows count; an APN-shaped number after other words does not."""
+    values = rules(f"<h3>Tax Record</h3><div>{line}</div><div>Taxes: $2,318</div>")
+    assert values.get("parcel_number") == apn

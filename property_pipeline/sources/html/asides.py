@@ -92,18 +92,23 @@ def other_record_title(title: str) -> bool:
     return _OTHER_RECORD_TITLE.match(title.strip().rstrip(":").strip()) is not None
 
 
-# An APN with its label in a tax / public-records section ("APN: 163-15-027", "Parcel # 16315027").
-_RECORD_PARCEL = re.compile(
-    r"\b(APN|A\.P\.N\.|Assessor'?s?\s+(?:Parcel\s+)?(?:#|No\.?|Number)|Parcel\s*(?:#|No\.?|Number|ID)|Tax\s+(?:Parcel\s+)?ID)"
-    r"\s*[:#]?\s*(\d{3}[\s.\-]?\d{2}[\s.\-]?\d{3}\s?[A-Za-z]?)(?![\w-])", re.I)
+# An APN-shaped number and the words before it on its line ("APN: 163-15-027", "Clave catastral 16315027").
+_LABELLED_APN = re.compile(
+    r"(?P<label>[A-Za-z][A-Za-z'.#/() -]{0,40}?)\s*:?\s*(?P<apn>\d{3}[\s.\-]?\d{2}[\s.\-]?\d{3}\s?[A-Za-z]?)(?![\w-])")
 
 
 def keep_record_parcel(text: str, out: Collector) -> None:
     """A tax or public-records section is another record of the same home: its facts are set aside
     (the county's counts and the owner's mailing address are no listing facts), but the parcel
-    number it states is this home's, read as a labelled pair."""
-    for match in _RECORD_PARCEL.finditer(text):
-        out.pair(match.group(1), match.group(2))
+    number it states is this home's, read as a pair when the source's own label table names the
+    words before it a parcel label (the last one to four of them: "Site APN", "Tax ID")."""
+    for match in _LABELLED_APN.finditer(text):
+        words = match.group("label").rstrip(" :").split()
+        for n in range(1, min(4, len(words)) + 1):
+            label = " ".join(words[-n:])
+            if out.vocab.label_group(label) == "parcel_number":
+                out.pair(label, match.group("apn"))
+                break
 
 
 def _bold_title(el: El) -> str:
