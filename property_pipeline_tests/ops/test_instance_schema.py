@@ -160,3 +160,26 @@ def test_the_cli_run_completes_on_a_half_made_instance(make_pg_database, tmp_pat
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     assert "schema was incomplete" in done.stderr
     assert "run_tags" in catalogue(instance_url)[0]
+
+
+def test_two_processes_repairing_at_once_both_succeed_and_repair_once(make_pg_database, tmp_path, clean_catalogue):
+    """Two `property-pipeline init` processes on one half-made instance at the same moment (two
+    workers starting after a failover): the advisory lock lets one repair; neither fails on a table
+    the other just created."""
+    url = make_pg_database()
+    cut_creation(url, RunStorageSqlMetadata, main_table_created_after(RunStorageSqlMetadata, "runs"))
+    cli = Path(sys.executable).parent / "property-pipeline"
+    procs = []
+    for n in range(2):
+        home = tmp_path / f"home{n}"
+        home.mkdir()
+        (home / "dagster.yaml").write_text((REPO / "dagster.yaml").read_text())
+        env = {**os.environ, "DAGSTER_HOME": str(home), "DAGSTER_PG_URL": url}
+        procs.append(subprocess.Popen([str(cli), "init"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True))
+    outputs = [proc.communicate(timeout=600) for proc in procs]
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0, (out + err)[-3000:]
+    repaired = [err for _, err in outputs if "schema was incomplete" in err]
+    assert len(repaired) == 1, "exactly one of them repairs the schema; the other finds it complete"
+    assert catalogue(url) == clean_catalogue
