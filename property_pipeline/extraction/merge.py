@@ -240,11 +240,19 @@ def _support(name: str, value: Any, values: dict[str, Any], text: str) -> int:
 
 
 def recompose_address(merged: MergedFields) -> None:
-    """After the LLM's address parts won a disagreement, the rules' one-line address (built from the
-    parts they read) describes another address: rebuild it from the kept parts."""
+    """The rules' one-line address (built from the parts they read) when the LLM's address parts won
+    a disagreement describes another address, and when the LLM read a part the rules did not (the
+    city and ZIP of a print sheet whose street line stands alone) it is short of it: rebuild it from
+    the kept parts."""
     if merged.sources.get("unparsed_address") != "rules":
         return
-    if not any(merged.sources.get(part) == "llm" and part in merged.conflicts for part in ADDRESS_PARTS):
+    line = " " + " ".join(re.findall(r"[a-z0-9]+", str(merged.values.get("unparsed_address", "")).lower())) + " "
+    if not any(
+        merged.sources.get(part) == "llm"
+        and (part in merged.conflicts or " " + " ".join(re.findall(r"[a-z0-9]+", str(merged.values[part]).lower())) + " " not in line)
+        for part in ADDRESS_PARTS
+        if merged.values.get(part) is not None
+    ):
         return
     line = compose_address(merged.values)
     if line:

@@ -47,12 +47,27 @@ _CONTACT_LABEL = re.compile(
 # directions: never facts of the home, and they name other streets and prices ("seller prefers a
 # close at $1,490,000", "Tatum south to Cactus Wren") a model would take for the listing's.
 _AGENT_ONLY_LABEL = re.compile(
-    r"^(?:private|confidential|priv\.?)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:)"
+    r"^(?:private|confidential|priv\.?)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:|\||$)"
     # Access codes on a showing sheet ("Lockbox | Supra ...", "Gate Code: #4420", "Alarm: ..."): never
     # facts, and a "#4420" would look like a unit number to a model.
     r"|^(?:lock\s?box|gate\s*(?:code|access)|alarm(?:\s*code)?|door\s*code|access\s*code|key\s*(?:box|location)|combo)\b\s*(?:[:|#(\-]|$)",
     re.I,
 )
+
+# A city, state and ZIP alone ("Phoenix, AZ 85019", "Phoenix AZ 85019", "Phoenix, AZ, 85019"): an
+# address's second line.
+_PLACE_LINE = re.compile(r"^[A-Za-z][A-Za-z .'\-]{1,40}?(?:,\s*|\s+)(?:[A-Z]{2}|Arizona)\.?,?\s+\d{5}(?:-\d{4})?$")
+_HAS_ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
+
+
+def _label_only(text: str, label: re.Match) -> bool:
+    """Nothing but the label and its punctuation or a note in parentheses ("PRIVATE RMKS (agent only):")."""
+    return not re.sub(r"\([^)]{0,40}\)", " ", text[label.end():]).strip(" :|#(-.")
+
+
+def is_place_line(text: str) -> bool:
+    """A city, state and ZIP alone: an address's second line."""
+    return _PLACE_LINE.match(text) is not None
 
 # Lines about people (owner, seller, tenant, occupant, a contact person, the client a report is
 # prepared for): personal data, never facts and never prompt text. Their values are remembered only for the no-personal-data check.
@@ -118,6 +133,9 @@ class Collector:
         self.seen: set[str] = set()
         self.drop_next_value = False
         """The last line was an agent-only label alone: the next line is its value."""
+        self.open_street: tuple[list[tuple[str, str]], int, int] | None = None
+        """The last line read was a street-address pair without city or ZIP (its pair list, the pair's
+        index there, its line's index): a bare place line next ("Phoenix, AZ 85019") completes it."""
         self.engine_lines: dict[str, set[int]] = {}
         """Indexes of REMARKS_LINE and SUMMARY lines: not the page's own text lines."""
         self.size = 0
@@ -131,6 +149,9 @@ class Collector:
         text = collapse(_OPAQUE_TOKEN.sub(" ", text))
         remarks = kind == REMARKS_LINE
         text = text[: MAX_REMARKS_CHARS + 20 if remarks else MAX_LINE_CHARS]
+        if not remarks and self.complete_street(text):
+            return
+        self.open_street = None
         if len(text) < 2 or text in self.seen:
             return
         if self.drop_next_value:
@@ -167,8 +188,20 @@ class Collector:
         # the agent (the listing's own MLS number) are kept; the contact sentence is not.
         sentences = _SENTENCE.split(text)
         agent_only = _AGENT_ONLY_LABEL.match(text)
-        if agent_only and not text[agent_only.end():].strip(" :|#(-"):
+        if agent_only and _label_only(text, agent_only):
             self.drop_next_value = True
+        if agent_only:
+            # Every sentence of an agent-only value is the agent's ("PRIVATE RMKS (agent only)....
+            # Call listing agent. Seller will look at $400,000."): only cells set apart by a bar
+            # after it ("... | ML#: 6712034") are the page's own.
+            parts = _PART_BREAK.split(text)
+            rest = parts[1:]
+            if rest and _label_only(parts[0], agent_only):
+                rest = rest[1:]  # "PRIVATE RMKS | Seller will look at ...": the label's value, a cell of its own
+            for part in rest:
+                if not _AGENT_ONLY_LABEL.match(part):
+                    self.line(part, is_pair=is_pair, kind=kind)
+            return
         if len(sentences) == 1 and not (_CONTACT.search(text) or _CONTACT_LABEL.match(text) or agent_only):
             # "ARMLS #7552304 · Information is deemed reliable ...": boilerplate beside a fact.
             sentences = _PART_BREAK.split(text)
@@ -222,6 +255,24 @@ class Collector:
             return
         self.record_pair(label, value)
         self.line(f"{label}: {value}", is_pair=True)
+        if not self.quiet and self.lines and self.lines[-1] == f"{label}: {value}" \
+                and self.vocab.label_group(label) == "street_address" and not _HAS_ZIP.search(value):
+            pairs = self.weak_pairs if self.weak else self.pairs
+            if pairs and pairs[-1] == (label, value[:MAX_LINE_CHARS]):
+                self.open_street = (pairs, len(pairs) - 1, len(self.lines) - 1)
+
+    def complete_street(self, text: str) -> bool:
+        """The second line of an address ("Phoenix, AZ 85019", a city and ZIP under or beside the
+        street its label names): joined to the street-address pair read just before. True when joined."""
+        if self.open_street is None or not is_place_line(text):
+            return False
+        pairs, pair_index, line_index = self.open_street
+        self.open_street = None
+        label, street = pairs[pair_index]
+        pairs[pair_index] = (label, f"{street}, {text}")
+        self.lines[line_index] = f"{label}: {street}, {text}"
+        self.seen.add(self.lines[line_index])
+        return True
 
     def take_remarks(self, text: str) -> None:
         self.pending_remarks = False

@@ -313,13 +313,35 @@ def _in_pre(el: El | None) -> bool:
 
 def _add_preformatted(text: str, parent: El) -> None:
     """Text laid out by its spaces (a `<pre>` print sheet): each line a line (`<br>`), and a run of
-    spaces inside a line a column break (" | "), so "Beds: 4   Baths: 2.5" stays two pairs."""
+    spaces inside a line a column break (" | "), so "Beds: 4   Baths: 2.5" stays two pairs. A label
+    padded to its value's column ("ML#:      6712034") is one cell with it (`preformatted_cells`)."""
     for i, line in enumerate(text.split("\n")):
         if i:
             parent.children.append(El("br", parent=parent))
-        line = re.sub(r"\s*\t\s*|\s{2,}", " | ", _QUOTE_MARKS.sub("", line).strip())
+        line = " | ".join(preformatted_cells(_QUOTE_MARKS.sub("", line)))
         if line:
             parent.children.append(line)
+
+
+# A label and the dotted leader that runs to its value ("ML#......... 6712034"): written as its colon.
+_LEADER = re.compile(r"^([^\W\d][^:.]{0,30}?(?:\([^)]{0,20}\))?)\s*(?:\.\s?){3,}:?\s*(?=\S)")
+# A cell that opens with a label and its colon ("Stat: A", "Sold $:"): never a padded label's value.
+_LABEL_CELL = re.compile(r"^[^\W\d][^:]{0,30}:(?:\s|$)")
+
+
+def preformatted_cells(line: str) -> list[str]:
+    """One line of a `<pre>` split into its columns at tabs and runs of two or more spaces, a cell
+    that is only a label ("ML#:", "List $:") joined with the value its padding sets apart, unless
+    that next cell is a label of its own ("Sold $:      Stat: A" stays two cells)."""
+    cells = [_LEADER.sub(r"\1: ", c) for c in re.split(r"\s*\t\s*|\s{2,}", line.strip()) if c]
+    joined: list[str] = []
+    for cell in cells:
+        if joined and joined[-1].endswith(":") and len(joined[-1]) <= 32 and not _LABEL_CELL.match(cell) \
+                and not joined[-1].count(":") > 1:
+            joined[-1] = f"{joined[-1]} {cell}"
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _mark(top: El) -> None:

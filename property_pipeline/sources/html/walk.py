@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .asides import about_other_listings, aside_title, holds_own_listing, keep_record_parcel, other_record_title
-from .collector import Collector
+from .collector import Collector, is_place_line
 from .tree import HEADINGS, INLINE_TAGS, WEAK_SLOT, El, cells, text_of
 from .vocabulary import COLON_PAIR, REMARKS, labelish
 
@@ -158,13 +158,15 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             out.line(prefix)
         for n, start in enumerate(labels):
             end = labels[n + 1] if n + 1 < len(labels) else len(segs)
-            value = " ".join(segs[start + 1 : end])
+            value, rest = _value_and_next_cells(segs[start][:-1], " ".join(segs[start + 1 : end]), out)
             if value:
                 out.pair(segs[start][:-1], value)
             elif out.vocab.is_remarks(segs[start][:-1]):
                 out.pending_remarks = True
             else:
                 out.line(segs[start])
+            if rest:
+                _emit_segments([rest], out, hint)
         return
     if _label_value_cells(" ".join(segs), out):
         return
@@ -191,11 +193,35 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             return
         out.line(text)
         return
-    for part, match in zip(parts, matches):
-        if match:
-            out.pair(match.group(1), match.group(2))
-        else:
+    i = 0
+    while i < len(parts):
+        part, match = parts[i], matches[i]
+        i += 1
+        if not match:
             out.line(part)
+            continue
+        out.pair(match.group(1), match.group(2))
+        # "Address: 4421 N 37th Ave | Phoenix | AZ | 85019": the place in cells of its own.
+        end = next((j for j in range(i, len(parts)) if matches[j]), len(parts))
+        if out.open_street and end > i and out.complete_street(", ".join(parts[i:end])):
+            i = end
+
+
+def _value_and_next_cells(label: str, value: str, out: Collector) -> tuple[str, str]:
+    """A marked-up label's value and the columns after it on the same line: `<b>ML#:</b> 6712034 |
+    Stat: A` (a print sheet whose left column's labels are bold) is the value "6712034", then the cell
+    "Stat: A" of its own. The value is cut at the first bar before a label the vocabulary knows; a
+    street address's city and ZIP in the next column are the address's."""
+    if " | " not in value or out.vocab.is_remarks(label):
+        return value, ""
+    cells = value.split(" | ")
+    for i in range(1, len(cells)):
+        match = COLON_PAIR.match(cells[i])
+        if match and labelish(match.group(1)) and out.vocab.label_group(match.group(1)):
+            return " | ".join(cells[:i]).strip(), " | ".join(cells[i:])
+    if out.vocab.label_group(label) == "street_address" and is_place_line(", ".join(cells[1:])):
+        return ", ".join(cells), ""  # the street and, in the next column, its city and ZIP
+    return value, ""
 
 
 def _sentence_colon(match: re.Match, out: Collector) -> bool:
@@ -231,6 +257,7 @@ def _label_value_cells(text: str, out: Collector) -> bool:
         else:
             found.append(label)
             i += 1
+    found = _street_with_place_cells(found, out)
     pairs = [f for f in found if isinstance(f, tuple)]
     if not pairs or len(found) - len(pairs) > 2 * len(pairs):
         return False
@@ -240,6 +267,24 @@ def _label_value_cells(text: str, out: Collector) -> bool:
         else:
             out.line(item)
     return True
+
+
+def _street_with_place_cells(found: list[tuple[str, str] | str], out: Collector) -> list[tuple[str, str] | str]:
+    """"Address | 4421 N 37th Ave | Phoenix | AZ | 85019": a street-address pair followed by its city,
+    state and ZIP in cells of their own is one pair with the whole address."""
+    joined: list[tuple[str, str] | str] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        i += 1
+        joined.append(item)
+        if isinstance(item, tuple) and out.vocab.label_group(item[0]) == "street_address":
+            end = next((j for j in range(i, len(found)) if isinstance(found[j], tuple)), len(found))
+            place = ", ".join(str(cell) for cell in found[i:end])
+            if end > i and is_place_line(place):
+                joined[-1] = (item[0], f"{item[1]}, {place}")
+                i = end
+    return joined
 
 
 def _cell_pair(label: str, value: str, out: Collector) -> bool:
