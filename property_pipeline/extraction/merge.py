@@ -244,6 +244,9 @@ def recompose_address(merged: MergedFields) -> None:
     a disagreement describes another address, and when the LLM read a part the rules did not (the
     city and ZIP of a print sheet whose street line stands alone) it is short of it: rebuild it from
     the kept parts."""
+    if merged.values.get("unparsed_address") is None:
+        _compose_missing_address(merged)
+        return
     if merged.sources.get("unparsed_address") != "rules":
         return
     line = " " + " ".join(re.findall(r"[a-z0-9]+", str(merged.values.get("unparsed_address", "")).lower())) + " "
@@ -259,6 +262,21 @@ def recompose_address(merged: MergedFields) -> None:
         merged.values["unparsed_address"], merged.sources["unparsed_address"] = line, "llm"
         merged.evidence["unparsed_address"] = "llm"
         merged.confidence["unparsed_address"] = CONFIDENCE["conflict_settled"]
+
+
+def _compose_missing_address(merged: MergedFields) -> None:
+    """No one-line address was read, but the LLM gave its parts (an alert whose street stands only in
+    a headline): the line is composed from the kept street and its city or ZIP, as the LLM's."""
+    values = merged.values
+    if not (values.get("street_number") and values.get("street_name") and (values.get("city") or values.get("postal_code"))):
+        return
+    if not any(merged.sources.get(part) == "llm" for part in ADDRESS_PARTS):
+        return
+    line = compose_address(values)
+    if line:
+        values["unparsed_address"], merged.sources["unparsed_address"] = line, "llm"
+        merged.evidence["unparsed_address"] = "llm"
+        merged.confidence["unparsed_address"] = min(merged.confidence.get(part, 1.0) for part in ("street_number", "street_name"))
 
 
 def settle_conflict(

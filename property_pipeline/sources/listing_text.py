@@ -20,7 +20,7 @@ from typing import Any
 from .candidates import MACHINE, VISIBLE, WEAK, Candidates
 from .html import COLON_PAIR, collapse, schema_pairs
 from .listing_structured import structured_candidates
-from .normalize import normalize_dwelling_type, status_word
+from .normalize import normalize_dwelling_type, parse_money, status_word
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,13 @@ def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
 # ("$449,900 (reduced $15,100)", "$449,900, down from $465,000"): the old amount is never the price.
 _HEADLINE_PRICE = re.compile(
     r"(?P<head>[A-Za-z][A-Za-z !\-]{0,29}?)?[\s:!\-]*(?:\$\s?\d{1,3}(?:,\d{3}){1,2}\s*(?:\u2192|->|=>)\s*)?"
-    r"\$\s?(?P<amount>\d{1,3}(?:,\d{3}){1,2})"
+    r"\$\s?(?P<amount>\d{1,3}(?:,\d{3}){1,2}|\d{3}(?:\.\d)?[Kk]|\d(?:\.\d{1,2})?[Mm])"
     r"(?:\s*,?\s*\(?(?:was|down from|from|previously|orig(?:inal(?:ly)?)?\.?|reduced(?: by)?|cut(?: by)?|down|drop(?:ped)?)"
     r"\s+\$\s?\d[\d,]*\)?)?", re.I)
+# "Price cut $10,000", "Price drop -$15K": an amount under $100,000 after these words is the change,
+# not the price ("Price cut! $449,900" is the new price).
+_CHANGE_AMOUNT = re.compile(r"\b(?:cut|drop(?:ped)?|decrease|reduced by)\s*-?$", re.I)
+_LEAST_CUT_PRICE = 100_000
 _HEADLINE_WORDS = re.compile(r"(?:new|just) listing|just listed|new to market|(?:price )?reduced|back on (?:the )?market"
                              r"|for sale|now|price|asking|open house|price (?:cut|drop|improved|change)|new price", re.I)
 
@@ -107,12 +111,15 @@ def _headline_price(cands: Candidates, data: dict[str, Any]) -> None:
         if bar_price:
             cands.at(VISIBLE, "text").add("list_price", bar_price)
             return
-        # "$319,900 - 10645 N 69th Dr, Peoria, AZ 85345": a dash before the page's own street parts it too.
-        for segment in re.split(r"\s+[|\u00b7\u2022]\s+|\s+[-\u2013\u2014]\s+(?=\d{1,6}\s)", line):
+        # "$319,900 - 10645 N 69th Dr, Peoria, AZ 85345": a dash before the page's own street parts it too;
+        # "$525K, 3bd/2ba, 1,862 sf": an alert's summary line, the price before its counts.
+        for segment in re.split(r"\s+[|\u00b7\u2022]\s+|\s+[-\u2013\u2014]\s+(?=\d{1,6}\s)|,\s+(?=\d[\d,.]*\s?[A-Za-z])", line):
             match = _HEADLINE_PRICE.fullmatch(segment.strip())
             head = (match.group("head") or "").strip(" !-") if match else ""
-            if match and (not head or status_word(head) or _HEADLINE_WORDS.fullmatch(head)):
-                cands.at(VISIBLE, "text").add("list_price", float(match.group("amount").replace(",", "")))
+            amount = parse_money(match.group("amount")) if match else None
+            if amount and (not head or status_word(head) or _HEADLINE_WORDS.fullmatch(head)) \
+                    and not (_CHANGE_AMOUNT.search(head) and amount < _LEAST_CUT_PRICE):
+                cands.at(VISIBLE, "text").add("list_price", amount)
                 return
 
 

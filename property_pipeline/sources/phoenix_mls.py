@@ -141,11 +141,15 @@ _LABEL_RES = [(group, re.compile(p), re.compile(x) if x else None) for group, p,
 _LABEL_EXCLUSIONS = {group: exclude for group, _, exclude in _LABEL_RES if exclude is not None}
 
 
+# Counts, each with its unit words: "3 beds", "1 full ba", "3 full + 1 half ba", "2 bd, 2 ba".
+_COUNTS_WITH_UNITS = re.compile(r"^\s*\d{1,2}(?:\.\d)?\s+[A-Za-z][A-Za-z. ]*(?:\s*[+,/&]\s*\d{1,2}(?:\.\d)?\s+[A-Za-z][A-Za-z. ]*)*$")
+
+
 def _label_group(label: str) -> str | None:
     if ":" in label.strip().rstrip(":") or re.search(r"\d{3,}", label):
         return None
-    if re.match(r"\s*\d{1,2}[\s-]*car\b", label, re.I):
-        return None  # "2 car garage" states the garage, it labels no value
+    if re.match(r"\s*\d{1,2}[\s-]*car\b", label, re.I) or _COUNTS_WITH_UNITS.match(label):
+        return None  # "2 car garage", "1 full ba", "3 full + 1 half ba": counts and their units state values, they label none
     norm = _norm_label(label)
     if not norm or len(norm) > 45:
         return None

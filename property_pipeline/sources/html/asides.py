@@ -22,12 +22,11 @@ from .vocabulary import COLON_PAIR
 # Sections about other listings, the past, or the area: never this listing's facts.
 _ASIDE_TITLE = re.compile(
     r"\b(similar|nearby|near by|you (may|might) (also )?like|recently sold|recent sales|comparable|comps|comp\s*#?\s*\d{1,2}|"
-    r"(price|sales?|sold|tax|listing|value) history|schools?|other (listings|homes|properties|matches)|more (homes|listings|matches)|"
+    r"(price|sales?|sold|tax|listing|value) history|schools?|other (?:new |recent |nearby |active )?(listings|homes|properties|matches|results)|more (?:new |recent |nearby |active )?(homes|listings|matches|results)|"
     r"homes? like (this|these|yours)|"
     # a market analysis's groups of comparables ("Sold Listings (3)", "Closed Sales", "Active Competition")
     r"(active|pending|sold|closed|expired|withdrawn|cancell?ed|under contract|coming soon|leased)\s+"
     r"(listings|sales|properties|homes|comps|competition)|market activity|competing listings|recently closed|"
-    r"matches for (this|your) search|"
     r"homes for sale near|neighbou?rhood (sales|homes)|sponsored|also viewed|people also)\b",
     re.I,
 )

@@ -451,6 +451,22 @@ def _title_row(el: El) -> bool:
     return 0 < len(text) <= 60 and not re.search(r"\d", text)
 
 
+def _wrapped_title(el: El) -> bool:
+    """A block that holds nothing but a heading or a bold title (`<div><h3>Other matches</h3></div>`,
+    `<p><b>More homes for you</b></p>`): it titles the blocks after it as a heading titles its
+    siblings (a mail's other homes in blocks of their own under it)."""
+    inner = el
+    for _ in range(4):
+        kids = [c for c in inner.children if not (isinstance(c, str) and not c.strip())]
+        if len(kids) != 1 or not isinstance(kids[0], El):
+            return False
+        inner = kids[0]
+        if inner.tag in HEADINGS or inner.tag in ("b", "strong"):
+            text = text_of(inner, 100)
+            return 0 < len(text) <= 60 and not re.search(r"\d", text)
+    return False
+
+
 def _until_heading(items: list, start: int) -> list:
     """The siblings after a heading, up to the next heading: the section that heading opens."""
     section = []
@@ -483,7 +499,7 @@ def _visit_children(children: list, out: Collector, depth: int) -> None:
     skipping = False
     while i < len(items):
         child = items[i]
-        if isinstance(child, El) and (child.tag in HEADINGS or _title_row(child)):
+        if isinstance(child, El) and (child.tag in HEADINGS or _title_row(child) or _wrapped_title(child)):
             title = text_of(child, 120)
             record = other_record_title(title)
             if record:
