@@ -699,7 +699,7 @@ _STAT = [
     (re.compile(r"(?:^|(?<=[\u00b7|\u2022,] ))(single[\s\-]family(?:\s+(?:home|house|residence|detached))?|town\s?(?:home|house)"
                 r"|condo(?:minium)?|patio home|(?:manufactured|mobile) home)(?=\s*(?:$|[\u00b7|\u2022,]))", re.I), "dwelling_phrase"),
     # "2.5 baths", "2,5 baños" (a decimal comma)
-    (re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:ba|baths?|bathrooms?|ba[\u00f1n]os)\b", re.I), "baths"),
+    (re.compile(r"(?<![\d.,])(?<!\d/)(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:ba|baths?|bathrooms?|ba[\u00f1n]os)\b", re.I), "baths"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square feet|sf\b)(?!\s*lot)", re.I), "living_area"),
     (_METRIC_LIVING, "living_area_metric"),
     (re.compile(r"\bbuilt\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
@@ -715,6 +715,32 @@ _STAT = [
 
 
 _WORD_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_BATH_WORD = r"(?:ba|baths?|bathrooms?)\b"
+# The baths as one phrase of prose, full and half together, so that no part of it is read twice:
+# "2.5 baths", "two and a half baths", "2 1/2 baths", "three full baths plus a powder room",
+# "two full baths and a half bath", "2 full and 1 half bathrooms", "3 baths".
+_BATHS_IN_PROSE = re.compile(
+    rf"(?<![\d.,$])(?P<full>\d{{1,2}}|{_WORD_NUMBER})"
+    rf"(?:(?P<decimal>\.\d{{1,2}})|(?P<fraction>\s+1/2|\s*\u00bd)|(?P<and_half>[\s-]+and[\s-]+a[\s-]+half))?"
+    rf"(?:[\s-]+full)?"
+    rf"(?:[\s-]*{_BATH_WORD}|(?=\s+(?:and|plus|&|\+)\s+(?:a|an|one|\d|{_WORD_NUMBER})\s+half\s+{_BATH_WORD}))"
+    rf"(?:\s*(?:,|and|plus|&|\+|with)\s+(?P<half>a|an|one|\d|{_WORD_NUMBER})[\s-]+"
+    rf"(?:half(?:[\s-]+{_BATH_WORD})?|powder[\s-]+rooms?\b|guest[\s-]+half[\s-]+{_BATH_WORD}))?",
+    re.I)
+
+
+def _prose_baths(cands: Candidates, match: re.Match) -> None:
+    """`_BATHS_IN_PROSE`: a decimal total goes the labelled way ("2.75" holds a three-quarter bath);
+    otherwise the full count and the halves the phrase names."""
+    full = _NUMBER_WORDS.get(match.group("full").lower(), match.group("full"))
+    if match.group("decimal"):
+        _add_pair(cands, "baths", "baths", full + match.group("decimal"))
+        return
+    half = 1 if match.group("fraction") or match.group("and_half") else 0
+    if match.group("half"):
+        word = match.group("half").lower()
+        half += 1 if word in ("a", "an") else int(_NUMBER_WORDS.get(word, word))
+    cands.add("baths", (int(full), half))
 # Facts as a remarks-only page writes them, one sentence at a time ("Listed at $389,000, this
 # single-family home has 3 bedrooms ...", "HOA dues are $55 per month", "No HOA").
 _PROSE = [
@@ -722,10 +748,7 @@ _PROSE = [
                 r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
     (re.compile(r"(?<![\d.,$])(\d{1,2})[\s-]*(?:bd|beds?|bedrooms?|br)\b", re.I), "bedrooms"),
     (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:beds?|bedrooms?)\b", re.I), "bedrooms_word"),
-    (re.compile(rf"\b({_WORD_NUMBER})[\s-]+(?:full[\s-]+)?(?:baths?|bathrooms?)\b", re.I), "baths_word"),
-    # "three and a half baths": the full baths in words and one half bath.
-    (re.compile(rf"\b({_WORD_NUMBER})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:baths?|bathrooms?)\b", re.I), "baths_word_half"),
-    (re.compile(r"(?<![\d.,$])(\d{1,2}(?:\.\d{1,2})?)[\s-]*(?:ba|baths?|bathrooms?)\b", re.I), "baths"),
+    (_BATHS_IN_PROSE, "baths_prose"),
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,6})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)(?![\w-])"
                 r"(?!\s*(?:of\s+)?lot)", re.I), "living_area"),
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)[\s-]+lot\b", re.I), "lot"),
@@ -860,8 +883,7 @@ def _prose_dwelling(cands: Candidates, match: re.Match) -> None:
 
 _PROSE_HANDLERS = {
     "living_area_metric": lambda cands, m: cands.add("living_area", read_living_area(m.group(0))),
-    "baths_word": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()]),
-    "baths_word_half": lambda cands, m: _add_pair(cands, "baths", "baths", _NUMBER_WORDS[m.group(1).lower()] + ".5"),
+    "baths_prose": _prose_baths,
     "garage_word": lambda cands, m: cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))),
     "stories_home": lambda cands, m: _add_pair(cands, "stories", "stories", m.group(1)),
     "lot_acres_word": lambda cands, m: _add_pair(cands, "lot", "lot acres", str(_acres_in_words(m))),
