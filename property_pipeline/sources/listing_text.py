@@ -19,6 +19,7 @@ from typing import Any
 
 from .candidates import MACHINE, VISIBLE, WEAK, Candidates
 from .html import COLON_PAIR, collapse, schema_pairs
+from .html.identity import names_a_street
 from .listing_structured import structured_candidates
 from .normalize import normalize_dwelling_type, parse_money, status_word
 
@@ -150,10 +151,17 @@ def prose_only(table: LabelTable, data: dict[str, Any]) -> bool:
     return len({g for g in groups if g and g not in table.identity_groups}) < PROSE_ONLY_FACTS
 
 
+def _feature_line(line: str) -> bool:
+    """A short line of words about the home, a feature bullet ("Two-car garage", "Completed in
+    2003"): no label, no price, no street address."""
+    return 8 <= len(line) <= 80 and line[:1].isalpha() and not re.search(r"[$:|]", line) and not names_a_street(line)
+
+
 def prose_sentences(table: LabelTable, data: dict[str, Any]) -> list[str]:
     """The sentences of a prose-only page's long free lines and remarks, without those about other
     homes ("similar homes nearby sold for ...") or addressed to the reader ("report the price as $1")."""
-    texts = [ln for ln in _free_lines(data, weak=False) if len(ln) > 80]
+    # Long lines, and the short ones of a feature list in words ("Two-car garage", "Completed in 2003").
+    texts = [ln for ln in _free_lines(data, weak=False) if len(ln) > 80 or _feature_line(ln)]
     if data.get("remarks"):
         texts.append(data["remarks"])
     sentences = [s.strip() for text in texts for s in _SENTENCE_END.split(text)]

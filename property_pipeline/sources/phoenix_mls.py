@@ -54,7 +54,9 @@ from .listing_values import (
     read_year,
 )
 from .normalize import (
+    IMPERIAL_AREA,
     is_placeholder,
+    metric_area_square_feet,
     normalize_apn,
     normalize_city,
     normalize_frequency,
@@ -501,6 +503,9 @@ def _pair_lot(cands: Candidates, value: str, norm_label: str) -> None:
         return
     if re.search(r"acre|\bac\b", norm_label) and not re.search(r"sq|ft", value, re.I) and "acre" not in value.lower():
         stated = f"{value} acres"
+    imperial = IMPERIAL_AREA.search(stated)
+    if imperial and metric_area_square_feet(stated):
+        stated = imperial.group(0)  # "0.085 ha / 850 m² (9,150 sq ft)": the square feet beside the metric figures
     sqft, acres = parse_lot_size(stated)
     if sqft is not None:
         cands.add("lot", (float(sqft), float(acres)))
@@ -754,7 +759,7 @@ _PROSE = [
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)[\s-]+lot\b", re.I), "lot"),
     (_METRIC_LIVING, "living_area_metric"),
     (_STAT[3][0], "lot_acres"),
-    (re.compile(r"\b(?:built|constructed)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
+    (re.compile(r"\b(?:built|constructed|completed|erected)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
     (_ACRE_PHRASE, "lot_acres_word"),
     # The home's own levels, the count right before the home ("a single-level home", "two-story plan"),
     # as a description on a labelled page states them (not "a five-story Greek Revival townhouse").
@@ -840,7 +845,13 @@ _MLS_NUMBER_IN_TEXT = re.compile(r"(?:\bMLS\b|\bSource\b:?)[^#|:]{0,30}#\s?([A-Z
                                  r"|\bML\s?#\s?(\d{5,12})\b")
 
 
+# Work done on a home, whose year is no year built ("kitchen remodel completed in 2019").
+_WORK_DONE = re.compile(r"remodel|renovat|update|upgrade|addition|roof|kitchen|bath|pool|solar|hvac|a/?c\b|flooring|paint", re.I)
+
+
 def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> None:
+    if group == "year_built" and not re.match(r"built", match.group(0), re.I) and _WORK_DONE.search(line[: match.start()]):
+        return
     if group in ("living_area", "living_area_metric") and re.search(r"lot|terreno|lote", line[max(0, match.start() - 12): match.start()], re.I):
         return
     if group == "parcel_number" and re.split(r"[\u00b7|\u2022]", line[: match.start()])[-1].strip():

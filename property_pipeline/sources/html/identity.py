@@ -73,6 +73,17 @@ def _segments(text: str) -> list[str]:
     return [seg.strip() for seg in _SEPARATORS.split(text) if seg.strip()] if text else []
 
 
+_STREET_IN_TEXT = re.compile(
+    r"\b\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9.']+\s+){1,4}(?:" + "|".join(sorted(_STREET_SUFFIXES)) + r")\b\.?",
+    re.IGNORECASE,
+)
+
+
+def names_a_street(text: str) -> bool:
+    """Whether `text` holds a house number and a street with its type ("7412 E Sandia Dr")."""
+    return _STREET_IN_TEXT.search(text or "") is not None
+
+
 def address_spans(text: str) -> list[str]:
     """Address-shaped substrings ("<number> <street>, <city>, <ST> <ZIP>") of a longer text; a span
     starts at the last house number before its first comma ("2.5 baths home at 7412 E Sandia Dr, ...")."""
