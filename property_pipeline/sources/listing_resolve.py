@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .candidates import VISIBLE, Candidates, Resolved
+from .html.identity import STREET_TYPE
 from .html.tree import MAX_REMARKS_CHARS
 from .listing_values import city_state_zip_in
 from .normalize import (
@@ -103,7 +104,7 @@ def _labelled_address(cands: Candidates, out: Resolved) -> tuple[dict[str, Any],
     parsed = address_from_line(raw) if re.search(r"\b(AZ|Arizona)\b|\d{5}\s*$", raw) else {}
     parts = parsed or split_street(re.split(r",", raw)[0])
     if not plausible_street(parts.get("street_name")) or (
-            not parts.get("street_number") and (_WHERE.search(raw) or not _STREET_TYPE.search(raw))):
+            not parts.get("street_number") and (_WHERE.search(raw) or not STREET_TYPE.search(raw))):
         return {}, ""
     if "address" in out.structured:
         out.structured.update(k for k in parts if k in ("street_number", "street_name", "unit_number"))
@@ -157,8 +158,6 @@ def _place_of_same_street(parts: dict[str, Any], data: dict[str, Any]) -> dict[s
 
 
 # Where a home is, not its address ("Location: NW of 51st Ave & Union Hills", "S of Bell Rd near 19th Ave").
-_STREET_TYPE = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Way|Blvd|Boulevard|Ct|Court|Pl|Place|Cir"
-                          r"|Circle|Pkwy|Parkway|Trl|Trail|Ter|Terrace|Loop|Hwy|Highway|Pass|Run|Path|Row|Sq|Plaza)\b\.?", re.I)
 _WHERE = re.compile(r"&|\b(?:of|near|between|corner|off|and|at)\b", re.I)
 _NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ,.'/&-]{1,40}\)")
 # An office's address ("4250 E Camelback Rd Suite 300"): a home is a unit, never a suite.

@@ -73,6 +73,8 @@ def _segments(text: str) -> list[str]:
     return [seg.strip() for seg in _SEPARATORS.split(text) if seg.strip()] if text else []
 
 
+# A street's type as a word of its own ("Rd", "Avenue"): the one list every reader of streets uses.
+STREET_TYPE = re.compile(r"\b(?:" + "|".join(sorted(_STREET_SUFFIXES)) + r")\b\.?", re.IGNORECASE)
 _STREET_IN_TEXT = re.compile(
     r"\b\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9.']+\s+){1,4}(?:" + "|".join(sorted(_STREET_SUFFIXES)) + r")\b\.?",
     re.IGNORECASE,

@@ -15,7 +15,7 @@ import re
 
 from .asides import aside_title
 from .collector import Collector
-from .identity import address_spans
+from .identity import address_spans, names_a_street
 
 # A forward's or a quoted original's header line: what comes before it is the forwarder's own note.
 _MAIL_BREAK = re.compile(r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$"
@@ -124,7 +124,7 @@ def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: se
             section = True
             other.add(i)
         elif section and i not in pairs and len(line) <= 160 and not any(anchor.search(line) for anchor in anchors) and (
-                _PRICE.search(line) or (re.search(r"\d", line) and not _LISTING_IDENTITY.search(line))):
+                _PRICE.search(line) or (re.search(r"\d", line) and not _names_a_listing(line))):
             # A priced line, or a card's stats ("3 bd | 2 ba | 1,650 sqft"); a street line without a
             # price may be the mail's own listing under a title like "New matches for your search".
             other.add(i)
@@ -133,10 +133,13 @@ def other_sections(lines: list[str], anchors: tuple[re.Pattern, ...], engine: se
     return other
 
 
-# A line naming a listing: a house number and a street with its type, or an MLS number.
-_LISTING_IDENTITY = re.compile(
-    r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9.']+\s+){1,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court"
-    r"|pl|place|cir|circle|trl|trail|pkwy|parkway|loop|ter|terrace|hwy)\b|\bmls\b\D{0,12}\d{5,}", re.I)
+# An MLS number in a line ("MLS# 6712034", "MLS no. 6712034").
+_MLS_NUMBER = re.compile(r"\bmls\b\D{0,12}\d{5,}", re.I)
+
+
+def _names_a_listing(line: str) -> bool:
+    """A line naming a listing: a house number and a street with its type, or an MLS number."""
+    return names_a_street(line) or _MLS_NUMBER.search(line) is not None
 
 
 def drop_mail_parts(out: Collector) -> None:
