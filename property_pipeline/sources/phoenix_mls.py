@@ -678,6 +678,10 @@ _METRIC_LIVING = re.compile(
     r"|square\s+met(?:re|er)s\b|metros\s+cuadrados\b)(?![\s\-]*(?:de\s+|del\s+|of\s+)?(?:lot|terreno|lote|land|parcel)\b)", re.I)
 
 
+# "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
+_LOT_ACRES = re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
+               r"|(?<![\d.,/])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I)
+_PRIVATE_POOL = re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I)
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br|rec[a\u00e1]maras?|habitaciones|dormitorios)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
@@ -685,11 +689,11 @@ _STAT = [
                 r"|now(?: only)?|(?:price\s+)?(?:reduced|lowered|dropped|cut|improved|increased|raised|changed|adjusted)"
                 r"(?:\s+by\s+\$\s?[\d,.]+\s*[KkMm]?)?\s+to)\s+(?:at|for)?\s*"
                 r"(\$\s?\d[\d,]*(?:\.\d+)?\s*[KkMm]?)(?![\w/])", re.I), "list_price"),
-    # "on a 0.25 acre lot", "on 1.02 acres", "a 1.5-acre lot": acres tied to this lot, not to a park.
-    (re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
-               r"|(?<![\d.,/])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I), "lot_acres"),
+    (_LOT_ACRES, "lot_acres"),
     (re.compile(r"(?<![\d.,])(\d[\d,]{2,8})(?:\.\d+)?\s*(?:sq\.?\s?ft\.?|sqft|square[\s\-]f(?:ee|oo)t)[\s\-]+lot\b", re.I), "lot"),
-    (re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I), "pool_phrase"),
+    # "0.19 Acres" as the whole of its segment: a value-first fact list's lot ("4 Beds · 0.19 Acres").
+    (re.compile(r"(?:^|(?<=[\u00b7|\u2022] ))(\d{1,3}(?:\.\d{1,4})?)\s*(?:acres?|ac)\.?(?=\s*(?:$|[\u00b7|\u2022]))", re.I), "lot_acres"),
+    (_PRIVATE_POOL, "pool_phrase"),
     (re.compile(r"\b(\d{1,2}|single|one|two|three|four|five|six)[\s\-]?car\s+(?:(?:attached|detached|tandem|oversized|extended|side[\s\-]entry)\s+)?garage\b|(?<![\d.,])\b(\d{1,2})\s+garage\s+(?:spaces?|stalls?)\b", re.I), "garage"),
     # "1 story", "2 levels": the home's levels stated as a stat (not a building's: "8-story tower").
     # "Single level", "Two-story" only as a stat (the whole of its segment: see `_add_phrase`).
@@ -758,7 +762,7 @@ _PROSE = [
                 r"(?!\s*(?:of\s+)?lot)", re.I), "living_area"),
     (re.compile(r"(?<![\d.,$])(\d[\d,]{2,8})\s*(?:sq\.?\s?ft\.?|sqft|square[\s-]f(?:ee|oo)t|sf)[\s-]+lot\b", re.I), "lot"),
     (_METRIC_LIVING, "living_area_metric"),
-    (_STAT[3][0], "lot_acres"),
+    (_LOT_ACRES, "lot_acres"),
     (re.compile(r"\b(?:built|constructed|completed|erected)\s+(?:in\s+)?(1[89]\d\d|20\d\d)\b", re.I), "year_built"),
     (_ACRE_PHRASE, "lot_acres_word"),
     # The home's own levels, the count right before the home ("a single-level home", "two-story plan"),
@@ -774,7 +778,7 @@ _PROSE = [
     (re.compile(r"\b(?:hoa|association|community)\s+(?:dues|fees?)\s+(?:are|is|of|run|:)?\s*(?:just\s+|only\s+)?"
                 r"(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:per|a|an|/|each)\s*(month|mo|quarter|year|yr|annum)\b", re.I), "hoa_phrase"),
     (re.compile(r"\bno\s+hoa\b|\bno\s+(?:homeowners'?\s+)?association\b", re.I), "no_hoa"),
-    (_STAT[5][0], "pool_phrase"),
+    (_PRIVATE_POOL, "pool_phrase"),
     # A pool of the home's own, by a word only an owner's pool takes ("a heated pool", "a diving pool").
     (re.compile(r"\b(?:heated|sparkling|diving|play|pebble[\s-]?tec|salt[\s-]?water|resort[\s-]style|in[\s-]?ground"
                 r"|resurfaced|remodeled|fenced)\s+(?:swimming\s+)?pool\b(?![\s-]*(?:table|house|access))", re.I), "pool_kind"),

@@ -79,3 +79,23 @@ def test_a_lot_in_metric_units_reads_as_the_square_feet_beside_them(sqft, form):
     )
     values = SOURCE.extract_rules(SOURCE.parse(page.encode(), name="mls_6602211.html")).values
     assert values.get("lot_size_square_feet") == float(sqft), value
+
+
+@settings(max_examples=80, deadline=None)
+@given(acres=st.integers(8, 200).map(lambda n: n / 100), other=st.integers(8, 200).map(lambda n: n / 100),
+       beds=st.integers(2, 6), joined=st.booleans())
+def test_a_value_first_fact_list_states_the_lot_in_acres(acres, other, beds, joined):
+    facts = [f"{beds} Beds", "2 Baths", "1,980 Sq Ft", f"{acres:g} Acres", "Built 2004"]
+    dot = " \u00b7 "
+    own = f"<p>{dot.join(facts)}</p>" if joined else "<ul>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>"
+    page = (
+        "<html><head><title>1450 W Coolidge St, Phoenix, AZ 85013</title></head><body>"
+        "<h1>1450 W Coolidge St, Phoenix, AZ 85013</h1><div class=\"price\">$489,000</div>"
+        f"{own}<div class=\"cards\"><h2>Similar Homes For Sale</h2><div class=\"card\"><p>$455,000</p>"
+        f"<p>3 bd \u00b7 2 ba \u00b7 {other:g} Acres</p><p>1812 W Pasadena Ave, Phoenix</p></div></div>"
+        "<p>MLS # 6701122</p></body></html>"
+    )
+    rules = SOURCE.extract_rules(SOURCE.parse(page.encode(), name="mls_6701122.html"))
+    assert rules.values.get("lot_size_acres") == acres, page
+    assert rules.values.get("bedrooms_total") == beds, page
+    assert "lot_size_acres" not in rules.ambiguous, page
