@@ -138,6 +138,7 @@ _LABELS: list[tuple[str, str, str | None]] = [
     ("unit", r"^unit( ?#| no\.?| number)?$|^apt|^suite$|^unidad$|^depto", r"count|type|level|floor"),
     ("latitude", r"^lat(itude)?$", None),
     ("longitude", r"^(lng|lon|long|longitude)$", None),
+    ("coordinates", r"^map location$|^(map |gps )?coordinates$|^coords$|^gps$|^lat(itude)? ?[/,&]? ?(lng|lon|long|longitude)$", None),
 ]
 _LABEL_RES = [(group, re.compile(p), re.compile(x) if x else None) for group, p, x in _LABELS]
 _LABEL_EXCLUSIONS = {group: exclude for group, _, exclude in _LABEL_RES if exclude is not None}
@@ -412,8 +413,8 @@ _SIMPLE_GROUPS: dict[str, tuple[str, Any]] = {
     "street_dir": ("street_dir_part", lambda v: v.strip() if re.fullmatch(r"\s*[NSEWnsew]{1,2}\.?\s*|\s*(north|south|east|west)\s*", v, re.I) else None),
     "street_name": ("street_name_part", lambda v: collapse(v) if len(v) <= 40 else None),
     "street_suffix": ("street_suffix_part", lambda v: collapse(v) if re.fullmatch(r"\s*[A-Za-z]{2,10}\.?\s*", v) else None),
-    "latitude": ("latitude", parse_number),
-    "longitude": ("longitude", parse_number),
+    "latitude": ("latitude", lambda value: _signed_degrees(value, "S")),
+    "longitude": ("longitude", lambda value: _signed_degrees(value, "W")),
 }
 
 
@@ -623,6 +624,33 @@ def _pair_state(cands: Candidates, value: str, _label: str) -> None:
     cands.add("state_or_province", state_code(value))
 
 
+# One coordinate in degrees, with its hemisphere when written ("33.4719 N", "-112.3221", "112.3221° W").
+_DEGREES = re.compile(r"(?<![\d.])(-?\d{1,3}\.\d{2,8})\s*\u00b0?\s*([NSEW])?\b", re.I)
+
+
+def _signed_degrees(value: str, negative: str) -> float | None:
+    """A latitude (south negative) or longitude (west negative) as a page writes it."""
+    match = _DEGREES.search(str(value))
+    if not match:
+        return parse_number(value)
+    number = float(match.group(1))
+    return -abs(number) if (match.group(2) or "").upper() == negative else number
+
+
+def _pair_coordinates(cands: Candidates, value: str) -> None:
+    """"33.4719 N, 112.3221 W", "33.4719, -112.3221": latitude then longitude (a hemisphere letter
+    says which is which when the order is the other)."""
+    found = _DEGREES.findall(value)
+    if len(found) != 2:
+        return
+    (first, first_side), (second, second_side) = found
+    if first_side.upper() in ("E", "W") and second_side.upper() in ("N", "S"):
+        (first, first_side), (second, second_side) = (second, second_side), (first, first_side)
+    latitude, longitude = float(first), float(second)
+    cands.add("latitude", -abs(latitude) if first_side.upper() == "S" else latitude)
+    cands.add("longitude", -abs(longitude) if second_side.upper() == "W" else longitude)
+
+
 def _pair_unit(cands: Candidates, value: str, _label: str) -> None:
     unit = re.sub(r"^(unit|apt|suite|#)\s*", "", value.strip(), flags=re.I).strip("# ")
     cands.add("unit_number", unit or None)
@@ -648,6 +676,7 @@ _PAIR_HANDLERS = {
     "city": _pair_city,
     "state": _pair_state,
     "unit": _pair_unit,
+    "coordinates": lambda cands, value, _label: _pair_coordinates(cands, value),
 }
 
 

@@ -22,6 +22,8 @@ MAX_LINE_CHARS = 400
 # Kinds of line (`Collector.line`): the page's text, the remarks block, an engine-written summary.
 TEXT, REMARKS_LINE, SUMMARY = "text", "remarks", "summary"
 
+# A heading's underline ("-----------", "=========") before the text it heads.
+_RULE_LINE = re.compile(r"^\s*[-=_~*]{3,}\s*")
 _REMARKS_HEAD = re.compile(
     r"^(?:public remarks|remarks|description|property description|listing description|about this (?:home|property))\s*:?\s+",
     re.I,
@@ -275,10 +277,11 @@ class Collector:
         return True
 
     def take_remarks(self, text: str) -> None:
-        self.pending_remarks = False
-        text = _REMARKS_HEAD.sub("", collapse(text))[:MAX_REMARKS_CHARS]
+        """The remarks' text; a heading's underline alone ("-----") leaves them still to come."""
+        text = _REMARKS_HEAD.sub("", _RULE_LINE.sub("", collapse(text)))[:MAX_REMARKS_CHARS]
         if not text:
             return
+        self.pending_remarks = False
         if self.remarks is None:
             self.remarks = text
         self.line(f"Public Remarks: {text}", kind=REMARKS_LINE)

@@ -568,6 +568,9 @@ def _try_pair(first: El | str, second: El | str, out: Collector) -> bool:
     group = out.vocab.label_group(label)
     if group == REMARKS:
         value = text_of(second) if not (isinstance(second, El) and _holds_weak_slot(second)) else ""
+        if value and re.fullmatch(r"[-=_~*\s]{3,}", value):
+            out.pending_remarks = True  # "DESCRIPTION" over its underline: the remarks come next
+            return True
         if value:
             out.take_remarks(value)
             return True
