@@ -19,9 +19,11 @@ from typing import Any
 
 from .candidates import MACHINE, VISIBLE, WEAK, Candidates
 from .html import COLON_PAIR, collapse, schema_pairs
+from .html.asides import history_title
 from .html.identity import names_a_street
 from .listing_structured import structured_candidates
 from .normalize import normalize_dwelling_type, parse_money, status_word
+from .price_history import STATUS_AFTER, is_event_row, latest_event
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,48 @@ def page_candidates(table: LabelTable, data: dict[str, Any]) -> Candidates:
     _machine_candidates(table, cands, data)
     prose_candidates(table, cands, data)
     _headline_price(cands, data)
+    _history_price_and_status(cands, data)
     return cands
+
+
+def _history_rows(lines: list[str]) -> list[str]:
+    """The lines that are rows of a price history (two or more dated events), else none."""
+    rows = [line for line in lines if is_event_row(line)]
+    return rows if len(rows) >= 2 else []
+
+
+def _titled_history_rows(data: dict[str, Any]) -> list[str]:
+    """The visible rows of a history under a title that names one ("Listing timeline"): a run of
+    dated events right below the title. Rows under no such title state past events only."""
+    rows: list[str] = []
+    lines: list[str] = data.get("lines", [])
+    skip = {i for key in ("pair_lines", "quiet_lines", "remarks_lines", "summary_lines", "weak_lines") for i in data.get(key, ())}
+    i = 0
+    while i < len(lines):
+        if i in skip or not history_title(lines[i]):
+            i += 1
+            continue
+        i += 1
+        while i < len(lines) and i not in skip and is_event_row(lines[i]):
+            rows.append(lines[i])
+            i += 1
+    return rows
+
+
+def _history_price_and_status(cands: Candidates, data: dict[str, Any]) -> None:
+    """A page that states its price only in its price history (a history view): the latest event's
+    amount when it is a listing event, and the status that event leaves, weakest tier, evidence
+    "text" (the LLM checks it; any labelled price or status wins). Only a history its title names
+    counts (a section kept out of the text, `data["history"]`, or visible rows under such a title)."""
+    rows = list(data.get("history", ())) + _titled_history_rows(data)
+    last = latest_event(rows)
+    if last is None:
+        return
+    cands.at(WEAK, "text")
+    if not cands.found.get("list_price") and last.kind == "listing" and last.amount:
+        cands.add("list_price", last.amount)
+    if not cands.found.get("standard_status") and last.kind in STATUS_AFTER:
+        cands.add("standard_status", STATUS_AFTER[last.kind])
 
 
 # The current price, after an old one and an arrow ("$465,000 → $449,900"), or before what it was
@@ -321,9 +364,10 @@ def _pairs_lines_phrases(table: LabelTable, cands: Candidates, data: dict[str, A
         if i not in others:
             table.pair(cands, label, value)
     free = _free_lines(data, weak)
-    _line_pairs(table, cands, free)
+    history = set(_history_rows(free))  # past events: their prices and counts are none of the listing's now
+    _line_pairs(table, cands, [ln for ln in free if ln not in history])
     cands.at(tier, evidence if weak else "text")
-    _line_phrases(table, cands, [ln for ln in free if not other_listing_line(ln, _own_words(data))])
+    _line_phrases(table, cands, [ln for ln in free if ln not in history and not other_listing_line(ln, _own_words(data))])
     return free
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..price_history import is_event_row
 from .collector import Collector
 from .tree import HEADINGS, INLINE_TAGS, El, cells, text_of
 from .vocabulary import COLON_PAIR
@@ -139,6 +140,40 @@ def holds_own_listing(text: str, out: Collector) -> bool:
 _OWN_FACT_LABEL = re.compile(r"\b(?:address|list(?:ing)? price|mls ?#|listing id)\s*:\s*\S", re.I)
 
 
+# A section of the listing's own past events ("Price history", "Listing history", "Price & tax history").
+_HISTORY_TITLE = re.compile(r"\b(?:price|sales?|sold|listing|event|property)\s+(?:&\s+tax\s+|and\s+tax\s+)?history\b|\btimeline\b", re.I)
+
+
+def history_title(title: str) -> bool:
+    return bool(title) and len(title) <= 80 and _HISTORY_TITLE.search(title) is not None
+
+
+def keep_history_rows(el: El | str, out: Collector) -> None:
+    """The rows of a price-history section that is not read as the page's text (its old prices would
+    pass for the listing's): each smallest element holding a date and an event or an amount, kept in
+    `out.history` for the reader of the latest listing event (`price_history`)."""
+    if isinstance(el, str):
+        if is_event_row(el.strip()):
+            out.history.append(el.strip())
+        return
+    stack, seen = [el], 0
+    while stack and seen < 3000 and len(out.history) < 200:
+        node = stack.pop()
+        seen += 1
+        kids = [k for k in node.children if isinstance(k, El)]
+        text = _cells_text(node)
+        if is_event_row(text) and not any(is_event_row(_cells_text(k)) for k in kids):
+            out.history.append(text)
+        else:
+            stack.extend(reversed(kids))
+
+
+def _cells_text(el: El) -> str:
+    """An element's children's texts set apart by bars (inline cells run together otherwise:
+    `<span>01/02/2017</span><span>Sold</span>`)."""
+    return " | ".join(t for t in (text_of(c, 200) for c in el.children[:40]) if t)
+
+
 def about_other_listings(el: El, out: Collector) -> bool:
     if el.tag not in _SECTION_TAGS or el.parent is None:
         return False
@@ -150,6 +185,8 @@ def about_other_listings(el: El, out: Collector) -> bool:
             keep_record_parcel(text_of(el, 20_000), out)
             return True
         aside = aside_title(title, out.anchors)
+        if aside and history_title(title):
+            keep_history_rows(el, out)
     if not aside or not holds_own_listing(text_of(el, 20_000), out):
         return aside
     # Kept for the page's own address; in a strip of listing cards only the page's own card is read.

@@ -135,6 +135,8 @@ class Collector:
         self.seen: set[str] = set()
         self.drop_next_value = False
         """The last line was an agent-only label alone: the next line is its value."""
+        self.history: list[str] = []
+        """Rows of a price-history section kept out of the text (`asides.keep_history_rows`)."""
         self.open_street: tuple[list[tuple[str, str]], int, int] | None = None
         """The last line read was a street-address pair without city or ZIP (its pair list, the pair's
         index there, its line's index): a bare place line next ("Phoenix, AZ 85019") completes it."""

@@ -165,6 +165,7 @@ def read_page(raw: bytes, vocab: Vocabulary) -> PageRead:
         summary_lines=list(range(len(head))) + sorted(i + len(head) for i in out.engine_lines.get(SUMMARY, ())),
         headings=out.headings,
         hint_pairs=out.hint_pairs,
+        history=out.history,
         title=title,
         remarks=out.remarks,
     )

@@ -22,7 +22,15 @@ from __future__ import annotations
 
 import re
 
-from .asides import about_other_listings, aside_title, holds_own_listing, keep_record_parcel, other_record_title
+from .asides import (
+    about_other_listings,
+    aside_title,
+    history_title,
+    holds_own_listing,
+    keep_history_rows,
+    keep_record_parcel,
+    other_record_title,
+)
 from .collector import Collector, is_place_line
 from .tree import HEADINGS, INLINE_TAGS, WEAK_SLOT, El, cells, text_of
 from .vocabulary import COLON_PAIR, REMARKS, labelish
@@ -496,7 +504,7 @@ def _visit_children(children: list, out: Collector, depth: int) -> None:
 
     items = [c for c in children if not (isinstance(c, str) and not c.strip()) and not (isinstance(c, El) and c.tag == "br")]
     i = 0
-    skipping = False
+    skipping = history = False
     while i < len(items):
         child = items[i]
         if isinstance(child, El) and (child.tag in HEADINGS or _title_row(child) or _wrapped_title(child)):
@@ -506,11 +514,14 @@ def _visit_children(children: list, out: Collector, depth: int) -> None:
                 keep_record_parcel(" \n".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out)
             skipping = record or (aside_title(title, out.anchors) and not holds_own_listing(
                 " ".join(text_of(c, 4000) for c in _until_heading(items, i + 1)), out))
+            history = bool(skipping) and history_title(title)
             if skipping:
                 flush()
                 i += 1
                 continue
         if skipping and not _opens_remarks(child, out):
+            if history:
+                keep_history_rows(child, out)
             i += 1
             continue
         skipping = False
