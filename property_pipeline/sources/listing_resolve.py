@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .candidates import VISIBLE, Candidates, Resolved
+from .html import collapse, schema_facts
 from .html.identity import STREET_TYPE
 from .html.tree import MAX_REMARKS_CHARS
 from .listing_values import city_state_zip_in
@@ -30,11 +31,15 @@ def resolve_remarks(data: dict[str, Any], out: Resolved) -> None:
         out.values["public_remarks"] = data["remarks"]
         out.evidence["public_remarks"] = "label"
         return
-    description = data.get("embedded", {}).get("description")
-    if isinstance(description, str) and len(description.strip()) > 40:
-        out.values["public_remarks"] = description.strip()[:MAX_REMARKS_CHARS]
-        out.evidence["public_remarks"] = "embedded_json"
-        out.structured.add("public_remarks")
+    # The page's own listing object's description, in its script state or its JSON-LD (a page whose
+    # visible text holds no remarks).
+    for description, evidence in ((data.get("embedded", {}).get("description"), "embedded_json"),
+                                  (schema_facts(data.get("jsonld") or []).get("description"), "json_ld")):
+        if isinstance(description, str) and len(description.strip()) > 40:
+            out.values["public_remarks"] = collapse(description)[:MAX_REMARKS_CHARS]
+            out.evidence["public_remarks"] = evidence
+            out.structured.add("public_remarks")
+            return
 
 
 def resolve_baths(cands: Candidates, out: Resolved) -> None:

@@ -121,3 +121,18 @@ def test_an_amenity_named_without_a_value_states_no_private_pool():
     amenities = [{"@type": "LocationFeatureSpecification", "name": "Pool"},
                  {"@type": "LocationFeatureSpecification", "name": "Private pool"}]
     assert "pool_private_yn" not in rules_of(home(amenityFeature=amenities))
+
+
+DESCRIPTION = "Remodeled ranch home with a new kitchen, a covered patio and a large backyard with citrus trees."
+
+
+def test_the_residence_description_is_the_remarks_of_a_page_that_shows_none():
+    organization = {"@context": "https://schema.org", "@type": "Organization", "name": "Desert Homes Realty",
+                    "description": "Desert Homes Realty has helped Phoenix families buy and sell homes since 1998."}
+    graph = {"@context": "https://schema.org", "@graph": [organization, {**home(description=DESCRIPTION), "@context": None}]}
+    assert rules_of(graph)["public_remarks"] == DESCRIPTION
+    # A site's or an agency's own description is never the home's.
+    assert rules_of(organization, home()).get("public_remarks") is None
+    # Remarks the page shows win over the structured description.
+    shown = "Freshly painted inside and out, with a new AC in 2024 and a grassy backyard for play."
+    assert rules_of(home(description=DESCRIPTION), visible=f"<h2>Description</h2><p>{shown}</p>")["public_remarks"] == shown

@@ -147,7 +147,7 @@ _NOT_A_HOME_TYPE = frozenset(
     "Residence Accommodation".split()
 )
 _PLAIN_KEYS = ("numberOfBedrooms", "numberOfRooms", "numberOfBathroomsTotal", "numberOfFullBathrooms",
-               "numberOfPartialBathrooms", "yearBuilt", "floorSize", "lotSize", "accommodationCategory")
+               "numberOfPartialBathrooms", "yearBuilt", "floorSize", "lotSize", "accommodationCategory", "description")
 _NESTED_KEYS = ("mainEntity", "itemOffered", "about", "containsPlace", "mainEntityOfPage")
 
 
