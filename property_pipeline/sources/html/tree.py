@@ -200,8 +200,9 @@ class TreeBuilder:
                                       (attrs.get("itemprop") or "")[:60]))).lower()
         el = El(tag, hint)
         if tag == "img" and self.label_group is not None and not weak and not state.text_hidden:
-            alt = collapse(attrs.get("alt") or "")
-            # An icon whose alt text is the fact ("Private pool", "No private pool"): text a reader sees.
+            alt = collapse(attrs.get("alt") or attrs.get("title") or attrs.get("aria-label") or "")
+            # An icon whose alt text (or, without one, its title or accessible name) is the fact or its
+            # label ("Private pool", "No private pool", "Bedrooms" before "3"): text a reader sees.
             if 0 < len(alt) <= 40 and self.label_group(alt) not in (None, "remarks"):
                 el.children.append(alt)
         elif self.label_group is not None and not weak and not state.text_hidden and tag not in _NO_ATTRIBUTE_LABEL:
