@@ -726,7 +726,7 @@ def _visit(reader: _Reader, key: str, value: Any, depth: int, warnings: list[str
     if other or role is None and _PAST.search(folded):
         return []
     if isinstance(value, list):
-        value = _one_entry(value, reader.facts)
+        value = named_values(value) or _one_entry(value, reader.facts)
         if value is None:
             return []
     if not isinstance(value, dict):
@@ -751,6 +751,31 @@ def _read_section(reader: _Reader, role: str | None, section: dict[str, Any], wa
         rest = {k: v for k, v in section.items() if _key(k) not in _LOOKUP["geo"] and any(_classify(("parcel",), _key(k))[:3])}
         return reader.take(("parcel",), rest) | {k for k in section if k not in rest}
     return reader.take((role,) if role in ("parcel", "details") else ("nested",), section)
+
+
+# A list of facts as name/value entries ("characteristics": [{"name": "Living Area", "value": 1548,
+# "unit": "SQFT"}, ...]): the keys each entry names its fact, its value and its unit by.
+_ENTRY_NAME_KEYS = ("name", "label", "key", "field", "attribute", "characteristic", "fieldname", "code")
+_ENTRY_VALUE_KEYS = ("value", "val", "amount", "fieldvalue")
+_ENTRY_UNIT_KEYS = ("unit", "units", "uom", "unitofmeasure")
+
+
+def named_values(items: list[Any]) -> dict[str, Any] | None:
+    """A list of two or more name/value entries as one section keyed by the names, each value with
+    its unit ("0.21 ACRES"); None when any entry is not one (then it is a list of something else)."""
+    entries = [item for item in items if isinstance(item, dict)]
+    if len(entries) < 2 or len(entries) != len(items):
+        return None
+    section: dict[str, Any] = {}
+    for entry in entries:
+        keys = {_key(k): k for k in entry}
+        name = next((entry[keys[k]] for k in _ENTRY_NAME_KEYS if k in keys), None)
+        value = next((entry[keys[k]] for k in _ENTRY_VALUE_KEYS if k in keys), None)
+        unit = next((entry[keys[k]] for k in _ENTRY_UNIT_KEYS if k in keys), None)
+        if not isinstance(name, str) or not name.strip() or not _scalar(value) or len(entry) > 4:
+            return None
+        section.setdefault(name.strip(), f"{value} {unit.strip()}" if isinstance(unit, str) and unit.strip() else value)
+    return section
 
 
 def _one_entry(items: list[Any], facts: dict[str, Any]) -> dict[str, Any] | None:

@@ -304,3 +304,35 @@ def test_an_empty_result_is_an_error_not_an_empty_record():
     with pytest.raises(SourceError) as info:
         read({"data": {"parcels": []}})
     assert info.value.code == "no_parcel"
+
+
+# Characteristics as a list of name/value entries, in the spellings a county export may use.
+_ENTRY_SPELLINGS = (("name", "value", "unit"), ("Name", "Value", "Unit"), ("label", "val", "uom"), ("field", "amount", "units"))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(living=st.integers(700, 4_800), acres=st.integers(8, 150).map(lambda n: n / 100), year=st.integers(1950, 2024),
+       garages=st.integers(0, 4), pool=st.booleans(), spelling=st.sampled_from(_ENTRY_SPELLINGS), order=st.randoms(),
+       section=st.sampled_from(("characteristics", "improvement_details", "attributes")))
+def test_characteristics_as_name_value_entries_read_and_keep_the_owner_out(living, acres, year, garages, pool, spelling,
+                                                                          order, section):
+    name, value, unit = spelling
+    entries = [
+        {name: "Living Area", value: living, unit: "SQFT"},
+        {name: "Lot Size", value: acres, unit: "ACRES"},
+        {name: "Year Built", value: year},
+        {name: "Garage Spaces", value: garages},
+        {name: "Pool", value: "Y" if pool else "N"},
+        {name: "Owner Name", value: OWNER},
+        {name: "Mailing Address", value: MAIL},
+    ]
+    order.shuffle(entries)
+    record = {"apn": "217.44.102", "situs": {"address": "4321 W MONTEBELLO AVE", "city": "PHOENIX", "zip": "85019"},
+              section: entries}
+    values, doc = read(record, name="parcel_21744102.json")
+    assert values.get("living_area") == living
+    assert values.get("lot_size_acres") == acres
+    assert values.get("year_built") == year
+    assert values.get("garage_spaces") == garages
+    assert values.get("pool_private_yn") is pool
+    assert not leaked(doc, values, OWNER, MAIL)
