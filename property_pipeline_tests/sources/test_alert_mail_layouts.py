@@ -124,7 +124,7 @@ def alert_mail(home: dict, others: list[dict], draw) -> tuple[str, dict]:
         return f"<tr><td>{inner}</td></tr>" if tables else f"<div>{inner}</div>"
 
     parts = [
-        block(f"Your saved search \u201cWest Valley 3+ beds\u201d has an update", tag="p"),
+        block("Your saved search \u201cWest Valley 3+ beds\u201d has an update", tag="p"),
         block(head, tag="h2"),
         block(summary, facts, f"{home['full']} full + {home['half']} half ba" if home["half"] else f"{home['full']} full ba", hoa_line),
         block(f"MLS# {listing_id}"),

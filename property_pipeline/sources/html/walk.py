@@ -201,6 +201,12 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             return
         out.line(text)
         return
+    _emit_parts(parts, matches, out)
+
+
+def _emit_parts(parts: list[str], matches: list[re.Match | None], out: Collector) -> None:
+    """A line's parts: each "Label: value" a pair, the others lines; an address's city, state and ZIP
+    in cells of their own after its street ("Address: 4421 N 37th Ave | Phoenix | AZ | 85019") join it."""
     i = 0
     while i < len(parts):
         part, match = parts[i], matches[i]
@@ -209,7 +215,6 @@ def _emit_segments(segs: list[str], out: Collector, hint: str = "") -> None:
             out.line(part)
             continue
         out.pair(match.group(1), match.group(2))
-        # "Address: 4421 N 37th Ave | Phoenix | AZ | 85019": the place in cells of its own.
         end = next((j for j in range(i, len(parts)) if matches[j]), len(parts))
         if out.open_street and end > i and out.complete_street(", ".join(parts[i:end])):
             i = end
