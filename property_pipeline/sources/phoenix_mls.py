@@ -55,6 +55,7 @@ from .listing_values import (
 )
 from .normalize import (
     IMPERIAL_AREA,
+    MARICOPA_CITIES,
     is_placeholder,
     metric_area_square_feet,
     normalize_apn,
@@ -711,6 +712,8 @@ _METRIC_LIVING = re.compile(
 _LOT_ACRES = re.compile(r"(?:\bon\s+(?:an?\s+)?(?:approx\.?\s+|nearly\s+|over\s+)?(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)\b(?![\s\-]*(?:of\s+)?(?:park|community|preserve|open|common|green))"
                r"|(?<![\d.,/])(\d{1,3}(?:\.\d{1,4})?)[\s\-]*(?:acres?|ac)[\s\-]+lot\b)", re.I)
 _PRIVATE_POOL = re.compile(r"\b((?:no|without a?)\s+)?private pool\b", re.I)
+_BATH_BREAKDOWN = re.compile(r"\(\s*(\d{1,2})\s*(?:full|f)\b[\s,/&+]*(?:and\s+)?(\d{1,2})\s*(?:half|h|partial)\b[^)]{0,20}\)"
+                             r"|(?<![\w.])(\d{1,2})\s*F\s*[,/ ]\s*(\d{1,2})\s*H\b", re.I)
 _STAT = [
     (re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:bd|bds|beds?|bedrooms?|br|rec[a\u00e1]maras?|habitaciones|dormitorios)\b", re.I), "bedrooms"),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)[\s\-]+(?:bed|beds|bedroom|bedrooms|br)\b", re.I), "bedrooms_word"),
@@ -744,6 +747,8 @@ _STAT = [
     # "2 full bathrooms", "3 full + 1 half ba"
     (re.compile(r"(?<![\d.,])(\d{1,2})\s+full\b(?=[\s\w+,/&-]{0,25}?\b(?:ba|baths?|bathrooms?)\b)", re.I), "full_baths"),
     (re.compile(r"(?<![\d.,])(\d{1,2})\s+half\s*(?:ba|baths?|bathrooms?)\b", re.I), "half_baths"),
+    # A total's breakdown, which says more than the total: "3 Baths (2 full, 1 half)", "2F 1H Baths".
+    (_BATH_BREAKDOWN, "bath_breakdown"),
     (re.compile(r"\bhoa\s+(?:dues\s+|fees?\s+)?(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:/\s*|per\s+|an?\s+|each\s+)?"
                 r"(month\w*|mo\b|quarter\w*|qtr|year\w*|yr|annual\w*|semi-?annual\w*)", re.I), "hoa_phrase"),
     # "$132/mo HOA": the fee before its name.
@@ -753,6 +758,23 @@ _STAT = [
 
 
 _WORD_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+# An association's fee in a sentence, its amount and period in any order ("HOA dues are $85 per
+# month", "The HOA is $85 a month", "Monthly HOA dues of $85", "$85/month HOA", "Low $65 monthly HOA").
+_HOA_WORD = r"(?:hoa|homeowners'?\s+association|association|community\s+association)"
+_FEE_AMOUNT = r"(?P<amount>\$\s?\d[\d,]*(?:\.\d+)?)"
+_FEE_PERIOD = r"(?P<period>semi-?annual(?:ly)?|annual(?:ly)?|month(?:ly)?|quarter(?:ly)?|year(?:ly)?|mo|qtr|yr|annum)"
+_HOA_IN_PROSE = (
+    re.compile(rf"\b{_HOA_WORD}(?:\s+(?:dues|fees?))?\s+(?:are|is|of|runs?|costs?|totals?|:)?\s*(?:just\s+|only\s+|a\s+low\s+)?"
+               rf"{_FEE_AMOUNT}\s*(?:per|a|an|/|each|every)?\s*{_FEE_PERIOD}\b", re.I),
+    re.compile(rf"\b{_FEE_PERIOD}\s+{_HOA_WORD}(?:\s+(?:dues|fees?))?\s+(?:are|is|of|:)?\s*(?:just\s+|only\s+)?{_FEE_AMOUNT}(?![\d,])", re.I),
+    re.compile(rf"{_FEE_AMOUNT}\s*(?:/|per|a|an)?\s*{_FEE_PERIOD}\s+{_HOA_WORD}\b", re.I),
+)
+_PERIOD_WORDS = {"mo": "month", "yr": "year", "qtr": "quarter", "annum": "year", "yearly": "year"}
+# The subdivision a sentence names: "in the Maryvale Terrace subdivision", "part of the Sunset Ridge
+# community" (capitalized words right before the word; a city is no subdivision).
+_SUBDIVISION_IN_PROSE = re.compile(
+    r"\b(?:in|within|part of|located in)\s+(?:the\s+)?(?P<name>[A-Z][A-Za-z'&-]+(?:\s+(?:[A-Z0-9][A-Za-z0-9'&-]*|at|of|on)){0,4})"
+    r"\s+(?:subdivision|community)\b")
 _BATH_WORD = r"(?:ba|baths?|bathrooms?)\b"
 # The baths as one phrase of prose, full and half together, so that no part of it is read twice:
 # "2.5 baths", "two and a half baths", "2 1/2 baths", "three full baths plus a powder room",
@@ -804,8 +826,8 @@ _PROSE = [
      "garage_word"),
     (re.compile(rf"\b(single|{_WORD_NUMBER}|\d)[\s-]*(?:story|stories|level)\b"
                 r"(?![\s-]*(?:building|tower|complex|structure|condo|garage|ceiling|entry|foyer|great))", re.I), "stories"),
-    (re.compile(r"\b(?:hoa|association|community)\s+(?:dues|fees?)\s+(?:are|is|of|run|:)?\s*(?:just\s+|only\s+)?"
-                r"(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:per|a|an|/|each)\s*(month|mo|quarter|year|yr|annum)\b", re.I), "hoa_phrase"),
+    *((pattern, "hoa_prose") for pattern in _HOA_IN_PROSE),
+    (_SUBDIVISION_IN_PROSE, "subdivision_prose"),
     (re.compile(r"\bno\s+hoa\b|\bno\s+(?:homeowners'?\s+)?association\b", re.I), "no_hoa"),
     (_PRIVATE_POOL, "pool_phrase"),
     # A pool of the home's own, by a word only an owner's pool takes ("a heated pool", "a diving pool").
@@ -896,6 +918,10 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         cands.add("garage_spaces", read_garage(_NUMBER_WORDS.get(count.lower(), count)))
     elif group == "bedrooms_word":
         _add_pair(cands, "bedrooms", "bedrooms", _NUMBER_WORDS[match.group(1).lower()])
+    elif group == "bath_breakdown":
+        full, half = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        cands.add("bathrooms_full", int(full))
+        cands.add("bathrooms_half", int(half))
     elif group == "lot_acres":
         _add_pair(cands, "lot", "lot", f"{match.group(1) or match.group(2)} acres")
     elif group == "pool_kind":
@@ -910,6 +936,20 @@ def _add_phrase(cands: Candidates, group: str, match: re.Match, line: str) -> No
         _PROSE_HANDLERS[group](cands, match)
     else:
         _add_pair(cands, group, group, next((g for g in match.groups() if g), match.group(0)))
+
+
+def _prose_hoa_fee(cands: Candidates, match: re.Match) -> None:
+    """`_HOA_IN_PROSE`: the fee, its period, and that there is an association."""
+    period = match.group("period").lower()
+    cands.add("association_fee", parse_money(match.group("amount")))
+    cands.add("association_fee_frequency", normalize_frequency(_PERIOD_WORDS.get(period, period)))
+    cands.add("association_yn", True)
+
+
+def _prose_subdivision(cands: Candidates, match: re.Match) -> None:
+    name = match.group("name").strip()
+    if name.lower() not in {city.lower() for city in MARICOPA_CITIES} and not re.search(r"\b(?:HOA|Gated|Golf|Active|Adult|Master)\b", name):
+        cands.add("subdivision_name", name)
 
 
 def _prose_hoa(cands: Candidates, match: re.Match) -> None:
@@ -932,6 +972,8 @@ _PROSE_HANDLERS = {
     "stories_home": lambda cands, m: _add_pair(cands, "stories", "stories", m.group(1)),
     "lot_acres_word": lambda cands, m: _add_pair(cands, "lot", "lot acres", str(_acres_in_words(m))),
     "hoa_phrase": _prose_hoa,
+    "hoa_prose": _prose_hoa_fee,
+    "subdivision_prose": _prose_subdivision,
     "no_hoa": lambda cands, m: cands.add("association_yn", False),
     "no_pool": lambda cands, m: cands.add("pool_private_yn", False),
     "dwelling_phrase": _prose_dwelling,
