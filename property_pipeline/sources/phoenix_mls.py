@@ -801,6 +801,8 @@ def _prose_baths(cands: Candidates, match: re.Match) -> None:
         word = match.group("half").lower()
         half += 1 if word in ("a", "an") else int(_NUMBER_WORDS.get(word, word))
     cands.add("baths", (int(full), half))
+
+
 # Facts as a remarks-only page writes them, one sentence at a time ("Listed at $389,000, this
 # single-family home has 3 bedrooms ...", "HOA dues are $55 per month", "No HOA").
 _PROSE = [
@@ -946,9 +948,13 @@ def _prose_hoa_fee(cands: Candidates, match: re.Match) -> None:
     cands.add("association_yn", True)
 
 
+_CITY_NAMES = frozenset(city.lower() for city in MARICOPA_CITIES)
+
+
 def _prose_subdivision(cands: Candidates, match: re.Match) -> None:
+    """`_SUBDIVISION_IN_PROSE`: the name, unless it is a city's or says what kind of community it is."""
     name = match.group("name").strip()
-    if name.lower() not in {city.lower() for city in MARICOPA_CITIES} and not re.search(r"\b(?:HOA|Gated|Golf|Active|Adult|Master)\b", name):
+    if name.lower() not in _CITY_NAMES and not re.search(r"\b(?:HOA|Gated|Golf|Active|Adult|Master)\b", name):
         cands.add("subdivision_name", name)
 
 

@@ -71,6 +71,7 @@ def is_place_line(text: str) -> bool:
     """A city, state and ZIP alone: an address's second line."""
     return _PLACE_LINE.match(text) is not None
 
+
 # Lines about people (owner, seller, tenant, occupant, a contact person, the client a report is
 # prepared for): personal data, never facts and never prompt text. Their values are remembered only for the no-personal-data check.
 _PERSONAL_LABEL = re.compile(
