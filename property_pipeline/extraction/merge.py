@@ -249,10 +249,9 @@ def recompose_address(merged: MergedFields) -> None:
         return
     if merged.sources.get("unparsed_address") != "rules":
         return
-    line = " " + " ".join(re.findall(r"[a-z0-9]+", str(merged.values.get("unparsed_address", "")).lower())) + " "
+    line = _spaced_words(merged.values.get("unparsed_address", ""))
     if not any(
-        merged.sources.get(part) == "llm"
-        and (part in merged.conflicts or " " + " ".join(re.findall(r"[a-z0-9]+", str(merged.values[part]).lower())) + " " not in line)
+        merged.sources.get(part) == "llm" and (part in merged.conflicts or _spaced_words(merged.values[part]) not in line)
         for part in ADDRESS_PARTS
         if merged.values.get(part) is not None
     ):
@@ -262,6 +261,11 @@ def recompose_address(merged: MergedFields) -> None:
         merged.values["unparsed_address"], merged.sources["unparsed_address"] = line, "llm"
         merged.evidence["unparsed_address"] = "llm"
         merged.confidence["unparsed_address"] = CONFIDENCE["conflict_settled"]
+
+
+def _spaced_words(value: Any) -> str:
+    """A value's lower-case words and numbers between spaces, for whole-word containment tests."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", str(value).lower())) + " "
 
 
 def _compose_missing_address(merged: MergedFields) -> None:
