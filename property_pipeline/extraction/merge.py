@@ -224,7 +224,7 @@ def _in_title(name: str, value: Any, text: str) -> bool | None:
     property; an alert's "other matches" or a "similar homes" card do not reach it). None otherwise."""
     if name not in ADDRESS_PARTS or not text.startswith("Title:"):
         return None
-    title = " " + " ".join(re.findall(r"[a-z0-9]+", text.split("\n", 1)[0].lower())) + " "
+    title = _spaced_words(text.split("\n", 1)[0])
     words = " ".join(re.findall(r"[a-z0-9]+", str(value).lower()))
     return bool(words) and f" {words} " in title or None
 

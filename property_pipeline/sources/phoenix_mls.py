@@ -95,7 +95,7 @@ _ONE_PART_OF_HOME = r"\blevel\b|\bfloor\b|upstairs|downstairs|\bupper\b|\blower\
 
 # field group -> (pattern, exclusion); first group whose pattern matches a label wins.
 _LABELS: list[tuple[str, str, str | None]] = [
-    ("remarks", r"^(public |property |listing |agent |subject )?remarks?$|^(property |listing |home )?description$|^the (home|house|residence|property)$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
+    ("remarks", r"^(public |property |listing |subject )?remarks?$|^(property |listing |home )?description$|^the (home|house|residence|property)$|about (this|the) (home|property|listing)|^overview$|^public remarks|^descripcion|^comentarios|^(public |pub\.? )?rmks$|^from the (listing )?agent", r"private|agent only|confidential|direction"),
     ("listing_id", r"^mls( ?#| ?no\.?| number| id)?$|^ml ?#|^ml number|^(listing|list) ?(id|#|no\.?|number)$|^mls listing|^numero (de )?mls", None),
     ("parcel_number", r"\bapn\b|assessor.{0,12}parcel|assessor( ?s)? ?#|^parcel ?(#|no\.?|number|id)?$|tax ?(parcel )?id|^tax parcel|parcel id|numero de parcela|clave catastral|^parcela", None),
     # An alert's "Status change: Pending — 1234 N Main St": the new status, then what it is about.

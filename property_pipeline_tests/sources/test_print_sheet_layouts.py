@@ -135,7 +135,8 @@ def print_sheet(facts: dict, draw) -> str:
     rows += [
         "Stat legend: A=Active  P=Pending  C=Closed",
         _cell("PUBLIC RMKS", "Block home on a quiet street with mature citrus and a covered patio.", style, width),
-        _cell("PRIVATE RMKS (agent only)", f"Seller will look at ${facts['decoy_price']:,}. Call before showing.", style, width),
+        _cell(draw(st.sampled_from(("PRIVATE RMKS (agent only)", "Agent Remarks", "AGENT RMKS", "Broker Remarks", "Confidential Remarks"))),
+              f"Seller will look at ${facts['decoy_price']:,}. Call before showing.", style, width),
         _cell("DIRECTIONS", f"From {facts['decoy_street']} go north two blocks.", style, width),
     ]
     body = "\n".join(rows)

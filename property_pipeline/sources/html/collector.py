@@ -49,7 +49,7 @@ _CONTACT_LABEL = re.compile(
 # directions: never facts of the home, and they name other streets and prices ("seller prefers a
 # close at $1,490,000", "Tatum south to Cactus Wren") a model would take for the listing's.
 _AGENT_ONLY_LABEL = re.compile(
-    r"^(?:private|confidential|priv\.?)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:|\||$)"
+    r"^(?:private|confidential|priv\.?|agent|agents?'|broker)\s*(?:agent\s*)?(?:remarks|rmks)\b|^(?:showing instructions|directions)\s*(?:\(|:|\||$)"
     # Access codes on a showing sheet ("Lockbox | Supra ...", "Gate Code: #4420", "Alarm: ..."): never
     # facts, and a "#4420" would look like a unit number to a model.
     r"|^(?:lock\s?box|gate\s*(?:code|access)|alarm(?:\s*code)?|door\s*code|access\s*code|key\s*(?:box|location)|combo)\b\s*(?:[:|#(\-]|$)",
